@@ -1,0 +1,99 @@
+//! Byte spans into an article, and their conversion to code point offsets.
+
+/// A half-open byte range `start..end` into an article's text.
+///
+/// Both ends always lie on `char` boundaries of the text the span was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The text the span covers; empty if it does not fit `text`.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Length in bytes.
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers nothing.
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies wholly inside `self`.
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Converts byte offsets of one article to Unicode code point offsets (what
+/// Python's `str` indexes, and what the CSV contract uses).
+///
+/// Built once per article in one pass; each lookup is then a binary search over
+/// the positions of multi-byte characters only, so ASCII-heavy news text costs
+/// almost nothing.
+#[derive(Debug, Clone)]
+pub struct CharOffsets {
+    /// For each multi-byte character: (byte offset just after it, extra bytes so far).
+    extra: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut extra = Vec::new();
+        let mut total = 0usize;
+        for (i, c) in text.char_indices() {
+            let n = c.len_utf8();
+            if n > 1 {
+                total += n - 1;
+                extra.push((i + n, total));
+            }
+        }
+        CharOffsets { extra }
+    }
+
+    /// The code point offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let k = self.extra.partition_point(|&(end, _)| end <= byte);
+        let extra = if k == 0 { 0 } else { self.extra[k - 1].1 };
+        byte - extra
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_char_counts() {
+        let text = "a “b” – é c";
+        let idx = CharOffsets::new(text);
+        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(idx.char_offset(b), text[..b].chars().count(), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn slice_out_of_range_is_empty() {
+        assert_eq!(Span::new(3, 10).slice("abc"), "");
+        assert_eq!(Span::new(1, 2).slice("abc"), "b");
+    }
+}
