@@ -24,7 +24,13 @@
 //! assert_eq!(c.cue.map(|s| s.slice(text)), Some("said"));
 //! ```
 
+pub mod attribution;
+pub mod dateline;
+pub mod lexicon;
+pub mod resolve;
 pub mod span;
+pub mod structure;
+mod words;
 
 pub use span::{CharOffsets, Span};
 
@@ -114,6 +120,7 @@ pub struct Claim {
 ///
 /// Never panics, whatever the input.
 pub fn extract_claims(text: &str) -> Vec<Claim> {
-    let _ = text;
-    Vec::new()
+    let doc = structure::Document::parse(text);
+    let found = attribution::attributions(&doc);
+    resolve::resolve(&doc, &found)
 }
