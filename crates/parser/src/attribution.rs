@@ -14,8 +14,8 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, DETERMINERS, NOT_CONTENT_START, PHRASE_BREAKS, SUBJECT_PRONOUNS,
-    VERB_MODIFIERS,
+    is_capitalised, is_in, DETERMINERS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
+    SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -424,6 +424,16 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let s = p.tokens.start;
                 (p, s, cue.end)
             }
+            None if subject_end > sent.start
+                && is_in(&["and", "but"], self.word(subject_end - 1))
+                && out.iter().any(|f| f.phrase.is_some()) =>
+            {
+                // `He said ..., and added ...`: the subject is shared.
+                let Some(p) = out.iter().rev().find_map(|f| f.phrase.clone()) else {
+                    return;
+                };
+                (p, subject_end - 1, cue.end)
+            }
             None => {
                 // Inverted: `"...," said Peskov` or `..., says the founder`.
                 let after_quote_or_comma = subject_end > sent.start
@@ -482,6 +492,27 @@ impl<'d, 'a> Finder<'d, 'a> {
                 return;
             }
         }
+        // 2b. `X joked in his turn to answer the question, "..."`: a quotation
+        // after a comma or colon that ends the sentence.
+        if attribution_end == cue.end {
+            let quote = (cue.end..sent.end)
+                .take_while(|&k| self.cue_at[k].is_none() || k == cue.end)
+                .find(|&k| self.quote_at(k).is_some());
+            if let Some(q) = quote {
+                let introduced =
+                    q > cue.end && (self.is_punct(q - 1, ",") || self.is_punct(q - 1, ":"));
+                if introduced && self.rest_is_trivial(q + 1, sent.end) && q - cue.end <= 12 {
+                    out.push(Found {
+                        content: q..q + 1,
+                        cue: Some(cue),
+                        phrase: Some(phrase),
+                        attribution_start,
+                        open_ended: false,
+                    });
+                    return;
+                }
+            }
+        }
         // 3. Content before: `CONTENT, X said (Tuesday).`
         let rest = self.skip_adverbials(attribution_end, sent.end);
         let closes = rest >= sent.end
@@ -517,7 +548,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let head = self.word(p.tokens.end - 1);
         is_in(&["they", "we", "i", "you"], head)
-            || (head.ends_with('s') && !head.ends_with("ss") && !is_capitalised(head))
+            || is_in(QUANTIFIER_SUBJECTS, head)
+            || (head.ends_with('s')
+                && !head.ends_with("ss")
+                && (!is_capitalised(head) || self.lx.is_person_noun(head)))
     }
 
     /// Where the clause ending at `end` starts: after the last earlier
@@ -536,10 +570,27 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Skips time words, objects of `told`, and short prepositional phrases
     /// after a cue or speaker: `said Tuesday`, `told reporters Monday`.
     fn skip_adverbials(&self, mut k: usize, end: usize) -> usize {
-        while k < end && self.is_word(k) && self.lx.is_time_word(self.word(k)) {
-            k += 1;
+        loop {
+            while k < end && self.is_word(k) && self.lx.is_time_word(self.word(k)) {
+                k += 1;
+            }
+            // `in July`, `on Tuesday`, `last week`
+            if k + 1 < end
+                && is_in(&["in", "on", "at", "last", "this", "earlier"], self.word(k))
+                && self.lx.is_time_word(self.word(k + 1))
+            {
+                k += 1;
+                continue;
+            }
+            if self.is_punct(k, ",")
+                && k + 1 < end
+                && self.word(k + 1).eq_ignore_ascii_case("however")
+            {
+                k += 1;
+                continue;
+            }
+            return k;
         }
-        k
     }
 
     /// True when only closing punctuation is left in the sentence from `k`.
@@ -650,7 +701,10 @@ impl<'d, 'a> Finder<'d, 'a> {
                 || first.starts_with(|c: char| c.is_ascii_digit())
                 || self.lx.is_person_noun(first)
                 || self.lx.is_organisation_word(first);
-            if !(pronoun || (loose && nounish)) {
+            // Speech verbs ("said", "says") take any clause; others need a
+            // pronoun or noun phrase subject to read as reported speech.
+            let _ = nounish;
+            if !(pronoun || loose) {
                 return None;
             }
         }
@@ -787,10 +841,35 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role: None,
             });
         }
+        if r.len() == 1 && is_in(QUANTIFIER_SUBJECTS, head) {
+            // `Some suggested that ...`, `Others say ...`.
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r.clone(),
+                role: None,
+            });
+        }
         if is_in(DETERMINERS, head) || self.lx.is_time_word(head) {
             return None;
         }
+        // `the 39-year-old founder of Studiocomix Press`: the head is the
+        // noun before `of`, and the phrase is a description.
+        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+            let before = self.word(of - 1);
+            if !is_capitalised(before) && self.lx.is_person_noun(before) {
+                return Some(Phrase {
+                    tokens: r.clone(),
+                    name: r.clone(),
+                    role: None,
+                });
+            }
+        }
+        // `Cisco System’s Talos cybersecurity unit`: a named thing's part.
+        let names_something = r
+            .clone()
+            .any(|k| is_capitalised(self.word(k)) && k > r.start);
         let head_ok = is_capitalised(head)
+            || names_something
             || self.lx.is_person_noun(head)
             || self.lx.is_organisation_word(head)
             || self.lx.is_document_word(head);

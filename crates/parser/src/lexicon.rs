@@ -3,7 +3,7 @@
 //!
 //! Each list is parsed once, on first use.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -22,6 +22,17 @@ pub enum CueClass {
     Source,
 }
 
+/// The usual gender of a given name, for matching `he` and `she`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Mostly given to men.
+    Male,
+    /// Mostly given to women.
+    Female,
+    /// Given to both.
+    Either,
+}
+
 /// All the word lists, loaded.
 pub struct Lexicon {
     /// Finds cue forms (leftmost-longest, ASCII case-insensitive).
@@ -35,6 +46,7 @@ pub struct Lexicon {
     places: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
     time_words: HashSet<&'static str>,
+    given_names: HashMap<&'static str, Gender>,
 }
 
 /// The entries of a lexicon file: trimmed lines, without blanks and `#` comments.
@@ -86,6 +98,17 @@ impl Lexicon {
             places: set(include_str!("../lexicon/places.txt")),
             abbreviations: set(include_str!("../lexicon/abbreviations.txt")),
             time_words: set(include_str!("../lexicon/time_words.txt")),
+            given_names: entries(include_str!("../lexicon/given_names.txt"))
+                .map(|l| {
+                    let (name, g) = l.split_once('\t').unwrap_or((l, "u"));
+                    let gender = match g.trim() {
+                        "m" => Gender::Male,
+                        "f" => Gender::Female,
+                        _ => Gender::Either,
+                    };
+                    (name.trim(), gender)
+                })
+                .collect(),
         }
     }
 
@@ -121,6 +144,12 @@ impl Lexicon {
         self.abbreviations.contains(word)
     }
 
+    /// The gender of a given name (`Jake` -> male); `None` for a word that is
+    /// not a common given name.
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied()
+    }
+
     /// A time word that may sit between a cue and its content (`Tuesday`).
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains(word)
@@ -141,6 +170,9 @@ mod tests {
         assert!(lx.is_place("Saudi Arabia"));
         assert!(lx.is_abbreviation("Mr"));
         assert!(lx.is_time_word("Tuesday"));
+        assert_eq!(lx.given_name("Jake"), Some(Gender::Male));
+        assert_eq!(lx.given_name("Lisa"), Some(Gender::Female));
+        assert_eq!(lx.given_name("Kremlin"), None);
         let m = lx
             .cue_finder
             .find("He Said so")

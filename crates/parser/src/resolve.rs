@@ -8,7 +8,7 @@
 //! order.
 
 use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{is_capitalised, is_in, DETERMINERS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
@@ -25,6 +25,8 @@ struct Person {
     given: String,
     /// The first role the article gives them.
     role: Option<String>,
+    /// Usual gender of the given name, when it is a common one.
+    gender: Option<Gender>,
 }
 
 /// The people of one article and where they are named.
@@ -48,6 +50,15 @@ impl People {
             persons: Vec::new(),
             occurrences: Vec::new(),
         };
+        // Names used as speakers are people's names even when their given
+        // name is not a common one ("Dmitry Peskov").
+        let speaker_names: Vec<&str> = attributions
+            .iter()
+            .filter_map(|a| match &a.speaker {
+                SpeakerRef::Named(m) => Some(m.span.slice(doc.text)),
+                _ => None,
+            })
+            .collect();
         let tokens = &doc.tokens;
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
@@ -92,7 +103,13 @@ impl People {
                 || words
                     .iter()
                     .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
-            if org {
+            // A run of capitals is a person's name when it starts with a
+            // given name, carries a title, or names a speaker; this keeps
+            // "Sherbrook Street" and "Homeland Security" out.
+            let person = lx.given_name(words[0]).is_some()
+                || title.is_some()
+                || speaker_names.iter().any(|n| n.ends_with(full.as_str()));
+            if org || !person {
                 continue;
             }
             // Role: titles in the run, or role words right before it, or an
@@ -164,11 +181,13 @@ impl People {
         let mut words = full.split(' ');
         let given = words.next().unwrap_or("").to_string();
         let surname = full.rsplit(' ').next().unwrap_or("").to_string();
+        let gender = Lexicon::get().given_name(&given);
         self.persons.push(Person {
             name: full.to_string(),
             surname,
             given,
             role,
+            gender,
         });
         self.persons.len() - 1
     }
@@ -182,10 +201,19 @@ impl People {
             .or_else(|| self.persons.iter().rposition(|p| p.given == w))
     }
 
-    /// The person named last before byte offset `at`.
-    fn last_before(&self, at: usize) -> Option<usize> {
+    /// The person named last before byte offset `at` whose given name does
+    /// not rule out `gender`.
+    fn last_before(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let k = self.occurrences.partition_point(|&(pos, _)| pos < at);
-        k.checked_sub(1).map(|k| self.occurrences[k].1)
+        self.occurrences[..k]
+            .iter()
+            .rev()
+            .map(|&(_, p)| p)
+            .find(|&p| match (gender, self.persons[p].gender) {
+                (Some(Gender::Male), Some(Gender::Female))
+                | (Some(Gender::Female), Some(Gender::Male)) => false,
+                _ => true,
+            })
     }
 
     fn resolved(&self, i: usize) -> ResolvedSpeaker {
@@ -237,9 +265,15 @@ fn resolve_mention(
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
-    let Some(&head) = words.last() else {
+    let Some(&last) = words.last() else {
         return ResolvedSpeaker::default();
     };
+    // `the founder of Studiocomix Press`: the head is the noun before `of`.
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .filter(|&i| i > 0 && !is_capitalised(words[i - 1]))
+        .map_or(last, |i| words[i - 1]);
     let with_role = |mut s: ResolvedSpeaker| {
         if let Some(r) = &role_here {
             if s.role.is_empty() {
@@ -252,7 +286,12 @@ fn resolve_mention(
     if words.len() == 1 && is_in(SUBJECT_PRONOUNS, head) {
         let lower = head.to_ascii_lowercase();
         if lower == "he" || lower == "she" {
-            if let Some(p) = people.last_before(m.span.start) {
+            let gender = if lower == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            if let Some(p) = people.last_before(m.span.start, Some(gender)) {
                 return people.resolved(p);
             }
             return earlier
@@ -305,7 +344,7 @@ fn resolve_mention(
             }) {
                 return people.resolved(i);
             }
-            if let Some(p) = people.last_before(m.span.start) {
+            if let Some(p) = people.last_before(m.span.start, None) {
                 return people.resolved(p);
             }
         }

@@ -329,7 +329,8 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
         let Some(c) = text[i..limit].chars().next() else {
             break;
         };
-        if c.is_whitespace() {
+        // Zero-width and soft-hyphen characters from web copy act as spaces.
+        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
             i += c.len_utf8();
             continue;
         }

@@ -200,3 +200,7 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// Quantifiers that stand alone as a plural subject ("Some suggested that").
+pub const QUANTIFIER_SUBJECTS: &[&str] =
+    &["some", "many", "others", "several", "most", "few", "both"];
