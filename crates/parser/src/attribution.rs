@@ -111,6 +111,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             if doc.tokens[first].kind != TokenKind::Word {
                 continue;
             }
+            // A capitalised cue word inside a sentence is part of a name
+            // ("the United States"); only "According to" opens sentences.
+            let word = doc.tokens[first].span.slice(doc.text);
+            let sentence_start = doc.sentences.iter().any(|s| s.first == first);
+            if is_capitalised(word) && !sentence_start {
+                continue;
+            }
             let Some(last) = (first..doc.tokens.len())
                 .take_while(|&k| doc.tokens[k].span.start < m.end())
                 .last()
@@ -186,8 +193,35 @@ impl<'d, 'a> Finder<'d, 'a> {
         out
     }
 
-    /// Lines like `READ MORE: ...` or `WATCH: ...` are links, not prose.
+    /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
+    /// never claims. A paragraph that does not end like a sentence is one.
     fn is_heading(&self, first: usize, end: usize) -> bool {
+        let para_idx = self
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.first <= first && first < s.end)
+            .map(|s| s.paragraph);
+        let single_sentence = para_idx.is_some_and(|p| {
+            self.doc
+                .sentences
+                .iter()
+                .filter(|s| s.paragraph == p)
+                .count()
+                == 1
+        });
+        if let Some(para) = para_idx
+            .and_then(|p| self.doc.paragraphs.get(p))
+            .filter(|_| single_sentence)
+        {
+            let ends_like_sentence = para
+                .slice(self.doc.text)
+                .trim_end()
+                .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':']);
+            if !ends_like_sentence {
+                return true;
+            }
+        }
         let w = self.word(first);
         end > first + 1
             && w.chars().count() > 1
@@ -709,7 +743,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         let content = self.trim_content(k..end);
-        (self.content_words(&content) >= 2).then_some(content)
+        (self.content_words(&content) >= 3).then_some(content)
     }
 
     /// The noun phrase that ends right before token `end` (the subject of a cue).
@@ -936,7 +970,16 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let starts = k == sent.first
                     || (sent.first..k).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
                 let stands_alone = starts && self.rest_is_trivial(k + 1, sent.end);
-                if !stands_alone || quote.words < 3 {
+                let ends = quote.ends_sentence
+                    || quote
+                        .span
+                        .slice(self.doc.text)
+                        .trim_end_matches(['"', '”', '’', '\'', '»'])
+                        .ends_with(',')
+                    || (k + 1 < sent.end
+                        && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
+                    || quote.continues;
+                if !stands_alone || !ends || quote.words < 3 {
                     continue;
                 }
                 let _ = s_idx;
