@@ -237,8 +237,12 @@ fn decide(
         return Some(with_object(cue));
     }
     let in_window = window.map_or(&[][..], |w| cues_within(cues, w));
+    let anchor = window::anchor(text, claim);
+    let attributes = |c: &StanceCue| {
+        anchor.is_some_and(|a| c.span.start >= a.start || agent_is(text, c.span.end, a.start))
+    };
     let nearest = |pick: &dyn Fn(&StanceCue) -> bool| {
-        let mut found = in_window.iter().filter(|c| pick(c));
+        let mut found = in_window.iter().filter(|c| pick(c) && attributes(c));
         // Nearest to the content: the last before it, or the first after it.
         if window.is_some_and(|w| content.start >= w.end) {
             found.next_back().copied()
@@ -258,6 +262,17 @@ fn decide(
     nearest(&|c| c.confirmation).map(with_object)
 }
 
+/// True when the words from `from` to `to` are `by` and then the speaker, in
+/// one clause: a stance cue before the speaker counts only as a passive with
+/// that speaker as agent (`the claim was denied by a UKIP spokesman`), not
+/// when it belongs to an earlier clause (`Attempts to confirm the costs were
+/// stymied as city staff said ...`).
+fn agent_is(text: &str, from: usize, to: usize) -> bool {
+    let mut words = clause_words(text, from, to);
+    matches!(words.next(), Some(Token::Word(w)) if w.as_str(text).eq_ignore_ascii_case("by"))
+        && words.all(|t| t != Token::Stop)
+}
+
 /// The non-denial that a claim's content itself is: an indirect content that
 /// opens with a response (`declined to comment on the report`, `could not be
 /// reached`), or a quote that is nothing but one (`"No comment."`).
@@ -272,9 +287,11 @@ fn response_content(
         return None;
     }
     let cue = cue_overlapping(cues, Span::new(trimmed.start, trimmed.start + 1))?;
+    // Non-denials only: a content opening with `disputes between ...` is no
+    // denial (a denying cue would be the claim's own cue, rule 1).
     let fits = cue.span.start == trimmed.start
         && cue.span.end <= content.end
-        && cue.stance != Stance::Assert;
+        && cue.stance == Stance::NonDenial;
     let whole = cue.span == trimmed && cue.stance == Stance::NonDenial;
     let accepted = match claim.kind {
         ClaimKind::Direct => whole,

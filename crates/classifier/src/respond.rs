@@ -17,7 +17,7 @@ use claimtrack_parser::{Claim, Span};
 
 use crate::cues::{is_subject_pronoun, OBJECT_STOPS};
 use crate::lexicon::Lexicon;
-use crate::text::{clause_words, sanitize, Token, Word};
+use crate::text::{clause_words, sanitize, Token};
 use crate::Stance;
 
 /// What the words after (or around) a stance cue say about what it answers.
@@ -106,14 +106,13 @@ pub(crate) fn read_object(lex: &Lexicon, text: &str, from: usize) -> ObjectRef {
         }
         first = false;
         if lex.is_object(w.stem(text)) {
-            let agent = match (words.next(), words.next()) {
-                (Some(Token::Word(by)), Some(Token::Word(name)))
+            let agent = match words.next() {
+                Some(Token::Word(by))
                     if ["by", "from"]
                         .iter()
-                        .any(|p| by.as_str(text).eq_ignore_ascii_case(p))
-                        && name.is_capitalized(text) =>
+                        .any(|p| by.as_str(text).eq_ignore_ascii_case(p)) =>
                 {
-                    Some(name_run(text, name))
+                    agent_phrase(text, by.span.end)
                 }
                 _ => None,
             };
@@ -130,16 +129,26 @@ pub(crate) fn read_object(lex: &Lexicon, text: &str, from: usize) -> ObjectRef {
     ObjectRef::default()
 }
 
-/// The run of capitalised words starting with `first` (`Associated Press`).
-fn name_run(text: &str, first: Word) -> Span {
-    let mut end = first.span.end;
-    for token in clause_words(text, first.span.end, text.len()).take(4) {
+/// The agent phrase after `by`/`from` (`Associated Press`, `media outlets
+/// including the Financial Times and CNBC`): up to eight words in the clause,
+/// stopping at a word that opens new content (`saying`, `that`). Naming an
+/// agent names a source, even when no capitalised word is in it: then no
+/// earlier claim can be matched, and the answer is `None` rather than a guess.
+fn agent_phrase(text: &str, from: usize) -> Option<Span> {
+    const ENDS: [&str; 4] = ["saying", "that", "which", "who"];
+    let mut span: Option<Span> = None;
+    for token in clause_words(text, from, text.len()).take(8) {
         match token {
-            Token::Word(w) if w.is_capitalized(text) => end = w.span.end,
+            Token::Word(w) if !ENDS.iter().any(|s| w.as_str(text).eq_ignore_ascii_case(s)) => {
+                span = Some(Span::new(
+                    span.map_or(w.span.start, |s| s.start),
+                    w.span.end,
+                ));
+            }
             _ => break,
         }
     }
-    Span::new(first.span.start, end)
+    span
 }
 
 /// True when a claim noun (not a pronoun) stands in `text[span]`: `Asked
@@ -185,12 +194,18 @@ fn same_name_word(a: &str, b: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(short))
 }
 
-/// Which capitalised words a source holds, if any.
+/// True for a capitalised word that is not noise: a likely name.
+fn is_name_word(text: &str, token: Token) -> bool {
+    matches!(token, Token::Word(w) if w.is_capitalized(text) && !is_noise(w.stem(text)))
+}
+
+/// True when the object names its source: an agent (`by Reuters`), or a
+/// capitalised word before the noun (`the US claim`).
 fn has_source(text: &str, object: &ObjectRef) -> bool {
-    [object.modifiers, object.agent].into_iter().flatten().any(|span| {
-        clause_words(text, span.start, span.end)
-            .any(|t| matches!(t, Token::Word(w) if w.is_capitalized(text) && !is_noise(w.stem(text))))
-    })
+    object.agent.is_some()
+        || object.modifiers.is_some_and(|span| {
+            clause_words(text, span.start, span.end).any(|t| is_name_word(text, t))
+        })
 }
 
 /// The claim that `claims[index]` answers, given the object of its stance cue
