@@ -2,7 +2,7 @@
 //! the speakers and denials reports in the same pass).
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -67,6 +67,11 @@ impl InputArgs {
     /// Reads every article and feeds its rows to `sink`, with a progress bar
     /// and error reports on standard error.
     pub fn run(&self, sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
+        let reads_stdin = self.inputs.is_empty() || self.inputs.iter().any(|p| p == "-");
+        if reads_stdin && !self.quiet && std::io::stdin().is_terminal() {
+            // Without this, a forgotten INPUT looks like a hang.
+            eprintln!("claimtrack: reading an article from standard input (end it with Ctrl-D)");
+        }
         let stream = ArticleStream::open(&self.inputs, &self.read_options());
         let mut progress = Progress::new(stream.total_bytes(), !self.quiet);
         let stats = pipeline::run(

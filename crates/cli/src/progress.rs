@@ -24,7 +24,7 @@ impl Progress {
             let (bar, template) = match total_bytes {
                 Some(total) => (
                     ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
-                    "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} ETA {eta}",
+                    "{binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} ETA {eta} {wide_bar}",
                 ),
                 None => (
                     ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),

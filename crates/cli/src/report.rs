@@ -89,7 +89,7 @@ fn read_claims_file(
     } else {
         let name = path.display().to_string();
         match File::open(path) {
-            Ok(file) => (name, Box::new(io::BufReader::new(file))),
+            Ok(file) => (name, Box::new(file)),
             Err(err) => {
                 eprintln!("claimtrack: {name}: cannot read: {err}");
                 stats.failed += 1;
