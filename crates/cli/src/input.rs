@@ -429,6 +429,8 @@ fn parse_jsonl_line(line: &[u8], location: &str) -> Result<Article, InputError> 
             ),
         )
     })?;
+    // Some editors and exporters start a UTF-8 file with a byte order mark.
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if !line.trim_start().starts_with('{') {
         return Err(InputError::new(
             location,
@@ -598,9 +600,9 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_numbers_lines_and_skips_blank_ones() {
+    fn jsonl_numbers_lines_skips_blank_ones_and_a_bom() {
         let got = jsonl(
-            "{\"id\":\"a\",\"text\":\"A.\"}\n\n{\"id\":7,\"text\":\"B.\",\"url\":\"u\"}\n{oops\n",
+            "\u{feff}{\"id\":\"a\",\"text\":\"A.\"}\n\n{\"id\":7,\"text\":\"B.\",\"url\":\"u\"}\n{oops\n",
         );
         assert_eq!(got.len(), 3);
         assert_eq!(got[0].as_ref().unwrap().doc_id, "a");

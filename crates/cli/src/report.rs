@@ -166,3 +166,56 @@ fn flush(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::ClaimsCsv;
+
+    #[derive(Default)]
+    struct Articles(Vec<Vec<ClaimRow>>);
+
+    impl RowSink for Articles {
+        fn article(&mut self, rows: &[ClaimRow]) -> anyhow::Result<()> {
+            self.0.push(rows.to_vec());
+            Ok(())
+        }
+    }
+
+    fn row(doc: &str, claim: usize, text: &str) -> ClaimRow {
+        ClaimRow {
+            doc_id: doc.into(),
+            claim,
+            speaker_kind: "unknown".into(),
+            kind: "direct".into(),
+            stance: "assert".into(),
+            text: text.into(),
+            start: 3,
+            end: 3 + text.chars().count(),
+            ..ClaimRow::default()
+        }
+    }
+
+    #[test]
+    fn extract_output_reads_back_one_article_at_a_time() {
+        let written = vec![
+            vec![
+                row("b", 1, "\"One, \"\"two\"\"\nthree.\""),
+                row("b", 2, "é"),
+            ],
+            vec![row("a", 1, "x")],
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.csv");
+        let mut csv = ClaimsCsv::new(File::create(&path).unwrap()).unwrap();
+        for rows in &written {
+            csv.article(rows).unwrap();
+        }
+        csv.finish().unwrap();
+
+        let mut read = Articles::default();
+        let stats = read_claims_files(&[path], &mut read).unwrap();
+        assert_eq!(read.0, written);
+        assert_eq!((stats.articles, stats.claims, stats.failed), (2, 3, 0));
+    }
+}

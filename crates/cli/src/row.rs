@@ -229,6 +229,68 @@ mod tests {
     }
 
     #[test]
+    fn from_article_converts_byte_spans_to_code_points() {
+        use claimtrack_classifier::{Stance, StanceJudgement};
+        use claimtrack_parser::{ClaimKind, ResolvedSpeaker, Span, SpeakerKind};
+
+        let text = "“Ça va,” dit Zoë. The Kremlin denied it.";
+        let span = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        let claims = [
+            Claim {
+                text: span("“Ça va,”"),
+                kind: ClaimKind::Direct,
+                cue: Some(span("dit")),
+                mention: Some(span("Zoë")),
+                speaker: ResolvedSpeaker {
+                    name: "Zoë".into(),
+                    kind: SpeakerKind::Person,
+                    role: String::new(),
+                },
+            },
+            Claim {
+                text: span("denied it"),
+                kind: ClaimKind::Indirect,
+                cue: None,
+                mention: Some(span("The Kremlin")),
+                speaker: ResolvedSpeaker {
+                    name: "Kremlin".into(),
+                    kind: SpeakerKind::Organization,
+                    role: String::new(),
+                },
+            },
+        ];
+        let stances = [
+            StanceJudgement::default(),
+            StanceJudgement {
+                stance: Stance::Deny,
+                stance_cue: Some(span("denied")),
+                confirmation: false,
+                responds_to: Some(0),
+            },
+        ];
+        let rows = ClaimRow::from_article("z", text, &claims, &stances);
+        let chars = |needle: &str| {
+            let start = text[..text.find(needle).unwrap()].chars().count();
+            (start, start + needle.chars().count())
+        };
+        assert_eq!((rows[0].start, rows[0].end), chars("“Ça va,”"));
+        assert_eq!(rows[0].text, "“Ça va,”");
+        assert_eq!((rows[0].speaker_start, rows[0].speaker_end), {
+            let (s, e) = chars("Zoë");
+            (Some(s), Some(e))
+        });
+        assert_eq!((rows[0].claim, rows[1].claim), (1, 2));
+        assert_eq!(rows[1].stance, "deny");
+        assert_eq!(rows[1].stance_cue, "denied");
+        assert_eq!(rows[1].responds_to, Some(1));
+        assert_eq!((rows[1].cue_start, rows[1].cue.as_str()), (None, ""));
+        assert_eq!(rows[1].speaker_kind, "organization");
+    }
+
+    #[test]
     fn confirmation_needs_assert_and_a_confirming_word() {
         let row = |stance: &str, cue: &str| ClaimRow {
             stance: stance.into(),
