@@ -386,6 +386,30 @@ fn out_dir_writes_claims_speakers_and_denials_in_one_pass() {
 }
 
 #[test]
+fn outputs_inside_the_input_directory_are_not_read_back() {
+    for out_dir in [false, true] {
+        let dir = TempDir::new().unwrap();
+        write(dir.path(), "a.txt", article(1).as_bytes());
+        let expected = stdout_of(&["extract", s(dir.path())]);
+        let (flag, target, claims) = if out_dir {
+            let results = dir.path().join("results");
+            ("--out-dir", results.clone(), results.join("claims.csv"))
+        } else {
+            let out = dir.path().join("claims.csv");
+            ("--out", out.clone(), out)
+        };
+        // Twice: the second run finds the first run's outputs in the directory.
+        for _ in 0..2 {
+            claimtrack()
+                .args(["extract", s(dir.path()), flag, s(&target)])
+                .assert()
+                .success();
+            assert_eq!(fs::read_to_string(&claims).unwrap(), expected);
+        }
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_status_2() {
     for args in [
         &["extract", "--no-such-flag"][..],

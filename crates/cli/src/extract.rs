@@ -61,18 +61,25 @@ impl InputArgs {
             id_column: self.id_column.clone(),
             text_column: self.text_column.clone(),
             stdin_id: self.stdin_id.clone(),
+            skip: Vec::new(),
         }
     }
 
     /// Reads every article and feeds its rows to `sink`, with a progress bar
-    /// and error reports on standard error.
-    pub fn run(&self, sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
+    /// and error reports on standard error. `outputs` (files this run
+    /// writes, already created) are never read as inputs.
+    pub fn run(&self, sink: &mut dyn RowSink, outputs: &[PathBuf]) -> anyhow::Result<RunStats> {
         let reads_stdin = self.inputs.is_empty() || self.inputs.iter().any(|p| p == "-");
         if reads_stdin && !self.quiet && std::io::stdin().is_terminal() {
             // Without this, a forgotten INPUT looks like a hang.
             eprintln!("claimtrack: reading an article from standard input (end it with Ctrl-D)");
         }
-        let stream = ArticleStream::open(&self.inputs, &self.read_options());
+        let mut options = self.read_options();
+        options.skip = outputs
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let stream = ArticleStream::open(&self.inputs, &options);
         let mut progress = Progress::new(stream.total_bytes(), !self.quiet);
         let stats = pipeline::run(
             stream,
@@ -107,7 +114,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let stats = match &args.out_dir {
         None => {
             let mut claims = ClaimsCsv::new(open_output(args.out.as_deref())?)?;
-            let stats = args.input.run(&mut claims)?;
+            let outputs: Vec<PathBuf> = args.out.iter().cloned().collect();
+            let stats = args.input.run(&mut claims, &outputs)?;
             claims.finish()?;
             stats
         }
@@ -125,9 +133,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             let denials_out = create("denials.csv")?;
             let mut speakers = SpeakerTable::default();
             let mut denials = DenialAudit::default();
-            let stats =
-                args.input
-                    .run(&mut Fanout(vec![&mut claims, &mut speakers, &mut denials]))?;
+            let outputs = ["claims.csv", "speakers.csv", "denials.csv"].map(|f| dir.join(f));
+            let stats = args.input.run(
+                &mut Fanout(vec![&mut claims, &mut speakers, &mut denials]),
+                &outputs,
+            )?;
             claims.finish()?;
             write_report(speakers_out, &SPEAKER_COLUMNS, &speakers.finish())?;
             write_report(denials_out, &DENIAL_COLUMNS, &denials.finish())?;

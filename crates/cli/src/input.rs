@@ -70,6 +70,10 @@ pub struct ReadOptions {
     pub text_column: String,
     /// `doc_id` of a plain-text article read from standard input.
     pub stdin_id: String,
+    /// Files a directory walk must not read: the run's own outputs, so that
+    /// `extract corpus/ --out corpus/claims.csv` does not read its own output.
+    /// Compared by canonical path.
+    pub skip: Vec<PathBuf>,
 }
 
 impl Default for ReadOptions {
@@ -79,6 +83,7 @@ impl Default for ReadOptions {
             id_column: "id".to_string(),
             text_column: "text".to_string(),
             stdin_id: "stdin".to_string(),
+            skip: Vec::new(),
         }
     }
 }
@@ -171,6 +176,11 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
             Ok(meta) if meta.is_dir() => {
                 let mut files = Vec::new();
                 walk(input, &mut files, &mut plan);
+                if !options.skip.is_empty() {
+                    files.retain(|path| {
+                        std::fs::canonicalize(path).map_or(true, |c| !options.skip.contains(&c))
+                    });
+                }
                 files.sort();
                 plan.extend(files.into_iter().map(|path| {
                     let format = InputFormat::from_extension(&path).unwrap_or(fallback);

@@ -40,7 +40,8 @@ impl ReportArgs {
     /// Feeds `sink` the rows of every article, from claims files or articles.
     fn feed(&self, sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
         if self.from_claims.is_empty() {
-            self.input.run(sink)
+            let outputs: Vec<PathBuf> = self.out.iter().cloned().collect();
+            self.input.run(sink, &outputs)
         } else {
             read_claims_files(&self.from_claims, sink)
         }
