@@ -77,7 +77,11 @@ impl ClaimRow {
                 stance: s.stance.as_str().to_string(),
                 stance_cue: match s.stance {
                     claimtrack_classifier::Stance::Assert => String::new(),
-                    _ => s.stance_cue.map(|m| m.slice(text)).unwrap_or("").to_string(),
+                    _ => s
+                        .stance_cue
+                        .map(|m| m.slice(text))
+                        .unwrap_or("")
+                        .to_string(),
                 },
                 responds_to: s.responds_to.map(|k| k + 1),
                 text: c.text.slice(text).to_string(),
