@@ -381,3 +381,92 @@ fn score_doc(doc: &GoldDoc, preds: &[Prediction], out: &mut ThresholdScore) {
             .push(ErrorRow::new(&doc.id, "false_alarm", None, Some(&preds[i])));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(start: i64, end: i64) -> GoldQuote {
+        GoldQuote {
+            text: "x".repeat((end - start).max(0) as usize),
+            start,
+            end,
+            speaker: None,
+            speaker_start: None,
+            speaker_end: None,
+            cue: None,
+            speaker_ref: None,
+            stance: None,
+        }
+    }
+
+    fn pred(start: i128, end: i128, speaker: &str) -> Prediction {
+        Prediction {
+            span: (start, end),
+            speaker: speaker.to_string(),
+            kind: "indirect".to_string(),
+            ..Prediction::default()
+        }
+    }
+
+    #[test]
+    fn coverage_is_the_share_of_the_gold_span() {
+        assert_eq!(coverage(&gold(10, 20), (15, 40)), 0.5);
+        assert_eq!(coverage(&gold(10, 20), (0, 10)), 0.0);
+        assert_eq!(coverage(&gold(10, 20), (0, 100)), 1.0);
+        // An empty gold span can never be covered.
+        assert_eq!(coverage(&gold(10, 10), (0, 100)), 0.0);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_prediction_and_each_is_used_once() {
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: None,
+            quotes: vec![gold(0, 10), gold(0, 10)],
+        };
+        let rows = [pred(0, 6, "First"), pred(4, 10, "Second")];
+        let mut out = ThresholdScore {
+            threshold: 0.3,
+            ..ThresholdScore::default()
+        };
+        score_doc(&doc, &rows, &mut out);
+        assert_eq!(out.counts.tp, 2);
+        // The first gold quote took "First" (tie at 0.6), the second "Second".
+        let speakers: Vec<_> = out.errors.iter().map(|e| e.pred_speaker.as_str()).collect();
+        assert_eq!(speakers, ["First", "Second"]); // both wrong_speaker (gold ref empty)
+    }
+
+    #[test]
+    fn coverage_must_exceed_the_threshold() {
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: None,
+            quotes: vec![gold(0, 10)],
+        };
+        let rows = [pred(0, 3, "")];
+        let mut out = ThresholdScore {
+            threshold: 0.3,
+            ..ThresholdScore::default()
+        };
+        score_doc(&doc, &rows, &mut out);
+        assert_eq!((out.counts.tp, out.counts.pred), (0, 1));
+        let what: Vec<_> = out.errors.iter().map(|e| e.what).collect();
+        assert_eq!(what, ["miss", "false_alarm"]);
+    }
+
+    #[test]
+    fn mention_needs_overlap_or_both_absent() {
+        let mut g = gold(0, 10);
+        assert!(mention_matches(&g, None));
+        assert!(!mention_matches(&g, Some((1, 2))));
+        g.speaker_start = Some(20);
+        g.speaker_end = Some(25);
+        assert!(mention_matches(&g, Some((24, 30))));
+        assert!(
+            !mention_matches(&g, Some((25, 30))),
+            "touching is not overlapping"
+        );
+        assert!(!mention_matches(&g, None));
+    }
+}
