@@ -24,16 +24,46 @@ test:
 fmt:
 	$(CARGO) fmt --all
 
-# Accuracy on the human-annotated dev set and the seed (needs ../shared).
+# Accuracy on the seed (in the repo) and the human-annotated dev set (needs ../shared),
+# then a cross-check: `claimtrack extract` to a CSV, scored by both the reference
+# script and `claimtrack eval --claims`; the two must print the same lines.
+GGT := $(SHARED)/data/ggt-dev
+GGT_TEXTS := $(SHARED)/data/ggt-dev-texts
+SCORER := $(SHARED)/tools/score_quotes.py
+
 eval: build
-	@if [ ! -d "$(SHARED)/data/ggt-dev" ]; then \
-		echo "make eval: $(SHARED)/data/ggt-dev is absent; nothing to evaluate (set SHARED=path/to/shared)"; \
+	@echo "== seed: fixtures/seed"
+	@$(BIN) eval --gold fixtures/seed --by-kind
+	@if [ ! -d "$(GGT)" ]; then \
+		echo "make eval: $(GGT) is absent; only the seed was scored (set SHARED=path/to/shared)"; \
 		exit 0; \
 	fi; \
-	echo "== seed ($(SHARED)/seed)"; \
-	$(BIN) eval --gold $(SHARED)/seed; \
-	echo "== ggt-dev ($(SHARED)/data/ggt-dev)"; \
-	$(BIN) eval --gold $(SHARED)/data/ggt-dev --by-kind
+	echo; echo "== ggt-dev: $(GGT)"; \
+	$(BIN) eval --gold $(GGT) --by-kind --errors target/eval-errors.csv || exit $$?; \
+	echo "(failures at 0.3: target/eval-errors.csv)"; \
+	if ! command -v python3 >/dev/null 2>&1 || [ ! -f "$(SCORER)" ] || [ ! -d "$(GGT_TEXTS)" ]; then \
+		echo "make eval: python3, $(SCORER) or $(GGT_TEXTS) absent; cross-check skipped"; \
+		exit 0; \
+	fi; \
+	if ! $(BIN) extract --help | grep -q -- '--out'; then \
+		echo "make eval: this claimtrack extract has no --out yet; cross-check skipped"; \
+		exit 0; \
+	fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; status=0; \
+	for set in "fixtures/seed $(SEED)" "$(GGT) $(GGT_TEXTS)"; do \
+		gold=$${set%% *}; texts=$${set#* }; \
+		echo; echo "== cross-check on $$gold: claimtrack extract $$texts"; \
+		$(BIN) extract "$$texts" --out "$$tmp/claims.csv" || { status=1; continue; }; \
+		if [ ! -s "$$tmp/claims.csv" ]; then echo "extract wrote no CSV; cross-check skipped"; continue; fi; \
+		python3 "$(SCORER)" "$$gold" "$$tmp/claims.csv" > "$$tmp/py.txt" || { status=1; continue; }; \
+		$(BIN) eval --gold "$$gold" --claims "$$tmp/claims.csv" | head -n 2 > "$$tmp/rs.txt"; \
+		echo "score_quotes.py:"; cat "$$tmp/py.txt"; \
+		echo "claimtrack eval --claims:"; cat "$$tmp/rs.txt"; \
+		if cmp -s "$$tmp/py.txt" "$$tmp/rs.txt"; then echo "agree"; \
+		else echo "DISAGREE: claimtrack eval and score_quotes.py differ"; status=1; fi; \
+		rm -f "$$tmp/claims.csv"; \
+	done; \
+	exit $$status
 
 clean:
 	$(CARGO) clean
