@@ -134,6 +134,19 @@ pub fn run(
     progress: &mut Progress,
     sink: &mut dyn RowSink,
 ) -> anyhow::Result<RunStats> {
+    run_with(pieces, threads, limits, progress, sink, extract_rows)
+}
+
+/// [`run`] with another extraction function (tests use stand-ins for the
+/// parser: slow ones, panicking ones).
+pub fn run_with(
+    pieces: impl Iterator<Item = Piece>,
+    threads: usize,
+    limits: BatchLimits,
+    progress: &mut Progress,
+    sink: &mut dyn RowSink,
+    extract: impl Fn(&Article) -> Vec<ClaimRow> + Sync,
+) -> anyhow::Result<RunStats> {
     // A local pool: the global one belongs to whoever embeds this library.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -145,7 +158,10 @@ pub fn run(
         let results: Vec<Option<Result<Vec<ClaimRow>, ()>>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|piece| piece.article.as_ref().ok().map(guarded_extract))
+                .map(|piece| {
+                    let article = piece.article.as_ref().ok()?;
+                    Some(guarded(|| extract(article)))
+                })
                 .collect()
         });
         for (piece, result) in batch.iter().zip(results) {
@@ -174,10 +190,10 @@ pub fn run(
     Ok(stats)
 }
 
-/// Extraction that turns a panic (a bug, never expected) into a skipped
-/// article instead of a lost run.
-fn guarded_extract(article: &Article) -> Result<Vec<ClaimRow>, ()> {
-    catch_unwind(AssertUnwindSafe(|| extract_rows(article))).map_err(|_| ())
+/// Runs an extraction, turning a panic (a bug, never expected) into a
+/// skipped article instead of a lost run.
+fn guarded(extract: impl FnOnce() -> Vec<ClaimRow>) -> Result<Vec<ClaimRow>, ()> {
+    catch_unwind(AssertUnwindSafe(extract)).map_err(|_| ())
 }
 
 fn next_batch(pieces: &mut impl Iterator<Item = Piece>, limits: BatchLimits) -> Vec<Piece> {
@@ -207,6 +223,97 @@ mod tests {
             self.0.push(format!("{} rows", rows.len()));
             Ok(())
         }
+    }
+
+    /// Every row, in the order received.
+    #[derive(Default)]
+    struct AllRows(Vec<ClaimRow>);
+
+    impl RowSink for AllRows {
+        fn article(&mut self, rows: &[ClaimRow]) -> anyhow::Result<()> {
+            self.0.extend_from_slice(rows);
+            Ok(())
+        }
+    }
+
+    /// A stand-in parser with uneven work: one row per word, and a busy loop
+    /// whose length varies by article, so threads finish out of order.
+    fn one_row_per_word(article: &Article) -> Vec<ClaimRow> {
+        let n = article.doc_id.len() * 7919 % 20_000;
+        let spin = (0..n).fold(0u64, |acc, i| acc.wrapping_mul(31).wrapping_add(i as u64));
+        article
+            .text
+            .split_whitespace()
+            .enumerate()
+            .map(|(i, word)| ClaimRow {
+                doc_id: article.doc_id.clone(),
+                claim: i + 1,
+                text: word.to_string(),
+                start: usize::from(spin == u64::MAX),
+                ..ClaimRow::default()
+            })
+            .collect()
+    }
+
+    fn many_articles(n: usize) -> Vec<Piece> {
+        (0..n)
+            .map(|i| Piece {
+                bytes: 1,
+                article: Ok(Article {
+                    doc_id: format!("doc-{}", "x".repeat(i % 13) + &i.to_string()),
+                    text: format!("w{i} a b{}", " c".repeat(i % 5)),
+                }),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_come_out_in_input_order_whatever_the_threads_and_batches() {
+        let mut reference: Option<Vec<ClaimRow>> = None;
+        for (threads, articles) in [(1, 256), (4, 256), (3, 7), (2, 1)] {
+            let limits = BatchLimits {
+                articles,
+                bytes: 1 << 20,
+            };
+            let mut sink = AllRows::default();
+            run_with(
+                many_articles(500).into_iter(),
+                threads,
+                limits,
+                &mut Progress::hidden(),
+                &mut sink,
+                one_row_per_word,
+            )
+            .unwrap();
+            match &reference {
+                None => reference = Some(sink.0),
+                Some(rows) => assert!(rows == &sink.0, "{threads} threads, batches of {articles}"),
+            }
+        }
+        let rows = reference.unwrap();
+        assert_eq!(rows[0].text, "w0");
+        assert_eq!(rows.last().unwrap().doc_id, "doc-xxxxx499");
+    }
+
+    #[test]
+    fn a_panicking_extraction_skips_one_article_only() {
+        let mut sink = AllRows::default();
+        let stats = run_with(
+            many_articles(10).into_iter(),
+            2,
+            BatchLimits::default(),
+            &mut Progress::hidden(),
+            &mut sink,
+            |article: &Article| {
+                if article.text.starts_with("w3 ") {
+                    panic!("stand-in parser bug");
+                }
+                one_row_per_word(article)
+            },
+        )
+        .unwrap();
+        assert_eq!((stats.articles, stats.failed), (9, 1));
+        assert!(sink.0.iter().all(|r| !r.doc_id.ends_with("xxx3")));
     }
 
     fn pieces(n: usize) -> Vec<Piece> {
