@@ -57,7 +57,7 @@ impl ClaimKind {
 }
 
 /// What sort of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum SpeakerKind {
     /// A named person: `Jake Sullivan`.
     Person,
@@ -66,6 +66,7 @@ pub enum SpeakerKind {
     /// An unnamed person described by role: `an Iranian Foreign Ministry spokesman`.
     Anonymous,
     /// No speaker found.
+    #[default]
     Unknown,
 }
 
@@ -91,12 +92,6 @@ pub struct ResolvedSpeaker {
     pub kind: SpeakerKind,
     /// The role or title the article gives the speaker (`Kremlin spokesman`); may be empty.
     pub role: String,
-}
-
-impl Default for SpeakerKind {
-    fn default() -> Self {
-        SpeakerKind::Unknown
-    }
 }
 
 /// One thing a source is reported to have said: the unit of claimtrack's output.

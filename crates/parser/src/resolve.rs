@@ -209,10 +209,12 @@ impl People {
             .iter()
             .rev()
             .map(|&(_, p)| p)
-            .find(|&p| match (gender, self.persons[p].gender) {
-                (Some(Gender::Male), Some(Gender::Female))
-                | (Some(Gender::Female), Some(Gender::Male)) => false,
-                _ => true,
+            .find(|&p| {
+                !matches!(
+                    (gender, self.persons[p].gender),
+                    (Some(Gender::Male), Some(Gender::Female))
+                        | (Some(Gender::Female), Some(Gender::Male))
+                )
             })
     }
 

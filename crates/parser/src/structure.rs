@@ -209,10 +209,8 @@ fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
         };
         match (state, mark) {
             (State::Out, Mark::OpenDouble) => state = State::InDouble(i),
-            (State::Out, Mark::OpenSingle) => {
-                if has_single_closer(text, i + len, end) {
-                    state = State::InSingle(i);
-                }
+            (State::Out, Mark::OpenSingle) if has_single_closer(text, i + len, end) => {
+                state = State::InSingle(i);
             }
             (State::InDouble(s), Mark::CloseDouble) => {
                 push_quote(text, Span::new(s, i + len), true, out);
@@ -364,9 +362,7 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
             || (c == ','
                 && s[..j].ends_with(|p: char| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit()));
-        if c.is_alphanumeric() {
-            end = j + c.len_utf8();
-        } else if joins && next.is_some_and(char::is_alphanumeric) && end == j {
+        if c.is_alphanumeric() || (joins && next.is_some_and(char::is_alphanumeric) && end == j) {
             end = j + c.len_utf8();
         } else {
             break;
