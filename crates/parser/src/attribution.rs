@@ -83,6 +83,9 @@ struct Found {
     attribution_start: usize,
     /// True when content comes after the cue and may be cut by a later attribution.
     open_ended: bool,
+    /// True for the second half of a statement split by its attribution
+    /// (`..., he says, ...`): dropped when another claim lies inside it.
+    second_half: bool,
 }
 
 /// Finds all attributions of a document, in text order.
@@ -301,6 +304,19 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         found.retain(|f| !f.content.is_empty());
+        let inner_claims: Vec<bool> = found
+            .iter()
+            .map(|f| {
+                f.second_half
+                    && found.iter().any(|g| {
+                        !g.second_half
+                            && g.attribution_start >= f.content.start
+                            && g.attribution_start < f.content.end
+                    })
+            })
+            .collect();
+        let mut keep = inner_claims.iter().map(|&inner| !inner);
+        found.retain(|_| keep.next().unwrap_or(true));
         found
     }
 
@@ -374,7 +390,35 @@ impl<'d, 'a> Finder<'d, 'a> {
             self.trim_content(c..sent.end)
         } else {
             let start = self.clause_start(sent.start, cue.first);
-            self.trim_content(start..cue.first)
+            let before = self.trim_content(start..cue.first);
+            // `The harsh truth, according to experts, is ...`: both halves.
+            let after_start = phrase.tokens.end;
+            if self.is_punct(after_start, ",") {
+                let after = self.trim_content(after_start + 1..sent.end);
+                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
+                    out.push(Found {
+                        content: after,
+                        cue: Some(cue),
+                        attribution_start: cue.first,
+                        phrase: Some(phrase.clone()),
+                        open_ended: true,
+                        second_half: true,
+                    });
+                    if self.content_words(&before) >= 2 {
+                        out.push(Found {
+                            content: before,
+                            cue: Some(cue),
+                            attribution_start: cue.first,
+                            phrase: Some(phrase),
+                            open_ended: false,
+                            second_half: false,
+                        });
+                    }
+                    out.sort_by_key(|f| f.content.start);
+                    return;
+                }
+            }
+            before
         };
         if self.content_words(&content) < 3 {
             return;
@@ -385,6 +429,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             attribution_start: cue.first,
             phrase: Some(phrase),
             open_ended: at_start,
+            second_half: false,
         });
     }
 
@@ -405,9 +450,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             out.push(Found {
                 content,
                 cue: Some(cue),
-                attribution_start: cue.first - 1,
+                attribution_start: cue.first,
                 phrase: Some(phrase),
                 open_ended: true,
+                second_half: false,
             });
         }
     }
@@ -495,6 +541,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 phrase: Some(phrase.clone()),
                 attribution_start,
                 open_ended: false,
+                second_half: false,
             });
             // `"A," he said, "B."`: the quotation after it is his too.
             let mut k = self.skip_adverbials(attribution_end, sent.end);
@@ -508,6 +555,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     phrase: Some(phrase),
                     attribution_start,
                     open_ended: false,
+                    second_half: false,
                 });
             }
             return;
@@ -522,6 +570,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     phrase: Some(phrase),
                     attribution_start,
                     open_ended: true,
+                    second_half: false,
                 });
                 return;
             }
@@ -542,6 +591,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         phrase: Some(phrase),
                         attribution_start,
                         open_ended: false,
+                        second_half: false,
                     });
                     return;
                 }
@@ -556,14 +606,34 @@ impl<'d, 'a> Finder<'d, 'a> {
         if closes && attribution_start > sent.start && self.is_punct(attribution_start - 1, ",") {
             let start = self.clause_start(sent.start, attribution_start - 1);
             let content = self.trim_content(start..attribution_start - 1);
-            if self.content_words(&content) >= 3 || self.has_quote(&content) {
+            // `The drugs have few uses, he says, and are meant ...`: the
+            // attribution splits one statement in two.
+            let after = if self.is_punct(rest, ",") {
+                let a = self.trim_content(rest + 1..sent.end);
+                (self.content_words(&a) >= 2 && self.quote_at(a.start).is_none()).then_some(a)
+            } else {
+                None
+            };
+            let min = if after.is_some() { 2 } else { 3 };
+            if self.content_words(&content) >= min || self.has_quote(&content) {
                 out.push(Found {
                     content,
                     cue: Some(cue),
-                    phrase: Some(phrase),
+                    phrase: Some(phrase.clone()),
                     attribution_start,
                     open_ended: false,
+                    second_half: false,
                 });
+                if let Some(a) = after {
+                    out.push(Found {
+                        content: a,
+                        cue: Some(cue),
+                        phrase: Some(phrase),
+                        attribution_start,
+                        open_ended: true,
+                        second_half: true,
+                    });
+                }
             }
         }
     }
@@ -766,6 +836,17 @@ impl<'d, 'a> Finder<'d, 'a> {
             let mut p = self.phrase_before(open, sent_start)?;
             let first_inner = self.word(inner.start);
             if !self.is_proper_name(&p.name) {
+                // `His father, Ernie LeBlanc, says`: the name is the apposition.
+                let all_caps = inner
+                    .clone()
+                    .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
+                if all_caps && inner.len() <= 4 {
+                    return Some(Phrase {
+                        tokens: p.tokens.start..last,
+                        name: inner.clone(),
+                        role: Some(p.tokens.clone()),
+                    });
+                }
                 return None;
             }
             let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
@@ -902,7 +983,16 @@ impl<'d, 'a> Finder<'d, 'a> {
         let names_something = r
             .clone()
             .any(|k| is_capitalised(self.word(k)) && k > r.start);
+        // `the rookie defenceman`: a definite or possessive description names
+        // a person even when its head noun is not in the lexicon.
+        let described = r.len() >= 2
+            && is_in(
+                &["the", "a", "an", "his", "her", "their"],
+                self.word(r.start),
+            )
+            && !self.lx.is_time_word(head);
         let head_ok = is_capitalised(head)
+            || described
             || names_something
             || self.lx.is_person_noun(head)
             || self.lx.is_organisation_word(head)
