@@ -808,7 +808,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // Speech verbs ("said", "says") take any clause; others need a
             // pronoun or noun phrase subject to read as reported speech.
             let _ = nounish;
-            if !(pronoun || loose) {
+            if !(pronoun || loose || is_capitalised(first)) {
                 return None;
             }
         }
@@ -823,46 +823,19 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let last = end - 1;
         if self.is_punct(last, ",") {
-            // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`
-            let open = (sent_start..last)
+            // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`;
+            // an apposition may hold commas itself ("of Kansas City, Mo., and
+            // an organizer at ..."), so try up to three earlier commas.
+            let commas: Vec<usize> = (sent_start..last)
                 .rev()
-                .take(30)
+                .take(40)
                 .take_while(|&k| self.quote_at(k).is_none())
-                .find(|&k| self.is_punct(k, ","))?;
-            let inner = open + 1..last;
-            if inner.is_empty() {
-                return None;
-            }
-            let mut p = self.phrase_before(open, sent_start)?;
-            let first_inner = self.word(inner.start);
-            if !self.is_proper_name(&p.name) {
-                // `His father, Ernie LeBlanc, says`: the name is the apposition.
-                let all_caps = inner
-                    .clone()
-                    .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
-                if all_caps && inner.len() <= 4 {
-                    return Some(Phrase {
-                        tokens: p.tokens.start..last,
-                        name: inner.clone(),
-                        role: Some(p.tokens.clone()),
-                    });
-                }
-                return None;
-            }
-            let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
-            if !is_relative
-                && inner
-                    .clone()
-                    .all(|k| self.is_word(k) || self.is_punct(k, "’") || self.is_punct(k, "'"))
-            {
-                let ages = inner
-                    .clone()
-                    .all(|k| self.word(k).chars().all(|c| c.is_ascii_digit()));
-                if !ages && p.role.is_none() {
-                    p.role = Some(inner);
-                }
-            }
-            return Some(p);
+                .filter(|&k| self.is_punct(k, ","))
+                .take(3)
+                .collect();
+            return commas
+                .into_iter()
+                .find_map(|open| self.appositive_subject(open, last, sent_start));
         }
         if !self.is_word(last) {
             return None;
@@ -892,6 +865,51 @@ impl<'d, 'a> Finder<'d, 'a> {
         // Sentence-initial capitalised function words ("In", "But") are
         // already breaks; anything left is the phrase.
         self.split_phrase(start..end)
+    }
+
+    /// The subject of `NP, APPOSITION,` + cue, where `open` and `last` are the
+    /// two commas.
+    fn appositive_subject(&self, open: usize, last: usize, sent_start: usize) -> Option<Phrase> {
+        let inner = open + 1..last;
+        if inner.is_empty() {
+            return None;
+        }
+        let mut p = self.phrase_before(open, sent_start)?;
+        let first_inner = self.word(inner.start);
+        if !self.is_proper_name(&p.name) {
+            // `His father, Ernie LeBlanc, says`: the name is the apposition.
+            let all_caps = inner
+                .clone()
+                .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
+            if all_caps && inner.len() <= 4 {
+                return Some(Phrase {
+                    tokens: p.tokens.start..last,
+                    name: inner.clone(),
+                    role: Some(p.tokens.clone()),
+                });
+            }
+            // `The reports, citing unnamed sources, said`: a description
+            // with a clause after it.
+            let described = is_in(&["the", "a", "an"], self.word(p.tokens.start));
+            return (described && !is_capitalised(first_inner)).then_some(p);
+        }
+        let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
+        if !is_relative
+            && inner.clone().all(|k| {
+                self.is_word(k)
+                    || self.is_punct(k, "’")
+                    || self.is_punct(k, "'")
+                    || self.is_punct(k, ",")
+            })
+        {
+            let ages = inner
+                .clone()
+                .all(|k| self.word(k).chars().all(|c| c.is_ascii_digit()));
+            if !ages && p.role.is_none() {
+                p.role = Some(inner);
+            }
+        }
+        Some(p)
     }
 
     /// The noun phrase that starts at `start` (after an inverted cue or
