@@ -276,13 +276,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             if cue.end > sent.end {
                 break;
             }
-            let before = found.len();
             match cue.class {
                 CueClass::Source => self.source_claim(cue, &sent, &mut found),
                 CueClass::Participle => self.participle_claim(cue, &sent, &mut found),
-                CueClass::Speech | CueClass::Report => self.verb_claims(cue, &sent, &mut found),
+                CueClass::Speech | CueClass::Report | CueClass::Question => {
+                    self.verb_claims(cue, &sent, &mut found)
+                }
             }
-            let _ = before;
             k = cue.end;
         }
         // An open-ended content stops where the next attribution begins.
@@ -318,6 +318,23 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut keep = inner_claims.iter().map(|&inner| !inner);
         found.retain(|_| keep.next().unwrap_or(true));
         found
+    }
+
+    /// True when the words at `k` carry on a statement an attribution broke
+    /// in two ("..., he says, and are meant", "..., he says, they get it"),
+    /// rather than add an apposition ("..., said Jones, executive director of").
+    fn continues_statement(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k)
+            && (is_in(SUBJECT_PRONOUNS, w)
+                || is_in(VERB_MODIFIERS, w)
+                || is_in(
+                    &[
+                        "and", "but", "or", "is", "are", "was", "were", "be", "there", "that",
+                        "the", "this", "these", "those", "so",
+                    ],
+                    w,
+                ))
     }
 
     /// True when the attribution starting at token `s` opens a new clause
@@ -395,7 +412,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             let after_start = phrase.tokens.end;
             if self.is_punct(after_start, ",") {
                 let after = self.trim_content(after_start + 1..sent.end);
-                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
+                if self.content_words(&after) >= 2
+                    && self.content_words(&before) >= 1
+                    && self.continues_statement(after.start)
+                {
                     out.push(Found {
                         content: after,
                         cue: Some(cue),
@@ -610,7 +630,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             // attribution splits one statement in two.
             let after = if self.is_punct(rest, ",") {
                 let a = self.trim_content(rest + 1..sent.end);
-                (self.content_words(&a) >= 2 && self.quote_at(a.start).is_none()).then_some(a)
+                (self.content_words(&a) >= 2
+                    && self.quote_at(a.start).is_none()
+                    && self.continues_statement(a.start))
+                .then_some(a)
             } else {
                 None
             };
@@ -797,6 +820,14 @@ impl<'d, 'a> Finder<'d, 'a> {
             || (!after_that && is_in(NOT_CONTENT_START, first))
         {
             return None;
+        }
+        if cue.class == CueClass::Question {
+            let wh = [
+                "whether", "if", "why", "how", "what", "when", "where", "who",
+            ];
+            if !is_in(&wh, first) {
+                return None;
+            }
         }
         if !after_that {
             let pronoun = is_in(SUBJECT_PRONOUNS, first) || first.eq_ignore_ascii_case("there");

@@ -20,6 +20,8 @@ pub enum CueClass {
     Participle,
     /// `according to`, `per`: the source follows the cue.
     Source,
+    /// `asked`, `wondered`: takes a quote or a question clause.
+    Question,
 }
 
 /// The usual gender of a given name, for matching `he` and `she`.
@@ -76,6 +78,7 @@ impl Lexicon {
                 "report" => CueClass::Report,
                 "participle" => CueClass::Participle,
                 "source" => CueClass::Source,
+                "question" => CueClass::Question,
                 _ => CueClass::Speech,
             };
             forms.push(form.trim());

@@ -186,7 +186,7 @@ pub const PHRASE_BREAKS: &[&str] = &[
 /// Words a reported clause never starts with: prepositions and verbs that show
 /// the cue word was a noun ("the claims were false") or took an object.
 pub const NOT_CONTENT_START: &[&str] = &[
-    "of", "to", "for", "with", "by", "about", "on", "at", "from", "into", "is", "are", "was",
+    "of", "to", "for", "with", "by", "about", "on", "at", "in", "from", "into", "is", "are", "was",
     "were", "have", "has", "had", "be", "been", "will", "would", "and", "or", "but", "as", "up",
     "out", "off", "so", "goodbye", "hello", "yes", "no", "thanks", "sorry",
 ];
