@@ -86,6 +86,10 @@ struct Found {
     /// True for the second half of a statement split by its attribution
     /// (`..., he says, ...`): dropped when another claim lies inside it.
     second_half: bool,
+    /// True for a claim kept only when the sentence has no other: a negated
+    /// denial ("didn't deny the US claim, noting that ...") is a stance on
+    /// the claim that follows, and a claim of its own only when none does.
+    fallback: bool,
 }
 
 /// Finds all attributions of a document, in text order.
@@ -282,6 +286,8 @@ impl<'d, 'a> Finder<'d, 'a> {
                 CueClass::Speech | CueClass::Report | CueClass::Question => {
                     self.verb_claims(cue, &sent, &mut found)
                 }
+                CueClass::Denial => self.denial_claim(cue, &sent, &mut found),
+                CueClass::Response => self.response_claim(cue, &sent, &mut found),
             }
             k = cue.end;
         }
@@ -317,6 +323,9 @@ impl<'d, 'a> Finder<'d, 'a> {
             .collect();
         let mut keep = inner_claims.iter().map(|&inner| !inner);
         found.retain(|_| keep.next().unwrap_or(true));
+        if found.iter().any(|f| !f.fallback) {
+            found.retain(|f| !f.fallback);
+        }
         found
     }
 
@@ -423,6 +432,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         phrase: Some(phrase.clone()),
                         open_ended: true,
                         second_half: true,
+                        fallback: false,
                     });
                     if self.content_words(&before) >= 2 {
                         out.push(Found {
@@ -432,6 +442,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                             phrase: Some(phrase),
                             open_ended: false,
                             second_half: false,
+                            fallback: false,
                         });
                     }
                     out.sort_by_key(|f| f.content.start);
@@ -450,6 +461,90 @@ impl<'d, 'a> Finder<'d, 'a> {
             phrase: Some(phrase),
             open_ended: at_start,
             second_half: false,
+            fallback: false,
+        });
+    }
+
+    /// The subject of a verb cue: the noun phrase before it, past
+    /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
+    fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
+        let mut end = cue.first;
+        while end > sent.start && is_in(VERB_MODIFIERS, self.word(end - 1)) {
+            end -= 1;
+        }
+        self.phrase_before(end, sent.start)
+    }
+
+    /// `X denied the report`, `X rejected the allegations as baseless`,
+    /// `X denied that ...`: what is denied is the content.
+    fn denial_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let Some(phrase) = self.subject_of(cue, sent) else {
+            // `"That is false," she denied` and inverted forms read as speech.
+            return self.verb_claims(cue, sent, out);
+        };
+        let mut k = cue.end;
+        if self.word(k).eq_ignore_ascii_case("that") {
+            k += 1;
+        }
+        if k >= sent.end || !self.is_word(k) && self.quote_at(k).is_none() {
+            return self.verb_claims(cue, sent, out);
+        }
+        let verb = self.word(cue.first).to_ascii_lowercase();
+        let deny_form = verb.starts_with("den");
+        let about_a_claim = (k..sent.end.min(k + 5)).any(|i| self.lx.is_claim_noun(self.word(i)));
+        if !deny_form && !about_a_claim {
+            return;
+        }
+        let content = self.trim_content(k..sent.end);
+        if self.content_words(&content) < 1 {
+            return;
+        }
+        let negated = (phrase.tokens.end..cue.first).any(|i| {
+            is_in(
+                &[
+                    "not",
+                    "never",
+                    "didn't",
+                    "didn’t",
+                    "wouldn't",
+                    "wouldn’t",
+                    "doesn't",
+                    "doesn’t",
+                    "won't",
+                    "won’t",
+                ],
+                self.word(i),
+            )
+        });
+        out.push(Found {
+            content,
+            cue: Some(cue),
+            attribution_start: phrase.tokens.start,
+            phrase: Some(phrase),
+            open_ended: true,
+            second_half: false,
+            fallback: negated,
+        });
+    }
+
+    /// `X declined to comment (on the report)`: a response with no content;
+    /// the response and what it was about stand as the claim.
+    fn response_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let Some(phrase) = self.subject_of(cue, sent) else {
+            return;
+        };
+        let mut end = cue.end;
+        while end < sent.end && self.doc.tokens[end].kind != TokenKind::Punct {
+            end += 1;
+        }
+        out.push(Found {
+            content: cue.first..end,
+            cue: Some(cue),
+            attribution_start: phrase.tokens.start,
+            phrase: Some(phrase),
+            open_ended: false,
+            second_half: false,
+            fallback: false,
         });
     }
 
@@ -474,6 +569,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 phrase: Some(phrase),
                 open_ended: true,
                 second_half: false,
+                fallback: false,
             });
         }
     }
@@ -562,6 +658,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 attribution_start,
                 open_ended: false,
                 second_half: false,
+                fallback: false,
             });
             // `"A," he said, "B."`: the quotation after it is his too.
             let mut k = self.skip_adverbials(attribution_end, sent.end);
@@ -576,6 +673,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: false,
                     second_half: false,
+                    fallback: false,
                 });
             }
             return;
@@ -591,6 +689,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: true,
                     second_half: false,
+                    fallback: false,
                 });
                 return;
             }
@@ -612,6 +711,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         attribution_start,
                         open_ended: false,
                         second_half: false,
+                        fallback: false,
                     });
                     return;
                 }
@@ -646,6 +746,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: false,
                     second_half: false,
+                    fallback: false,
                 });
                 if let Some(a) = after {
                     out.push(Found {
@@ -655,6 +756,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         attribution_start,
                         open_ended: true,
                         second_half: true,
+                        fallback: false,
                     });
                 }
             }
