@@ -14,8 +14,8 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, DETERMINERS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
-    SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    is_capitalised, is_in, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -1177,7 +1177,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         while role_start < name_start && is_in(DETERMINERS, self.word(role_start)) {
             role_start += 1;
         }
-        let role = (role_start < name_start).then_some(role_start..name_start);
+        // "Mr" and "Mrs" are courtesy, not a role, and what stands before
+        // them ("in an interview Mr Blair") is not a role either.
+        let honorific = name_start > r.start && is_in(HONORIFICS, self.word(name_start - 1));
+        let role = (role_start < name_start && !honorific).then_some(role_start..name_start);
         // An organisation keeps its article ("the Kremlin"); a person's
         // mention is the name alone.
         let name = if role.is_none() {

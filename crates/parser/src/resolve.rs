@@ -11,7 +11,9 @@ use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
-use crate::words::{is_capitalised, is_in, DETERMINERS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
+use crate::words::{
+    is_capitalised, is_in, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS,
+};
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 
 /// A person the article names in full.
@@ -115,16 +117,25 @@ impl People {
             }
             // Role: titles in the run, or role words right before it, or an
             // apposition right after it.
-            let mut role = title.map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
-            if role.is_none() && start > 0 && is_word(start - 1) {
+            let mut role = title
+                .filter(|&t| !is_in(HONORIFICS, word(t)))
+                .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
+            // Role words stand in the name's own paragraph; a headline above
+            // it is not a role.
+            let same_paragraph = |a: usize, b: usize| {
+                !doc.text[tokens[a].span.start..tokens[b].span.start].contains('\n')
+            };
+            if role.is_none() && start > 0 && is_word(start - 1) && same_paragraph(start - 1, start)
+            {
                 let before = word(start - 1);
-                if lx.is_person_noun(before)
-                    || lx.is_title(before)
-                    || before.eq_ignore_ascii_case("adviser")
-                {
+                // A singular role noun ("spokesman Dmitry Peskov"); a plural
+                // one ("voters Jane Doe and ...") heads a list, not a role.
+                let singular = !before.ends_with('s') || lx.is_title(before);
+                if singular && (lx.is_person_noun(before) || lx.is_title(before)) {
                     let mut r = start - 1;
                     while r > 0
                         && is_word(r - 1)
+                        && same_paragraph(r - 1, start)
                         && !is_in(PHRASE_BREAKS, word(r - 1))
                         && !is_in(DETERMINERS, word(r - 1))
                         && start - r < 6
@@ -271,6 +282,11 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
             SpeakerRef::SameAs(j) => out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default(),
             SpeakerRef::Named(m) => resolve_mention(doc, lx, &people, m, &out),
         };
+        let mut speaker = speaker;
+        if speaker.name.is_empty() {
+            // No one to give a role or a kind to.
+            speaker = ResolvedSpeaker::default();
+        }
         let mention = match &a.speaker {
             SpeakerRef::Named(m) => Some(m.span),
             _ => None,
@@ -404,6 +420,14 @@ fn resolve_mention(
                 return people.resolved(p);
             }
         }
+        return ResolvedSpeaker {
+            name: rest_text.clone(),
+            kind: SpeakerKind::Anonymous,
+            role: rest_text,
+        };
+    }
+    // "Analysts", "Critics" opening a sentence: unnamed people.
+    if rest.len() == 1 && lx.is_person_noun(head) && lx.given_name(head).is_none() {
         return ResolvedSpeaker {
             name: rest_text.clone(),
             kind: SpeakerKind::Anonymous,

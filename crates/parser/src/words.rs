@@ -204,3 +204,8 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
 pub const QUANTIFIER_SUBJECTS: &[&str] =
     &["some", "many", "others", "several", "most", "few", "both"];
+
+/// Courtesy titles: part of how a name is written, never a role.
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
+];
