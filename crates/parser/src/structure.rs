@@ -202,6 +202,15 @@ fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
     let mut i = para.start;
     let end = para.end;
     while i < end {
+        // Jump to the next byte that can start a quotation mark: `"`, `'`,
+        // or the lead byte of `“ ” ‘ ’ „ ‟ ‹ ›` (0xE2) and `« »` (0xC2).
+        match text.as_bytes()[i..end]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        {
+            Some(off) => i += off,
+            None => break,
+        }
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
