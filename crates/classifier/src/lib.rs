@@ -167,8 +167,9 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
     }
     let lex = lexicon();
     let cues = cues::scan(text);
+    let contents = window::Contents::new(text, claims);
     let decisions: Vec<Option<Decision>> = (0..claims.len())
-        .map(|i| decide(lex, text, claims, i, &cues))
+        .map(|i| decide(lex, text, claims, &contents, i, &cues))
         .collect();
     let stances: Vec<Stance> = decisions
         .iter()
@@ -183,7 +184,9 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
                 stance: d.cue.stance,
                 stance_cue: Some(d.cue.span),
                 confirmation: d.cue.confirmation,
-                responds_to: respond::responds_to(text, claims, &stances, i, d.cue.span, &d.object),
+                responds_to: respond::responds_to(
+                    text, claims, &contents, &stances, i, d.cue.span, &d.object,
+                ),
             },
         })
         .collect()
@@ -209,12 +212,13 @@ fn decide(
     lex: &Lexicon,
     text: &str,
     claims: &[Claim],
+    contents: &window::Contents,
     index: usize,
     cues: &[StanceCue],
 ) -> Option<Decision> {
     let claim = &claims[index];
     let content = sanitize(text, claim.text);
-    let window = window::attribution_window(text, claims, index);
+    let window = window::attribution_window(text, claims, contents, index);
     let with_object = |cue: StanceCue| {
         let mut object = read_object(lex, text, cue.span.end);
         if !object.refers_back && cue.stance != Stance::Assert {
@@ -374,3 +378,6 @@ fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests;
