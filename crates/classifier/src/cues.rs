@@ -161,15 +161,37 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
 }
 
 /// Every stance cue of `text`, in order.
+#[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
-    let lex = lexicon();
     let mut cues = Vec::new();
+    scan_region(text, Span::new(0, text.len()), &mut cues);
+    cues
+}
+
+/// Every stance cue lying inside one of `regions` (sorted, disjoint), in
+/// order. Only the parts of an article that some claim will read are
+/// scanned: attribution windows and the heads of contents.
+pub(crate) fn scan_regions(text: &str, regions: &[Span]) -> Vec<StanceCue> {
+    let mut cues = Vec::new();
+    for &region in regions {
+        scan_region(text, region, &mut cues);
+    }
+    cues
+}
+
+/// Appends the stance cues inside `region` to `cues`.
+fn scan_region(text: &str, region: Span, cues: &mut Vec<StanceCue>) {
+    let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
+    let region = crate::text::sanitize(text, region);
     // Matches inside longer words (`not` in `another`) are skipped. A skipped
     // match could only hide a cue starting inside that same word, which no
     // entry does, so a plain non-overlapping iteration is enough (and fast).
-    for m in lex.cues.find_iter(text) {
+    for m in lex
+        .cues
+        .find_iter(Input::new(text).span(region.start..region.end))
+    {
         if !on_word_boundaries(text, m.start(), m.end()) {
             continue;
         }
@@ -218,7 +240,6 @@ pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
         negator = None;
         cues.extend(cue);
     }
-    cues
 }
 
 /// True when a pronoun at `word_end` is the subject of a following clause.

@@ -95,6 +95,7 @@ mod respond;
 mod text;
 mod window;
 
+use aho_corasick::Input;
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
 use crate::cues::{falsity_after, StanceCue};
@@ -166,10 +167,13 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
         return Vec::new();
     }
     let lex = lexicon();
-    let cues = cues::scan(text);
     let contents = window::Contents::new(text, claims);
+    let windows: Vec<Option<Span>> = (0..claims.len())
+        .map(|i| window::attribution_window(text, claims, &contents, i))
+        .collect();
+    let cues = cues::scan_regions(text, &regions(text, claims, &windows));
     let decisions: Vec<Option<Decision>> = (0..claims.len())
-        .map(|i| decide(lex, text, claims, &contents, i, &cues))
+        .map(|i| decide(lex, text, &claims[i], windows[i], &cues))
         .collect();
     let stances: Vec<Stance> = decisions
         .iter()
@@ -192,6 +196,45 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
         .collect()
 }
 
+/// How far into a content its head reaches: enough for the longest response
+/// (`was not immediately available for comment`) and a falsity head (`the
+/// allegations are completely untrue`).
+const HEAD_BYTES: usize = 96;
+
+/// How far around a claim's own cue to look for its negator (`didn't` before
+/// `deny`) and the rest of its phrase.
+const CUE_MARGIN: usize = 48;
+
+/// The parts of `text` that the claims read, sorted and merged: attribution
+/// windows, content heads, and the surroundings of each claim's own cue.
+fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Span> {
+    let mut regions: Vec<Span> = Vec::with_capacity(claims.len() * 3);
+    for (claim, window) in claims.iter().zip(windows) {
+        regions.extend(*window);
+        let content = sanitize(text, claim.text);
+        regions.push(Span::new(
+            content.start,
+            content.end.min(content.start + HEAD_BYTES),
+        ));
+        if let Some(cue) = claim.cue {
+            let cue = sanitize(text, cue);
+            regions.push(Span::new(
+                cue.start.saturating_sub(CUE_MARGIN),
+                cue.end + CUE_MARGIN,
+            ));
+        }
+    }
+    regions.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(regions.len());
+    for r in regions {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
 /// The cues of `cues` (sorted, non-overlapping) that lie inside `span`.
 fn cues_within(cues: &[StanceCue], span: Span) -> &[StanceCue] {
     let from = cues.partition_point(|c| c.span.start < span.start);
@@ -211,14 +254,11 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
 fn decide(
     lex: &Lexicon,
     text: &str,
-    claims: &[Claim],
-    contents: &window::Contents,
-    index: usize,
+    claim: &Claim,
+    window: Option<Span>,
     cues: &[StanceCue],
 ) -> Option<Decision> {
-    let claim = &claims[index];
     let content = sanitize(text, claim.text);
-    let window = window::attribution_window(text, claims, contents, index);
     let with_object = |cue: StanceCue| {
         let mut object = read_object(lex, text, cue.span.end);
         if !object.refers_back && cue.stance != Stance::Assert {
@@ -323,6 +363,10 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 /// an opinion, not a denial.
 fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
     let trimmed = trim_content(text, content);
+    // Cheap gate: most contents have no falsity word near their head at all.
+    let head_end = crate::text::floor_boundary(text, trimmed.end.min(trimmed.start + HEAD_BYTES));
+    lex.falsity
+        .find(Input::new(text).span(trimmed.start..head_end.max(trimmed.start)))?;
     let mut subject_start = trimmed.start;
     let mut last = None;
     for (k, token) in clause_words(text, trimmed.start, trimmed.end)

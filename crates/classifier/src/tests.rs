@@ -18,7 +18,7 @@ fn find_from(text: &str, needle: &str, from: usize) -> Span {
 fn nearest(text: &str, needle: &str, content: Span) -> Span {
     let sentence = Span::new(
         crate::text::sentence_start(text, content.start),
-        crate::text::sentence_end(text, content.start).max(content.end),
+        crate::text::sentence_end(text, content.start, text.len()).max(content.end),
     );
     let found = |inside: bool| {
         text.match_indices(needle)

@@ -208,14 +208,26 @@ fn is_abbreviation(head: &[u8]) -> bool {
             .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
 }
 
+/// True for the bytes that may end a sentence (checked further by
+/// [`ends_sentence_at`]).
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
 /// Start of the sentence holding `pos`: its first non-space character after
 /// the last sentence end (see [`ends_sentence_at`]) before `pos`.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    let start = (0..pos)
-        .rev()
-        .find(|&i| ends_sentence_at(text, i))
-        .map_or(0, |i| i + 1);
+    let bytes = &text.as_bytes()[..pos];
+    let mut end = pos;
+    let start = loop {
+        // A tight search for candidate bytes; the full test only on those.
+        match bytes[..end].iter().rposition(|&b| may_end_sentence(b)) {
+            Some(i) if ends_sentence_at(text, i) => break i + 1,
+            Some(i) => end = i,
+            None => break 0,
+        }
+    };
     // The sentence starts at its first word, not at the space or closing
     // quotation mark before it.
     let rest =
@@ -224,12 +236,20 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
 }
 
 /// End of the sentence holding `pos`: the first sentence end (see
-/// [`ends_sentence_at`]) from `pos` on, or the end of the text.
-pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
+/// [`ends_sentence_at`]) from `pos` on, but no further than `limit` (nor the
+/// end of the text), which is returned when no end comes first.
+pub(crate) fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    (pos..text.len())
-        .find(|&i| ends_sentence_at(text, i))
-        .unwrap_or(text.len())
+    let limit = floor_boundary(text, limit).max(pos);
+    let bytes = &text.as_bytes()[..limit];
+    let mut from = pos;
+    loop {
+        match bytes[from..].iter().position(|&b| may_end_sentence(b)) {
+            Some(k) if ends_sentence_at(text, from + k) => return from + k,
+            Some(k) => from += k + 1,
+            None => return limit,
+        }
+    }
 }
 
 /// Span of `text[span]` without surrounding whitespace, quotation marks and
@@ -286,12 +306,13 @@ mod tests {
     #[test]
     fn sentences() {
         let text = "One. Two said it. Three";
-        assert_eq!(sentence_end("the U.S. said 2.5 times.", 0), 23);
+        assert_eq!(sentence_end("the U.S. said 2.5 times.", 0, 99), 23);
+        assert_eq!(sentence_end("the U.S. said 2.5 times.", 0, 12), 12);
         assert_eq!(sentence_start("He said \"no.\" Then", 18), 14);
         assert_eq!(sentence_start(text, 9), 5);
-        assert_eq!(sentence_end(text, 9), 16);
+        assert_eq!(sentence_end(text, 9, text.len()), 16);
         assert_eq!(sentence_start(text, 2), 0);
-        assert_eq!(sentence_end(text, 20), text.len());
+        assert_eq!(sentence_end(text, 20, text.len()), text.len());
     }
 
     #[test]

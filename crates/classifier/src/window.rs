@@ -108,15 +108,13 @@ pub(crate) fn attribution_window(
         // when the content lies further on.
         (
             sentence_start(text, anchor.start),
-            content
-                .start
-                .min(sentence_end(text, anchor.end).max(anchor.end)),
+            sentence_end(text, anchor.end, content.start),
         )
     } else if content.end <= anchor.start {
         // `"CONTENT," X said, ...`.
         (
             sentence_start(text, anchor.start).max(content.end),
-            sentence_end(text, anchor.end),
+            sentence_end(text, anchor.end, text.len()),
         )
     } else {
         // The cue or mention lies inside the content (`declined to comment`):
