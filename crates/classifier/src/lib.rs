@@ -42,17 +42,23 @@
 //! A stance belongs to the act of reporting, not to what is reported.
 //! `Peskov said there was no discussion` is an assert with negative content;
 //! `Peskov denied there was a discussion` is a denial. So each claim is judged
-//! on its **attribution clause** ([`window`](crate) in the source): the
-//! sentence around its cue and speaker mention, up to (or from) its content,
-//! never the content itself, and never another claim's content. A quotation
-//! saying `"we deny nothing"` is content; `"That's false," she denied` is a
-//! denial because the cue is.
+//! on its **attribution clause** (module `window` in the source): from the
+//! start of the sentence holding its cue and speaker mention up to its
+//! content (or, when the content comes first, from the content's end to the
+//! end of that sentence), never the content itself, and never another claim's
+//! content. A quotation saying `"we deny nothing"` is content; `"That's
+//! false," she denied` is a denial because the cue is. A stance word in that
+//! sentence but before the speaker counts only as a passive with the speaker
+//! as agent (`the claim was denied by a UKIP spokesman`): in `Attempts to
+//! confirm the costs were stymied as city staff said ...` the staff confirm
+//! nothing.
 //!
 //! In that clause, in this order of precedence:
 //!
 //! 1. the claim's own cue, when it is a stance cue (`she denied`);
 //! 2. a content that is itself a response (`declined to comment`, `could not
-//!    be reached for comment`, a quote that is only `"No comment."`): non-denial;
+//!    be reached for comment`, a quote that is only `"No comment."`): non-denial
+//!    (the parser reports such sentences as claims whose content is the phrase);
 //! 3. the denial or non-denial nearest to the content: `denied`, `disputed`,
 //!    `refuted`, `pushed back on`; `rejected`/`dismissed`/`rebuffed` only with a
 //!    claim as object or an `as <falsity word>` complement (`rejected a takeover
@@ -85,9 +91,18 @@
 //!
 //! ## Cost
 //!
-//! The article is scanned once by one Aho-Corasick automaton, whatever the
-//! number of claims; each claim then looks at the cues in its clause by binary
-//! search. Nothing is allocated per claim but the result.
+//! One Aho-Corasick DFA (ASCII case-insensitive, leftmost-longest, all cue
+//! lists at once) runs over the parts of the article that some claim reads:
+//! the attribution clauses, the first bytes of each content and the
+//! surroundings of each cue, merged, each byte scanned once. Each claim then
+//! finds the cues of its clause by binary search, and the claims' contents are
+//! indexed once so that clauses and answers cost a binary search too: the
+//! whole is linear in the article, not quadratic in its claims. Per call, a
+//! handful of vectors are allocated (cues, windows, decisions, the result),
+//! nothing per claim. `cargo bench -p claimtrack-classifier` measures it on the
+//! seed article.
+
+#![deny(missing_docs)]
 
 mod cues;
 mod lexicon;

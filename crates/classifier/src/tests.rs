@@ -456,6 +456,38 @@ fn a_passive_with_the_speaker_as_agent_counts() {
 }
 
 #[test]
+fn other_denials_and_non_denials() {
+    let text = "Analysts said sales fell. The firm pushed back on the claim, saying \"we grew.\" \
+                Its rival did not dispute the figures, saying \"fair enough.\" \
+                \"Sales rose,\" the chief said, denying the report. \
+                The regulator wouldn’t comment, saying \"we never do.\"";
+    let claims = [
+        claim(text, "sales fell", "Analysts", "said", "analysts"),
+        claim(text, "\"we grew.\"", "The firm", "saying", "firm"),
+        claim(text, "\"fair enough.\"", "Its rival", "saying", "rival"),
+        claim(text, "\"Sales rose,\"", "the chief", "said", "chief"),
+        claim(
+            text,
+            "\"we never do.\"",
+            "The regulator",
+            "saying",
+            "regulator",
+        ),
+    ];
+    assert_eq!(
+        judge(text, &claims),
+        [
+            ASSERT,
+            (Stance::Deny, Some("pushed back on"), Some(0)),
+            // `figures` is no claim noun: what is answered is left open.
+            (Stance::NonDenial, Some("did not dispute"), None),
+            (Stance::Deny, Some("denying"), Some(0)),
+            (Stance::NonDenial, Some("wouldn’t comment"), None),
+        ]
+    );
+}
+
+#[test]
 fn possessive_claim_objects() {
     let found = crate::cues::scan("The mayor dismissed Smith's allegations, saying");
     assert_eq!(found.len(), 1);
