@@ -299,6 +299,7 @@ fn decide(
     let anchor = window::anchor(text, claim);
     let attributes = |c: &StanceCue| {
         anchor.is_some_and(|a| c.span.start >= a.start || agent_is(text, c.span.end, a.start))
+            && !in_relative_clause(text, window.map_or(0, |w| w.start), c.span)
     };
     let nearest = |pick: &dyn Fn(&StanceCue) -> bool| {
         let mut found = in_window.iter().filter(|c| pick(c) && attributes(c));
@@ -330,6 +331,20 @@ fn agent_is(text: &str, from: usize, to: usize) -> bool {
     let mut words = clause_words(text, from, to);
     matches!(words.next(), Some(Token::Word(w)) if w.as_str(text).eq_ignore_ascii_case("by"))
         && words.all(|t| t != Token::Stop)
+}
+
+/// True when `cue` sits in a relative clause opened by a comma (`Mr Ebbers,
+/// who has denied all charges, said ...`, `..., said Smith, who denied it.`):
+/// background on the speaker, not the stance of this claim.
+fn in_relative_clause(text: &str, window_start: usize, cue: Span) -> bool {
+    let Some(head) = text.get(window_start..cue.start) else {
+        return false;
+    };
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    let first = clause_words(text, window_start + comma + 1, cue.start).next();
+    matches!(first, Some(Token::Word(w)) if is_one_of(w.as_str(text), &["who", "which", "whose"]))
 }
 
 /// The non-denial that a claim's content itself is: an indirect content that

@@ -488,6 +488,20 @@ fn other_denials_and_non_denials() {
 }
 
 #[test]
+fn relative_clauses_are_background() {
+    let text =
+        "The three men, who have repeatedly denied the allegations, said they would appeal. \
+                A source, who declined to be named, said talks were over. \
+                \"Markets fell,\" said Smith, who declined to comment further.";
+    let claims = [
+        claim(text, "they would appeal", "The three men", "said", "men"),
+        claim(text, "talks were over", "A source", "said", "source"),
+        claim(text, "\"Markets fell,\"", "Smith", "said", "Smith"),
+    ];
+    assert_eq!(judge(text, &claims), [ASSERT; 3]);
+}
+
+#[test]
 fn possessive_claim_objects() {
     let found = crate::cues::scan("The mayor dismissed Smith's allegations, saying");
     assert_eq!(found.len(), 1);
