@@ -1,22 +1,222 @@
-//! `claimtrack speakers` and `claimtrack denials`: corpus reports.
+//! `claimtrack speakers` and `claimtrack denials`: corpus reports, built from
+//! articles (extracting first) or from existing claims CSV files
+//! (`--from-claims`, several files being shards of one corpus).
 
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use crate::denials::{DenialAudit, DENIAL_COLUMNS};
+use crate::extract::{finish, InputArgs};
+use crate::output::{open_output, write_report};
+use crate::pipeline::{RowSink, RunStats};
+use crate::row::{ClaimRow, COLUMNS};
+use crate::speakers::{SpeakerTable, SPEAKER_COLUMNS};
 
 /// Options shared by the report subcommands.
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
-    /// Articles to extract from first.
-    pub inputs: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Build the report from claims CSV files written by `claimtrack extract`
+    /// instead of articles (`-` reads standard input). Several files are
+    /// shards of one corpus; each article's rows must be in one file, together.
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 1..,
+        conflicts_with = "inputs"
+    )]
+    pub from_claims: Vec<PathBuf>,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// Feeds `sink` the rows of every article, from claims files or articles.
+    fn feed(&self, sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
+        if self.from_claims.is_empty() {
+            let outputs: Vec<PathBuf> = self.out.iter().cloned().collect();
+            self.input.run(sink, &outputs)
+        } else {
+            read_claims_files(&self.from_claims, sink)
+        }
+    }
 }
 
 /// Runs `claimtrack speakers`.
 pub fn run_speakers(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    Ok(ExitCode::SUCCESS)
+    let out = open_output(args.out.as_deref())?;
+    let mut table = SpeakerTable::default();
+    let stats = args.feed(&mut table)?;
+    let rows = table.finish();
+    write_report(out, &SPEAKER_COLUMNS, &rows)?;
+    Ok(finish(&stats, &stats.report_summary(rows.len())))
 }
 
 /// Runs `claimtrack denials`.
 pub fn run_denials(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    Ok(ExitCode::SUCCESS)
+    let out = open_output(args.out.as_deref())?;
+    let mut audit = DenialAudit::default();
+    let stats = args.feed(&mut audit)?;
+    let rows = audit.finish();
+    write_report(out, &DENIAL_COLUMNS, &rows)?;
+    Ok(finish(&stats, &stats.report_summary(rows.len())))
+}
+
+/// Reads claims CSV files in order and hands `sink` the rows of one article
+/// at a time (consecutive rows with the same `doc_id`), so memory holds one
+/// article's rows. Bad files and rows are reported on standard error, counted
+/// as failed, and skipped.
+pub fn read_claims_files(files: &[PathBuf], sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
+    let mut stats = RunStats::default();
+    for path in files {
+        read_claims_file(path, sink, &mut stats)?;
+    }
+    Ok(stats)
+}
+
+fn read_claims_file(
+    path: &Path,
+    sink: &mut dyn RowSink,
+    stats: &mut RunStats,
+) -> anyhow::Result<()> {
+    let (name, reader): (String, Box<dyn Read>) = if path.as_os_str() == "-" {
+        ("<stdin>".to_string(), Box::new(io::stdin()))
+    } else {
+        let name = path.display().to_string();
+        match File::open(path) {
+            Ok(file) => (name, Box::new(file)),
+            Err(err) => {
+                eprintln!("claimtrack: {name}: cannot read: {err}");
+                stats.failed += 1;
+                return Ok(());
+            }
+        }
+    };
+    let mut reader = csv::Reader::from_reader(reader);
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(err) => {
+            eprintln!("claimtrack: {name}: cannot read the CSV header: {err}");
+            stats.failed += 1;
+            return Ok(());
+        }
+    };
+    if let Some(missing) = COLUMNS.iter().find(|c| !headers.iter().any(|h| h == **c)) {
+        eprintln!(
+            "claimtrack: {name}: not a claims CSV (no column \"{missing}\"); \
+             --from-claims reads the output of `claimtrack extract`"
+        );
+        stats.failed += 1;
+        return Ok(());
+    }
+    let mut article: Vec<ClaimRow> = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        let row = match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => record
+                .deserialize::<ClaimRow>(Some(&headers))
+                .map_err(|err| err.to_string())
+                .and_then(|row| row.validate().map(|()| row)),
+            Err(err) => {
+                let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
+                eprintln!("claimtrack: {name}:{line}: bad row: {err}");
+                stats.failed += 1;
+                if fatal {
+                    break;
+                }
+                continue;
+            }
+        };
+        match row {
+            Ok(row) => {
+                if article
+                    .first()
+                    .is_some_and(|first| first.doc_id != row.doc_id)
+                {
+                    flush(&mut article, sink, stats)?;
+                }
+                article.push(row);
+            }
+            Err(reason) => {
+                eprintln!("claimtrack: {name}:{line}: bad row: {reason}");
+                stats.failed += 1;
+            }
+        }
+    }
+    flush(&mut article, sink, stats)
+}
+
+fn flush(
+    article: &mut Vec<ClaimRow>,
+    sink: &mut dyn RowSink,
+    stats: &mut RunStats,
+) -> anyhow::Result<()> {
+    if !article.is_empty() {
+        sink.article(article)?;
+        stats.articles += 1;
+        stats.claims += article.len() as u64;
+        article.clear();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::ClaimsCsv;
+
+    #[derive(Default)]
+    struct Articles(Vec<Vec<ClaimRow>>);
+
+    impl RowSink for Articles {
+        fn article(&mut self, rows: &[ClaimRow]) -> anyhow::Result<()> {
+            self.0.push(rows.to_vec());
+            Ok(())
+        }
+    }
+
+    fn row(doc: &str, claim: usize, text: &str) -> ClaimRow {
+        ClaimRow {
+            doc_id: doc.into(),
+            claim,
+            speaker_kind: "unknown".into(),
+            kind: "direct".into(),
+            stance: "assert".into(),
+            text: text.into(),
+            start: 3,
+            end: 3 + text.chars().count(),
+            ..ClaimRow::default()
+        }
+    }
+
+    #[test]
+    fn extract_output_reads_back_one_article_at_a_time() {
+        let written = vec![
+            vec![
+                row("b", 1, "\"One, \"\"two\"\"\nthree.\""),
+                row("b", 2, "é"),
+            ],
+            vec![row("a", 1, "x")],
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.csv");
+        let mut csv = ClaimsCsv::new(File::create(&path).unwrap()).unwrap();
+        for rows in &written {
+            csv.article(rows).unwrap();
+        }
+        csv.finish().unwrap();
+
+        let mut read = Articles::default();
+        let stats = read_claims_files(&[path], &mut read).unwrap();
+        assert_eq!(read.0, written);
+        assert_eq!((stats.articles, stats.claims, stats.failed), (2, 3, 0));
+    }
 }

@@ -3,6 +3,30 @@
 use claimtrack_classifier::StanceJudgement;
 use claimtrack_parser::{CharOffsets, Claim};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The claims CSV header: the contract's columns, in order.
+pub const COLUMNS: [&str; 18] = [
+    "doc_id",
+    "claim",
+    "speaker",
+    "speaker_kind",
+    "speaker_role",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "kind",
+    "stance",
+    "stance_cue",
+    "responds_to",
+    "text",
+    "start",
+    "end",
+];
 
 /// One row of the claims CSV. Field order is the column order of the contract:
 /// do not reorder.
@@ -89,5 +113,208 @@ impl ClaimRow {
                 end: at(c.text.end),
             })
             .collect()
+    }
+}
+
+/// Words of a `cue` that make an assert a confirmation, from
+/// `lexicon/confirm_cues.txt` (lower case).
+static CONFIRM_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../lexicon/confirm_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// The stances of the contract, as written in the `stance` column.
+pub const STANCES: [&str; 3] = ["assert", "deny", "non_denial"];
+/// The claim kinds of the contract (`kind` column).
+pub const KINDS: [&str; 3] = ["direct", "indirect", "mixed"];
+/// The speaker kinds of the contract (`speaker_kind` column).
+pub const SPEAKER_KINDS: [&str; 4] = ["person", "organization", "anonymous", "unknown"];
+
+impl ClaimRow {
+    /// True for an `assert` whose cue confirms ("confirmed", "acknowledged",
+    /// "admitted", "conceded" ...; see `lexicon/confirm_cues.txt`): some word
+    /// of the cue is in the list, ignoring case.
+    ///
+    /// ```
+    /// use claimtrack_cli::row::ClaimRow;
+    /// let mut row = ClaimRow { stance: "assert".into(), cue: "later Confirmed".into(), ..Default::default() };
+    /// assert!(row.is_confirmation());
+    /// row.stance = "deny".into();
+    /// assert!(!row.is_confirmation());
+    /// ```
+    pub fn is_confirmation(&self) -> bool {
+        self.stance == "assert"
+            && self
+                .cue
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| CONFIRM_CUES.contains(&word.to_lowercase()))
+    }
+
+    /// Checks that the enumerated columns hold words of the contract, so a
+    /// hand-edited or foreign CSV is caught instead of silently miscounted.
+    pub fn validate(&self) -> Result<(), String> {
+        let check = |column: &str, value: &str, allowed: &[&str]| {
+            if allowed.contains(&value) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{column} is \"{value}\", expected one of {}",
+                    allowed.join(", ")
+                ))
+            }
+        };
+        check("stance", &self.stance, &STANCES)?;
+        check("kind", &self.kind, &KINDS)?;
+        check("speaker_kind", &self.speaker_kind, &SPEAKER_KINDS)?;
+        if self.doc_id.is_empty() {
+            return Err("doc_id is empty".to_string());
+        }
+        Ok(())
+    }
+}
+
+/// A CSV writer with the claimtrack dialect (RFC 4180, `\n` line ends) and no
+/// automatic header: callers write the header themselves so that an output
+/// with no rows still has one.
+pub fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_match_the_serialized_header() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(ClaimRow::default()).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let header = out.lines().next().unwrap();
+        assert_eq!(header, COLUMNS.join(","));
+    }
+
+    #[test]
+    fn a_row_survives_a_csv_round_trip() {
+        let row = ClaimRow {
+            doc_id: "d".into(),
+            claim: 2,
+            speaker: "Jake Sullivan".into(),
+            speaker_kind: "person".into(),
+            speaker_mention: "he".into(),
+            speaker_start: Some(4),
+            speaker_end: Some(6),
+            kind: "direct".into(),
+            stance: "deny".into(),
+            responds_to: Some(1),
+            text: "\"No, \"\"never\"\",\nno.\"".into(),
+            start: 10,
+            end: 30,
+            ..ClaimRow::default()
+        };
+        let mut w = csv_writer(Vec::new());
+        w.serialize(&row).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&bytes[..]);
+        let back: ClaimRow = r.deserialize().next().unwrap().unwrap();
+        assert_eq!(back, row);
+    }
+
+    #[test]
+    fn from_article_converts_byte_spans_to_code_points() {
+        use claimtrack_classifier::{Stance, StanceJudgement};
+        use claimtrack_parser::{ClaimKind, ResolvedSpeaker, Span, SpeakerKind};
+
+        let text = "“Ça va,” dit Zoë. The Kremlin denied it.";
+        let span = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        let claims = [
+            Claim {
+                text: span("“Ça va,”"),
+                kind: ClaimKind::Direct,
+                cue: Some(span("dit")),
+                mention: Some(span("Zoë")),
+                speaker: ResolvedSpeaker {
+                    name: "Zoë".into(),
+                    kind: SpeakerKind::Person,
+                    role: String::new(),
+                },
+            },
+            Claim {
+                text: span("denied it"),
+                kind: ClaimKind::Indirect,
+                cue: None,
+                mention: Some(span("The Kremlin")),
+                speaker: ResolvedSpeaker {
+                    name: "Kremlin".into(),
+                    kind: SpeakerKind::Organization,
+                    role: String::new(),
+                },
+            },
+        ];
+        let stances = [
+            StanceJudgement::default(),
+            StanceJudgement {
+                stance: Stance::Deny,
+                stance_cue: Some(span("denied")),
+                confirmation: false,
+                responds_to: Some(0),
+            },
+        ];
+        let rows = ClaimRow::from_article("z", text, &claims, &stances);
+        let chars = |needle: &str| {
+            let start = text[..text.find(needle).unwrap()].chars().count();
+            (start, start + needle.chars().count())
+        };
+        assert_eq!((rows[0].start, rows[0].end), chars("“Ça va,”"));
+        assert_eq!(rows[0].text, "“Ça va,”");
+        assert_eq!((rows[0].speaker_start, rows[0].speaker_end), {
+            let (s, e) = chars("Zoë");
+            (Some(s), Some(e))
+        });
+        assert_eq!((rows[0].claim, rows[1].claim), (1, 2));
+        assert_eq!(rows[1].stance, "deny");
+        assert_eq!(rows[1].stance_cue, "denied");
+        assert_eq!(rows[1].responds_to, Some(1));
+        assert_eq!((rows[1].cue_start, rows[1].cue.as_str()), (None, ""));
+        assert_eq!(rows[1].speaker_kind, "organization");
+    }
+
+    #[test]
+    fn confirmation_needs_assert_and_a_confirming_word() {
+        let row = |stance: &str, cue: &str| ClaimRow {
+            stance: stance.into(),
+            cue: cue.into(),
+            ..ClaimRow::default()
+        };
+        assert!(row("assert", "acknowledged").is_confirmation());
+        assert!(row("assert", "ADMITTED").is_confirmation());
+        assert!(!row("assert", "said").is_confirmation());
+        assert!(!row("assert", "").is_confirmation());
+        assert!(!row("non_denial", "would not confirm").is_confirmation());
+    }
+
+    #[test]
+    fn validate_rejects_foreign_words() {
+        let mut row = ClaimRow {
+            doc_id: "d".into(),
+            speaker_kind: "person".into(),
+            kind: "direct".into(),
+            stance: "assert".into(),
+            ..ClaimRow::default()
+        };
+        assert!(row.validate().is_ok());
+        row.stance = "maybe".into();
+        assert!(row.validate().unwrap_err().contains("stance"));
     }
 }

@@ -24,7 +24,13 @@
 //! assert_eq!(c.cue.map(|s| s.slice(text)), Some("said"));
 //! ```
 
+pub mod attribution;
+pub mod dateline;
+pub mod lexicon;
+pub mod resolve;
 pub mod span;
+pub mod structure;
+mod words;
 
 pub use span::{CharOffsets, Span};
 
@@ -51,7 +57,7 @@ impl ClaimKind {
 }
 
 /// What sort of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum SpeakerKind {
     /// A named person: `Jake Sullivan`.
     Person,
@@ -60,6 +66,7 @@ pub enum SpeakerKind {
     /// An unnamed person described by role: `an Iranian Foreign Ministry spokesman`.
     Anonymous,
     /// No speaker found.
+    #[default]
     Unknown,
 }
 
@@ -87,12 +94,6 @@ pub struct ResolvedSpeaker {
     pub role: String,
 }
 
-impl Default for SpeakerKind {
-    fn default() -> Self {
-        SpeakerKind::Unknown
-    }
-}
-
 /// One thing a source is reported to have said: the unit of claimtrack's output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
@@ -114,6 +115,7 @@ pub struct Claim {
 ///
 /// Never panics, whatever the input.
 pub fn extract_claims(text: &str) -> Vec<Claim> {
-    let _ = text;
-    Vec::new()
+    let doc = structure::Document::parse(text);
+    let found = attribution::attributions(&doc);
+    resolve::resolve(&doc, &found)
 }

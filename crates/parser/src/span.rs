@@ -86,7 +86,10 @@ mod tests {
     fn char_offsets_match_char_counts() {
         let text = "a “b” – é c";
         let idx = CharOffsets::new(text);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(idx.char_offset(b), text[..b].chars().count(), "byte {b}");
         }
     }

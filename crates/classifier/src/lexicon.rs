@@ -1,0 +1,191 @@
+//! The word lists in `lexicon/`, parsed once and compiled into one
+//! Aho-Corasick automaton.
+//!
+//! Every list is a data file, one entry per line, `#` starting a comment, so
+//! that a linguist can extend it without touching the code. Entries with a
+//! straight apostrophe (`didn't`) are also compiled with the curly one
+//! (`didn’t`), since news text uses both. Matching ignores ASCII case.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+
+/// What a matched entry of the cue automaton is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// Denies on its own (`denied`, `disputed`); non-denial after a negator.
+    Deny,
+    /// Denies only with a claim object or an `as <falsity>` complement (`rejected`).
+    Dismiss,
+    /// Confirms (`confirmed`, `admitted`); non-denial after a negator.
+    Confirm,
+    /// Non-denial on its own (`no comment`, `confirm or deny`).
+    Phrase,
+    /// Non-denial after any negator (`comment`, `respond`, `be reached`).
+    Response,
+    /// Non-denial after a refusal only (`say`, `discuss`, `be drawn`).
+    Evasion,
+    /// Negates what follows (`did not`, `never`); `refusal` also licenses evasions.
+    Negator {
+        /// True for `declined to`, `refused to`, `would not` and the like.
+        refusal: bool,
+    },
+}
+
+/// All lexicons, ready to match.
+pub(crate) struct Lexicon {
+    /// Stance cues of every [`CueKind`], leftmost-longest, ASCII case-insensitive.
+    pub(crate) cues: AhoCorasick,
+    /// The kind of each pattern of `cues`, by pattern id.
+    pub(crate) kinds: Vec<CueKind>,
+    /// Words that call a claim false (`untrue`, `baseless`, `fake news`).
+    pub(crate) falsity: AhoCorasick,
+    /// Nouns naming something said (`claim`, `report`, `allegations`).
+    pub(crate) objects: Vec<&'static str>,
+    /// Pronouns that refer back to something said (`it`, `them`).
+    pub(crate) pronouns: Vec<&'static str>,
+}
+
+/// The lexicons, built on first use and shared by every thread.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+/// The entries of one lexicon file: trimmed, comments and blank lines dropped.
+pub(crate) fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+}
+
+/// `entry`, plus its curly-apostrophe spelling when it has a straight one.
+fn spellings(entry: &str) -> impl Iterator<Item = String> {
+    let curly = entry
+        .contains('\'')
+        .then(|| entry.replace('\'', "\u{2019}"));
+    std::iter::once(entry.to_string()).chain(curly)
+}
+
+fn automaton(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        // Falsity words are looked for anchored, right after a copula.
+        .start_kind(StartKind::Both)
+        .build(patterns)
+        // The patterns are our own short, fixed lists: building cannot fail.
+        .expect("lexicon automaton")
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let files: [(&'static str, CueKind); 8] = [
+            (include_str!("../lexicon/deny_cues.txt"), CueKind::Deny),
+            (
+                include_str!("../lexicon/dismiss_cues.txt"),
+                CueKind::Dismiss,
+            ),
+            (
+                include_str!("../lexicon/confirm_cues.txt"),
+                CueKind::Confirm,
+            ),
+            (
+                include_str!("../lexicon/non_denial_phrases.txt"),
+                CueKind::Phrase,
+            ),
+            (
+                include_str!("../lexicon/comment_verbs.txt"),
+                CueKind::Response,
+            ),
+            (
+                include_str!("../lexicon/evasion_verbs.txt"),
+                CueKind::Evasion,
+            ),
+            // Refusals first: an entry in both negator lists is a refusal.
+            (
+                include_str!("../lexicon/refusals.txt"),
+                CueKind::Negator { refusal: true },
+            ),
+            (
+                include_str!("../lexicon/negators.txt"),
+                CueKind::Negator { refusal: false },
+            ),
+        ];
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for (file, kind) in files {
+            for entry in entries(file) {
+                for spelling in spellings(entry) {
+                    let lower = spelling.to_ascii_lowercase();
+                    // Leftmost-longest needs distinct patterns; the first list wins.
+                    if !patterns.contains(&lower) {
+                        patterns.push(lower);
+                        kinds.push(kind);
+                    }
+                }
+            }
+        }
+        let falsity: Vec<String> = entries(include_str!("../lexicon/falsity_words.txt"))
+            .flat_map(spellings)
+            .collect();
+        Lexicon {
+            cues: automaton(&patterns),
+            kinds,
+            falsity: automaton(&falsity),
+            objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
+            pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
+        }
+    }
+
+    /// True when `word` is a claim noun (`report`, `allegations`), any case.
+    pub(crate) fn is_object(&self, word: &str) -> bool {
+        self.objects.iter().any(|o| o.eq_ignore_ascii_case(word))
+    }
+
+    /// True when `word` is a pronoun that can refer back to a claim, any case.
+    pub(crate) fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.iter().any(|o| o.eq_ignore_ascii_case(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_skip_comments_and_blanks() {
+        let got: Vec<_> = entries("# head\n\ndeny  # trailing\n  no comment \n").collect();
+        assert_eq!(got, ["deny", "no comment"]);
+    }
+
+    #[test]
+    fn curly_apostrophes_are_compiled_too() {
+        let lex = lexicon();
+        let m = lex.cues.find("he didn’t deny").expect("match");
+        assert_eq!(&"he didn’t deny"[m.range()], "didn’t");
+        assert_eq!(
+            lex.kinds[m.pattern().as_usize()],
+            CueKind::Negator { refusal: false }
+        );
+    }
+
+    #[test]
+    fn refusal_wins_over_plain_negator() {
+        let lex = lexicon();
+        let m = lex.cues.find("It Would Not say").expect("match");
+        assert_eq!(
+            lex.kinds[m.pattern().as_usize()],
+            CueKind::Negator { refusal: true }
+        );
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = lexicon();
+        let text = "would neither confirm nor deny";
+        let m = lex.cues.find(text).expect("match");
+        assert_eq!(m.range(), 0..text.len());
+        assert_eq!(lex.kinds[m.pattern().as_usize()], CueKind::Phrase);
+    }
+}

@@ -1,0 +1,297 @@
+//! Which earlier claim a denial, non-denial or confirmation answers.
+//!
+//! Two rules, in order:
+//!
+//! 1. The stance names its source (`didn't deny the US claim`, `denied Ms
+//!    Villalba's claims`, `the report by Reuters`): the latest earlier claim
+//!    whose speaker's name shares a word with that source. If the source names
+//!    nobody who spoke earlier, the answer is `None`: a guess would point at the
+//!    wrong person.
+//! 2. The stance refers back without naming anyone (`denied the report`,
+//!    `declined to comment on the allegations`, `dismissed them`): the latest
+//!    earlier claim by another speaker that is itself an assert.
+//!
+//! Otherwise (`denied that ...`, `declined to comment`) the answer is `None`.
+
+use claimtrack_parser::{Claim, Span};
+
+use crate::cues::{is_subject_pronoun, OBJECT_STOPS};
+use crate::lexicon::Lexicon;
+use crate::text::{clause_words, sanitize, Token};
+use crate::Stance;
+
+/// What the words after (or around) a stance cue say about what it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct ObjectRef {
+    /// True when the stance clearly refers to something said before.
+    pub(crate) refers_back: bool,
+    /// Words that may name the source (`the US` in `the US claim`); capitalised
+    /// words in it are matched against speaker names.
+    pub(crate) modifiers: Option<Span>,
+    /// The agent after the noun (`Reuters` in `the report by Reuters`).
+    pub(crate) agent: Option<Span>,
+}
+
+/// Words never taken for a source name: articles, determiners and titles (as the contract's
+/// speaker matching ignores them) and the capitalised words of dates
+/// (`declined to comment on Tuesday on the reports`).
+const NAME_NOISE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "of",
+    "these",
+    "those",
+    "this",
+    "that",
+    "such",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "all",
+    "any",
+    "some",
+    "recent",
+    "latest",
+    "new",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_noise(word: &str) -> bool {
+    NAME_NOISE.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Reads the object of a stance verb that ends at `from`: `the US claim`,
+/// `reports that ...`, `it`, `on the allegations`. At most eight words, up to
+/// clause punctuation or a word that opens new content (`that`, `and`, `saying`).
+pub(crate) fn read_object(lex: &Lexicon, text: &str, from: usize) -> ObjectRef {
+    let mut words = clause_words(text, from, text.len()).take(9).peekable();
+    let mut first = true;
+    while let Some(Token::Word(w)) = words.next() {
+        let s = w.as_str(text);
+        if first && lex.is_pronoun(s) {
+            if is_subject_pronoun(text, w.span.end) {
+                break;
+            }
+            return ObjectRef {
+                refers_back: true,
+                modifiers: None,
+                agent: None,
+            };
+        }
+        first = false;
+        if lex.is_object(w.stem(text)) {
+            let agent = match words.next() {
+                Some(Token::Word(by))
+                    if ["by", "from"]
+                        .iter()
+                        .any(|p| by.as_str(text).eq_ignore_ascii_case(p)) =>
+                {
+                    agent_phrase(text, by.span.end)
+                }
+                _ => None,
+            };
+            return ObjectRef {
+                refers_back: true,
+                modifiers: Some(Span::new(from, w.span.end)),
+                agent,
+            };
+        }
+        if OBJECT_STOPS.iter().any(|stop| stop.eq_ignore_ascii_case(s)) {
+            break;
+        }
+    }
+    ObjectRef::default()
+}
+
+/// The agent phrase after `by`/`from` (`Associated Press`, `media outlets
+/// including the Financial Times and CNBC`): up to eight words in the clause,
+/// stopping at a word that opens new content (`saying`, `that`). Naming an
+/// agent names a source, even when no capitalised word is in it: then no
+/// earlier claim can be matched, and the answer is `None` rather than a guess.
+fn agent_phrase(text: &str, from: usize) -> Option<Span> {
+    const ENDS: [&str; 4] = ["saying", "that", "which", "who"];
+    let mut span: Option<Span> = None;
+    for token in clause_words(text, from, text.len()).take(8) {
+        match token {
+            Token::Word(w) if !ENDS.iter().any(|s| w.as_str(text).eq_ignore_ascii_case(s)) => {
+                span = Some(Span::new(
+                    span.map_or(w.span.start, |s| s.start),
+                    w.span.end,
+                ));
+            }
+            _ => break,
+        }
+    }
+    span
+}
+
+/// True when a claim noun (not a pronoun) stands in `text[span]`: `Asked
+/// about the reports, a spokesman declined to comment`.
+pub(crate) fn mentions_claim(lex: &Lexicon, text: &str, span: Span) -> bool {
+    let mut found = false;
+    for token in clause_words(text, span.start, span.end) {
+        if let Token::Word(w) = token {
+            found |= lex.is_object(w.stem(text));
+        }
+    }
+    found
+}
+
+/// True when the speaker `name` shares a word with the capitalised words of
+/// `source` (`US` ~ `US`, `Conservative` ~ `Conservatives`, `Villalba` ~
+/// `Stephanie Villalba`).
+fn names_source(text: &str, name: &str, source: Span) -> bool {
+    let source_words = || {
+        clause_words(text, source.start, source.end).filter_map(|t| match t {
+            Token::Word(w) if w.is_capitalized(text) && !is_noise(w.stem(text)) => {
+                Some(w.stem(text))
+            }
+            _ => None,
+        })
+    };
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty() && !is_noise(t))
+        .any(|token| source_words().any(|s| same_name_word(token, s)))
+}
+
+/// Equal ignoring case, or one a short inflection of the other (`Conservative`
+/// / `Conservatives`, `Tory` stays apart from `Tories`).
+fn same_name_word(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4
+        && long.len() - short.len() <= 2
+        && long
+            .get(..short.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(short))
+}
+
+/// True for a capitalised word that is not noise: a likely name.
+fn is_name_word(text: &str, token: Token) -> bool {
+    matches!(token, Token::Word(w) if w.is_capitalized(text) && !is_noise(w.stem(text)))
+}
+
+/// True when the object names its source: an agent (`by Reuters`), or a
+/// capitalised word before the noun (`the US claim`).
+fn has_source(text: &str, object: &ObjectRef) -> bool {
+    object.agent.is_some()
+        || object.modifiers.is_some_and(|span| {
+            clause_words(text, span.start, span.end).any(|t| is_name_word(text, t))
+        })
+}
+
+/// The claim that `claims[index]` answers, given the object of its stance cue
+/// (at `cue`) and the stances already decided for every claim.
+pub(crate) fn responds_to(
+    text: &str,
+    claims: &[Claim],
+    stances: &[Stance],
+    index: usize,
+    cue: Span,
+    object: &ObjectRef,
+) -> Option<usize> {
+    if !object.refers_back {
+        return None;
+    }
+    let own = claims.get(index)?;
+    let before = sanitize(text, own.text).start.min(cue.start);
+    let earlier = claims
+        .iter()
+        .enumerate()
+        .filter(|&(j, c)| j != index && sanitize(text, c.text).start < before);
+    let latest = |candidates: &mut dyn Iterator<Item = (usize, &Claim)>| {
+        candidates
+            .max_by_key(|&(j, c)| (sanitize(text, c.text).start, j))
+            .map(|(j, _)| j)
+    };
+    if has_source(text, object) {
+        let sources = [object.modifiers, object.agent];
+        return latest(&mut earlier.filter(|(_, c)| {
+            sources
+                .into_iter()
+                .flatten()
+                .any(|s| names_source(text, &c.speaker.name, s))
+        }));
+    }
+    let own_name = own.speaker.name.trim();
+    latest(&mut earlier.filter(|&(j, c)| {
+        !c.speaker.name.trim().eq_ignore_ascii_case(own_name)
+            && stances.get(j).copied().unwrap_or_default() == Stance::Assert
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn object(text: &str) -> ObjectRef {
+        read_object(lexicon(), text, 0)
+    }
+
+    #[test]
+    fn objects_that_refer_back() {
+        let text = " the US claim in comments on Tuesday";
+        let o = object(text);
+        assert!(o.refers_back);
+        assert_eq!(o.modifiers.map(|s| s.slice(text)), Some(" the US claim"));
+        assert!(object(" it, saying").refers_back);
+        assert!(object(" on reports that it may be").refers_back);
+        let text = " the report by Associated Press";
+        assert_eq!(
+            object(text).agent.map(|s| s.slice(text)),
+            Some("Associated Press")
+        );
+    }
+
+    #[test]
+    fn objects_that_do_not() {
+        assert!(!object(" that it was behind the purchase").refers_back);
+        assert!(!object(" it was his fault").refers_back);
+        assert!(!object(" any wrongdoing in a statement").refers_back);
+        assert!(!object(" to a request for comment").refers_back);
+        assert!(!object(", claims").refers_back);
+    }
+
+    #[test]
+    fn source_names() {
+        let text = "the US claim; Conservative claims; Ms Villalba's claims";
+        assert!(names_source(text, "US", Span::new(0, 12)));
+        assert!(!names_source(text, "White House", Span::new(0, 12)));
+        assert!(names_source(text, "Conservatives", Span::new(14, 33)));
+        assert!(names_source(
+            text,
+            "Stephanie Villalba",
+            Span::new(35, text.len())
+        ));
+        assert!(!names_source(text, "Ms Jones", Span::new(35, text.len())));
+    }
+}

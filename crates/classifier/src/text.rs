@@ -1,0 +1,284 @@
+//! Small, allocation-free helpers over article text: words, clause and
+//! sentence edges, span sanitising. All positions are byte offsets on `char`
+//! boundaries.
+
+use claimtrack_parser::Span;
+
+/// True for the characters words are made of (letters and digits, any script).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True for an apostrophe, straight or curly, which may sit inside a word.
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// True for punctuation that ends a clause for the purpose of reading the
+/// object of a verb (`denied the report, saying ...`).
+fn is_clause_stop(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '\n' | '\r'
+    )
+}
+
+/// True when `start..end` is a whole word sequence in `text`: no word character
+/// touches it on either side. Out-of-range or non-boundary positions are false.
+pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let joined = |c: Option<char>| c.is_some_and(is_word_char);
+    !joined(before.chars().next_back()) && !joined(after.chars().next())
+}
+
+/// Largest `char` boundary of `text` not above `pos` (clamped to the length).
+pub(crate) fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// `span` made safe for `text`: ends clamped and floored to `char` boundaries,
+/// reversed ends swapped.
+pub(crate) fn sanitize(text: &str, span: Span) -> Span {
+    let a = floor_boundary(text, span.start);
+    let b = floor_boundary(text, span.end);
+    Span::new(a.min(b), a.max(b))
+}
+
+/// A word of `text`: a run of word characters, with apostrophes inside it
+/// (`didn't`, `Tehran’s`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Where it stands.
+    pub(crate) span: Span,
+}
+
+impl Word {
+    /// The word as written.
+    pub(crate) fn as_str(self, text: &str) -> &str {
+        self.span.slice(text)
+    }
+
+    /// The word without a possessive ending (`US's` -> `US`, `Smith’s` -> `Smith`).
+    pub(crate) fn stem(self, text: &str) -> &str {
+        let w = self.as_str(text);
+        for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+            if let Some(stem) = w.strip_suffix(suffix) {
+                return stem;
+            }
+        }
+        w
+    }
+
+    /// True when the word starts with an uppercase letter (a likely name).
+    pub(crate) fn is_capitalized(self, text: &str) -> bool {
+        self.as_str(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// One step of [`clause_words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Token {
+    /// A word.
+    Word(Word),
+    /// Clause punctuation; the reading stops here.
+    Stop,
+}
+
+/// The words of `text[from..to]` in order, stopping at clause punctuation.
+/// Quotation marks and dashes are skipped, not stops (`as "baseless"`).
+pub(crate) fn clause_words(text: &str, from: usize, to: usize) -> impl Iterator<Item = Token> + '_ {
+    let from = floor_boundary(text, from);
+    let to = floor_boundary(text, to).max(from);
+    let slice = &text[from..to];
+    let mut chars = slice.char_indices().peekable();
+    let mut stopped = false;
+    std::iter::from_fn(move || {
+        if stopped {
+            return None;
+        }
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                chars.next();
+                while let Some(&(j, d)) = chars.peek() {
+                    let inner_apostrophe = is_apostrophe(d)
+                        && slice[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_word_char);
+                    if is_word_char(d) || inner_apostrophe {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if is_apostrophe(d) {
+                        // A trailing possessive apostrophe (`Conservatives'`).
+                        end = j + d.len_utf8();
+                        chars.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(Token::Word(Word {
+                    span: Span::new(from + start, from + end),
+                }));
+            }
+            chars.next();
+            if is_clause_stop(c) {
+                stopped = true;
+                return Some(Token::Stop);
+            }
+        }
+        None
+    })
+}
+
+/// The word that starts right after `pos` past whitespace only, if any.
+pub(crate) fn next_word(text: &str, pos: usize) -> Option<Word> {
+    let rest = text.get(pos..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    match clause_words(text, pos + skipped, text.len()).next() {
+        Some(Token::Word(w)) if w.span.start == pos + skipped => Some(w),
+        _ => None,
+    }
+}
+
+/// The word that ends right before `pos` past whitespace only, if any.
+pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Word> {
+    let head = text.get(..pos)?;
+    let end = head.trim_end().len();
+    let word_start = head[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || is_apostrophe(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(Word {
+        span: Span::new(word_start, end),
+    })
+}
+
+/// True for the bytes that may end a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
+/// Start of the sentence holding `pos`: just after the last `.`, `!` or `?`
+/// followed by whitespace, or the last line break, before `pos`.
+pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
+    let pos = floor_boundary(text, pos);
+    let head = &text[..pos];
+    let mut prev_was_space = false;
+    let mut start = 0;
+    for (i, c) in head.char_indices().rev() {
+        if c == '\n' || (ends_sentence(c) && prev_was_space) {
+            start = i + c.len_utf8();
+            break;
+        }
+        prev_was_space = c.is_whitespace();
+    }
+    // The sentence starts at its first word, not at the space before it.
+    pos - head[start..].trim_start().len()
+}
+
+/// End of the sentence holding `pos`: at the first `.`, `!`, `?` or line break
+/// from `pos` on, or the end of the text.
+pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
+    let pos = floor_boundary(text, pos);
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| c == '\n' || ends_sentence(c))
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+/// Span of `text[span]` without surrounding whitespace, quotation marks and
+/// trailing punctuation (`"No comment," ` -> `No comment`).
+pub(crate) fn trim_content(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let junk = |c: char| c.is_whitespace() || (!is_word_char(c) && !is_apostrophe(c));
+    let trimmed_start = s.trim_start_matches(junk);
+    let start = span.start + (s.len() - trimmed_start.len());
+    let trimmed = trimmed_start.trim_end_matches(|c: char| junk(c) || is_apostrophe(c));
+    Span::new(start, start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        clause_words(text, 0, text.len())
+            .map_while(|t| match t {
+                Token::Word(w) => Some(w.as_str(text)),
+                Token::Stop => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_stop_at_commas() {
+        assert_eq!(
+            words("didn’t deny the US's \"claim\", said"),
+            ["didn’t", "deny", "the", "US's", "claim"]
+        );
+        assert_eq!(
+            words("the Conservatives' plan"),
+            ["the", "Conservatives'", "plan"]
+        );
+    }
+
+    #[test]
+    fn stems_drop_possessives() {
+        let text = "Smith’s";
+        let w = next_word(text, 0).expect("word");
+        assert_eq!(w.stem(text), "Smith");
+    }
+
+    #[test]
+    fn neighbours() {
+        let text = "he did  not deny";
+        assert_eq!(next_word(text, 6).map(|w| w.as_str(text)), Some("not"));
+        assert_eq!(prev_word(text, 12).map(|w| w.as_str(text)), Some("not"));
+        assert_eq!(prev_word(text, 0), None);
+    }
+
+    #[test]
+    fn sentences() {
+        let text = "One. Two said it. Three";
+        assert_eq!(sentence_start(text, 9), 5);
+        assert_eq!(sentence_end(text, 9), 16);
+        assert_eq!(sentence_start(text, 2), 0);
+        assert_eq!(sentence_end(text, 20), text.len());
+    }
+
+    #[test]
+    fn boundaries() {
+        assert!(on_word_boundaries("a deny b", 2, 6));
+        assert!(!on_word_boundaries("undeny", 2, 6));
+        assert!(on_word_boundaries("“deny”", 3, 7));
+        assert!(!on_word_boundaries("é", 1, 2));
+    }
+
+    #[test]
+    fn sanitize_clamps_and_swaps() {
+        assert_eq!(sanitize("aé", Span::new(9, 2)), Span::new(1, 3));
+    }
+
+    #[test]
+    fn content_trim() {
+        let text = " \"No comment,\" ";
+        assert_eq!(
+            trim_content(text, Span::new(0, text.len())).slice(text),
+            "No comment"
+        );
+    }
+}

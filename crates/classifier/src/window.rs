@@ -1,0 +1,132 @@
+//! The attribution clause of a claim: where its stance is read.
+//!
+//! A claim's stance lives in the words that attribute it, not in what it
+//! says: in `Peskov said there was no discussion` the negation belongs to the
+//! content, so the claim is an assert; in `An Iranian spokesman didn't deny the
+//! US claim, noting that "..."` the non-denial sits between the speaker and the
+//! quote. The window is therefore:
+//!
+//! * content after the cue/mention: from the start of their sentence up to the
+//!   content (`An Iranian ... spokesman didn't deny the US claim ..., noting that `);
+//! * content before them (`"That's false," she denied.`): from the end of the
+//!   content to the end of the sentence;
+//!
+//! and never overlaps another claim's content.
+
+use claimtrack_parser::{Claim, Span};
+
+use crate::text::{sanitize, sentence_end, sentence_start};
+
+/// Where the speaker and cue of `claim` stand: the smallest span holding both
+/// (sanitised for `text`), or `None` when the claim has neither.
+pub(crate) fn anchor(text: &str, claim: &Claim) -> Option<Span> {
+    let spans = [claim.cue, claim.mention];
+    spans
+        .into_iter()
+        .flatten()
+        .map(|s| sanitize(text, s))
+        .reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)))
+}
+
+/// The attribution window of `claims[index]` in `text` (see the module docs);
+/// `None` when the claim has no cue and no speaker mention.
+pub(crate) fn attribution_window(text: &str, claims: &[Claim], index: usize) -> Option<Span> {
+    let claim = claims.get(index)?;
+    let content = sanitize(text, claim.text);
+    let anchor = anchor(text, claim)?;
+    let (mut start, mut end) = if content.start >= anchor.end {
+        // `X said (that) CONTENT`: stop at the content, and at the sentence end
+        // when the content lies further on.
+        (
+            sentence_start(text, anchor.start),
+            content
+                .start
+                .min(sentence_end(text, anchor.end).max(anchor.end)),
+        )
+    } else if content.end <= anchor.start {
+        // `"CONTENT," X said, ...`.
+        (
+            sentence_start(text, anchor.start).max(content.end),
+            sentence_end(text, anchor.end),
+        )
+    } else {
+        // The cue or mention lies inside the content (`declined to comment`):
+        // only what precedes the content is attribution.
+        (
+            sentence_start(text, content.start.min(anchor.start)),
+            content.start,
+        )
+    };
+    // Never read another claim's content as this one's attribution.
+    for (j, other) in claims.iter().enumerate() {
+        if j == index {
+            continue;
+        }
+        let other = sanitize(text, other.text);
+        if other.is_empty() || !(other.start < end && start < other.end) {
+            continue;
+        }
+        if other.start < anchor.start {
+            start = start.max(other.end);
+        } else {
+            end = end.min(other.start);
+        }
+    }
+    Some(Span::new(start, end.max(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrack_parser::{ClaimKind, ResolvedSpeaker};
+
+    fn claim(text: &str, content: &str, cue: &str, mention: &str) -> Claim {
+        let at = |s: &str| {
+            let start = text.find(s).expect("in text");
+            Span::new(start, start + s.len())
+        };
+        Claim {
+            text: at(content),
+            kind: ClaimKind::Indirect,
+            cue: Some(at(cue)),
+            mention: Some(at(mention)),
+            speaker: ResolvedSpeaker::default(),
+        }
+    }
+
+    #[test]
+    fn content_after_the_cue() {
+        let text = "Earlier. Then Peskov said there was no discussion.";
+        let c = claim(text, "there was no discussion", "said", "Peskov");
+        let w = attribution_window(text, &[c], 0).expect("window");
+        assert_eq!(w.slice(text), "Then Peskov said ");
+    }
+
+    #[test]
+    fn content_before_the_cue() {
+        let text = "\"That's false,\" she denied. Next.";
+        let c = claim(text, "\"That's false,\"", "denied", "she");
+        let w = attribution_window(text, &[c], 0).expect("window");
+        assert_eq!(w.slice(text), " she denied");
+    }
+
+    #[test]
+    fn other_claims_are_cut_out() {
+        let text = "A said x, and B said y.";
+        let a = claim(text, "x", "said", "A");
+        let mut b = claim(text, "y", "said y", "B");
+        b.cue = Some(Span::new(16, 20));
+        let claims = [a, b];
+        let w = attribution_window(text, &claims, 1).expect("window");
+        assert_eq!(w.slice(text), ", and B said ");
+    }
+
+    #[test]
+    fn no_anchor_no_window() {
+        let text = "\"Floating.\"";
+        let mut c = claim(text, "\"Floating.\"", "F", "F");
+        c.cue = None;
+        c.mention = None;
+        assert_eq!(attribution_window(text, &[c], 0), None);
+    }
+}

@@ -1,0 +1,377 @@
+//! The speakers report: one row per speaker across a corpus.
+//!
+//! The table is built from the rows of one article at a time and holds only
+//! counters per distinct speaker, so memory grows with the number of speakers,
+//! not of articles. Every counter is a sum over articles, and the merge of
+//! name variants ("Sullivan" into "Jake Sullivan") is decided once, on the
+//! whole table, in [`SpeakerTable::finish`]: the report of a corpus therefore
+//! equals the report built from any split of it into shards of whole articles.
+
+use std::collections::{BTreeSet, HashMap};
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::pipeline::RowSink;
+use crate::row::{ClaimRow, SPEAKER_KINDS};
+
+/// The speakers report header.
+pub const SPEAKER_COLUMNS: [&str; 14] = [
+    "speaker",
+    "speaker_kind",
+    "roles",
+    "articles",
+    "claims",
+    "assert",
+    "deny",
+    "non_denial",
+    "confirmations",
+    "direct",
+    "indirect",
+    "mixed",
+    "first_doc",
+    "last_doc",
+];
+
+/// One row of the speakers report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerRow {
+    /// The resolved name; empty for claims with no speaker found.
+    pub speaker: String,
+    /// The kind seen on most of the speaker's claims (`unknown` for the empty speaker).
+    pub speaker_kind: String,
+    /// Distinct roles seen, sorted, joined with `"; "`.
+    pub roles: String,
+    /// Articles with at least one claim by the speaker.
+    pub articles: u64,
+    /// Claims by the speaker.
+    pub claims: u64,
+    /// Claims with stance `assert`.
+    pub assert: u64,
+    /// Claims with stance `deny`.
+    pub deny: u64,
+    /// Claims with stance `non_denial`.
+    pub non_denial: u64,
+    /// Asserts whose cue confirms (see `ClaimRow::is_confirmation`).
+    pub confirmations: u64,
+    /// Claims of kind `direct`.
+    pub direct: u64,
+    /// Claims of kind `indirect`.
+    pub indirect: u64,
+    /// Claims of kind `mixed`.
+    pub mixed: u64,
+    /// The smallest `doc_id` the speaker appears in.
+    pub first_doc: String,
+    /// The largest `doc_id` the speaker appears in.
+    pub last_doc: String,
+}
+
+/// Running counters of one speaker name.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    /// Claims per speaker kind, in the order of [`SPEAKER_KINDS`].
+    kinds: [u64; 4],
+    roles: BTreeSet<String>,
+    articles: u64,
+    claims: u64,
+    stances: [u64; 3],
+    confirmations: u64,
+    kinds_of_claim: [u64; 3],
+    first_doc: String,
+    last_doc: String,
+}
+
+impl Tally {
+    fn add_row(&mut self, row: &ClaimRow) {
+        if let Some(k) = SPEAKER_KINDS.iter().position(|&k| k == row.speaker_kind) {
+            self.kinds[k] += 1;
+        }
+        if !row.speaker_role.is_empty() && !self.roles.contains(&row.speaker_role) {
+            self.roles.insert(row.speaker_role.clone());
+        }
+        self.claims += 1;
+        match row.stance.as_str() {
+            "assert" => self.stances[0] += 1,
+            "deny" => self.stances[1] += 1,
+            "non_denial" => self.stances[2] += 1,
+            _ => {}
+        }
+        self.confirmations += u64::from(row.is_confirmation());
+        match row.kind.as_str() {
+            "direct" => self.kinds_of_claim[0] += 1,
+            "indirect" => self.kinds_of_claim[1] += 1,
+            "mixed" => self.kinds_of_claim[2] += 1,
+            _ => {}
+        }
+        self.see_doc(&row.doc_id);
+    }
+
+    fn see_doc(&mut self, doc: &str) {
+        if self.first_doc.is_empty() || doc < self.first_doc.as_str() {
+            self.first_doc = doc.to_string();
+        }
+        if doc > self.last_doc.as_str() {
+            self.last_doc = doc.to_string();
+        }
+    }
+
+    /// Adds `other`'s counts; `shared_articles` were counted by both.
+    fn absorb(&mut self, other: Tally, shared_articles: u64) {
+        for (a, b) in self.kinds.iter_mut().zip(other.kinds) {
+            *a += b;
+        }
+        self.roles.extend(other.roles);
+        self.articles = (self.articles + other.articles).saturating_sub(shared_articles);
+        self.claims += other.claims;
+        for (a, b) in self.stances.iter_mut().zip(other.stances) {
+            *a += b;
+        }
+        self.confirmations += other.confirmations;
+        for (a, b) in self.kinds_of_claim.iter_mut().zip(other.kinds_of_claim) {
+            *a += b;
+        }
+        self.see_doc(&other.first_doc);
+        self.see_doc(&other.last_doc);
+    }
+
+    /// The most frequent kind; ties go to the earlier of person,
+    /// organization, anonymous, unknown.
+    fn kind(&self) -> &'static str {
+        let mut best = 3;
+        for k in 0..4 {
+            if self.kinds[k] > self.kinds[best] || (self.kinds[k] == self.kinds[best] && k < best) {
+                best = k;
+            }
+        }
+        SPEAKER_KINDS[best]
+    }
+}
+
+/// The aggregate behind the speakers report. Feed it the rows of one article
+/// at a time (it is a [`RowSink`]), then call [`SpeakerTable::finish`].
+///
+/// ```
+/// use claimtrack_cli::row::ClaimRow;
+/// use claimtrack_cli::speakers::SpeakerTable;
+///
+/// let row = |doc: &str, speaker: &str| ClaimRow {
+///     doc_id: doc.into(), speaker: speaker.into(), speaker_kind: "person".into(),
+///     kind: "direct".into(), stance: "assert".into(), ..Default::default()
+/// };
+/// let mut table = SpeakerTable::default();
+/// table.add_article(&[row("a", "Jake Sullivan")]);
+/// table.add_article(&[row("b", "Sullivan"), row("b", "Sullivan")]);
+/// let report = table.finish();
+/// assert_eq!(report.len(), 1);
+/// assert_eq!((report[0].speaker.as_str(), report[0].articles, report[0].claims), ("Jake Sullivan", 2, 3));
+/// ```
+#[derive(Debug, Default)]
+pub struct SpeakerTable {
+    tallies: IndexMap<String, Tally>,
+    /// Articles where a one-word name and a longer name ending with that word
+    /// both appear, keyed (one-word, longer): needed to count the articles of
+    /// a merged speaker exactly.
+    shared: HashMap<(String, String), u64>,
+}
+
+impl SpeakerTable {
+    /// Adds the rows of one article.
+    pub fn add_article(&mut self, rows: &[ClaimRow]) {
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for row in rows {
+            let name = row.speaker.trim();
+            if !self.tallies.contains_key(name) {
+                self.tallies.insert(name.to_string(), Tally::default());
+            }
+            if let Some(tally) = self.tallies.get_mut(name) {
+                tally.add_row(row);
+                if names.insert(name) {
+                    tally.articles += 1;
+                }
+            }
+        }
+        for &name in &names {
+            if let Some(last) = last_word_of_long_name(name) {
+                if names.contains(last) {
+                    *self
+                        .shared
+                        .entry((last.to_string(), name.to_string()))
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// The report rows: name variants merged, sorted by claims (most first)
+    /// then speaker.
+    pub fn finish(self) -> Vec<SpeakerRow> {
+        let SpeakerTable {
+            mut tallies,
+            shared,
+        } = self;
+        for (short, full) in merges(&tallies) {
+            if let Some(tally) = tallies.swap_remove(&short) {
+                let both = shared
+                    .get(&(short.clone(), full.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                if let Some(target) = tallies.get_mut(&full) {
+                    target.absorb(tally, both);
+                }
+            }
+        }
+        let mut rows: Vec<SpeakerRow> = tallies
+            .into_iter()
+            .map(|(speaker, t)| SpeakerRow {
+                speaker_kind: if speaker.is_empty() {
+                    "unknown".to_string()
+                } else {
+                    t.kind().to_string()
+                },
+                speaker,
+                roles: t.roles.into_iter().collect::<Vec<_>>().join("; "),
+                articles: t.articles,
+                claims: t.claims,
+                assert: t.stances[0],
+                deny: t.stances[1],
+                non_denial: t.stances[2],
+                confirmations: t.confirmations,
+                direct: t.kinds_of_claim[0],
+                indirect: t.kinds_of_claim[1],
+                mixed: t.kinds_of_claim[2],
+                first_doc: t.first_doc,
+                last_doc: t.last_doc,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.claims
+                .cmp(&a.claims)
+                .then_with(|| a.speaker.cmp(&b.speaker))
+        });
+        rows
+    }
+}
+
+impl RowSink for SpeakerTable {
+    fn article(&mut self, rows: &[ClaimRow]) -> anyhow::Result<()> {
+        self.add_article(rows);
+        Ok(())
+    }
+}
+
+/// The last word of a name of two words or more.
+fn last_word_of_long_name(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let _first = words.next()?;
+    words.last()
+}
+
+/// The safe merges, as (one-word name, full name): a one-word person name goes
+/// into the only multi-word person name that ends with it, if there is exactly
+/// one. Ambiguous surnames ("Smith" with both "Anna Smith" and "Bo Smith")
+/// stay apart.
+fn merges(tallies: &IndexMap<String, Tally>) -> Vec<(String, String)> {
+    let is_person = |t: &Tally| t.kind() == "person";
+    let mut by_last_word: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (name, tally) in tallies {
+        if let Some(last) = last_word_of_long_name(name) {
+            if is_person(tally) {
+                by_last_word.entry(last).or_default().push(name);
+            }
+        }
+    }
+    let mut merges: Vec<(String, String)> = tallies
+        .iter()
+        .filter(|(name, tally)| {
+            !name.is_empty() && name.split_whitespace().count() == 1 && is_person(tally)
+        })
+        .filter_map(
+            |(name, _)| match by_last_word.get(name.as_str())?.as_slice() {
+                [full] => Some((name.clone(), full.to_string())),
+                _ => None,
+            },
+        )
+        .collect();
+    merges.sort();
+    merges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(doc: &str, speaker: &str, kind: &str, stance: &str, cue: &str) -> ClaimRow {
+        ClaimRow {
+            doc_id: doc.into(),
+            speaker: speaker.into(),
+            speaker_kind: kind.into(),
+            kind: "indirect".into(),
+            stance: stance.into(),
+            cue: cue.into(),
+            ..ClaimRow::default()
+        }
+    }
+
+    fn find<'a>(rows: &'a [SpeakerRow], name: &str) -> &'a SpeakerRow {
+        rows.iter().find(|r| r.speaker == name).unwrap()
+    }
+
+    #[test]
+    fn ambiguous_surnames_stay_apart() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "Anna Smith", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Bo Smith", "person", "assert", "said")]);
+        t.add_article(&[row("c", "Smith", "person", "deny", "denied")]);
+        assert_eq!(t.finish().len(), 3);
+    }
+
+    #[test]
+    fn a_merge_counts_a_shared_article_once() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[
+            row("a", "Jake Sullivan", "person", "assert", "said"),
+            row("a", "Sullivan", "person", "assert", "confirmed"),
+        ]);
+        t.add_article(&[row("b", "Sullivan", "person", "deny", "denied")]);
+        let rows = t.finish();
+        assert_eq!(rows.len(), 1);
+        let s = &rows[0];
+        assert_eq!((s.articles, s.claims, s.assert, s.deny), (2, 3, 2, 1));
+        assert_eq!(s.confirmations, 1);
+        assert_eq!((s.first_doc.as_str(), s.last_doc.as_str()), ("a", "b"));
+    }
+
+    #[test]
+    fn organizations_do_not_merge_into_people() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "Jake Sullivan", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Sullivan", "organization", "assert", "said")]);
+        assert_eq!(t.finish().len(), 2);
+    }
+
+    #[test]
+    fn unknown_speakers_form_one_row_and_rows_sort_by_claims() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[
+            row("a", "", "unknown", "assert", ""),
+            row("a", "", "anonymous", "assert", ""),
+            row("a", "Kremlin", "organization", "deny", "denied"),
+        ]);
+        let rows = t.finish();
+        assert_eq!(rows[0].speaker, "");
+        assert_eq!(rows[0].speaker_kind, "unknown");
+        assert_eq!(rows[0].claims, 2);
+        assert_eq!(find(&rows, "Kremlin").speaker_kind, "organization");
+    }
+
+    #[test]
+    fn roles_are_distinct_and_sorted() {
+        let mut t = SpeakerTable::default();
+        let mut a = row("a", "Dmitry Peskov", "person", "assert", "said");
+        a.speaker_role = "spokesman".into();
+        let mut b = a.clone();
+        b.speaker_role = "Kremlin spokesman".into();
+        t.add_article(&[a.clone(), b, a]);
+        assert_eq!(t.finish()[0].roles, "Kremlin spokesman; spokesman");
+    }
+}

@@ -1,0 +1,1117 @@
+//! Stage 2: document structure -> attributions (content, cue, speaker mention).
+//!
+//! Each sentence is read as a run of tokens in which a whole quotation is one
+//! token. Reporting cues come from `lexicon/cues.txt`; around each cue the
+//! rules look for the speaker (the noun phrase before the cue, or after it in
+//! inverted order: `said Peskov`) and the content (a quotation before the
+//! attribution, the clause after the cue, or the clause before
+//! `, the Kremlin said`). Quotations left without a cue become floating quotes,
+//! spoken by the speaker in context, when they stand as sentences of their own.
+
+use std::ops::Range;
+
+use crate::lexicon::{CueClass, Lexicon};
+use crate::span::Span;
+use crate::structure::{Document, TokenKind};
+use crate::words::{
+    is_capitalised, is_in, DETERMINERS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
+    SUBJECT_PRONOUNS, VERB_MODIFIERS,
+};
+use crate::ClaimKind;
+
+/// Who an attribution names as its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeakerRef {
+    /// Named at the claim: the noun phrase that names the speaker.
+    Named(SpeakerMention),
+    /// A floating quote: the speaker of the claim at this index (into the
+    /// attributions, in text order) speaks it too.
+    SameAs(usize),
+    /// No speaker found.
+    Nobody,
+}
+
+/// The words at a claim that name its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerMention {
+    /// The words that name the speaker (`Dmitry Peskov`, `he`, `the Kremlin`).
+    pub span: Span,
+    /// Role words given at this mention (`Kremlin spokesman`, or the
+    /// apposition `head of the Iranian Parliament's economic panel`).
+    pub role: Option<Span>,
+}
+
+/// One claim as found in the text, before its speaker is resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The content.
+    pub content: Span,
+    /// Direct, indirect or mixed.
+    pub kind: ClaimKind,
+    /// The reporting cue, if any.
+    pub cue: Option<Span>,
+    /// Who said it.
+    pub speaker: SpeakerRef,
+}
+
+/// A noun phrase found around a cue, as token ranges.
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// All its tokens.
+    tokens: Range<usize>,
+    /// The tokens that name the speaker.
+    name: Range<usize>,
+    /// Role tokens, if any.
+    role: Option<Range<usize>>,
+}
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    first: usize,
+    end: usize,
+    class: CueClass,
+}
+
+/// A claim found in one sentence, with the token where its attribution starts.
+struct Found {
+    content: Range<usize>,
+    cue: Option<Cue>,
+    phrase: Option<Phrase>,
+    /// First token of the attribution (speaker or cue), so that an earlier
+    /// indirect claim in the sentence can end before it.
+    attribution_start: usize,
+    /// True when content comes after the cue and may be cut by a later attribution.
+    open_ended: bool,
+    /// True for the second half of a statement split by its attribution
+    /// (`..., he says, ...`): dropped when another claim lies inside it.
+    second_half: bool,
+}
+
+/// Finds all attributions of a document, in text order.
+pub fn attributions(doc: &Document) -> Vec<Attribution> {
+    Finder::new(doc).run()
+}
+
+struct Finder<'d, 'a> {
+    doc: &'d Document<'a>,
+    lx: &'static Lexicon,
+    /// For each token that starts a cue: its cue.
+    cue_at: Vec<Option<Cue>>,
+}
+
+impl<'d, 'a> Finder<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Self {
+        let lx = Lexicon::get();
+        let mut cue_at = vec![None; doc.tokens.len()];
+        for m in lx.cue_finder.find_iter(doc.text) {
+            let Ok(first) = doc
+                .tokens
+                .binary_search_by_key(&m.start(), |t| t.span.start)
+            else {
+                continue;
+            };
+            if doc.tokens[first].kind != TokenKind::Word {
+                continue;
+            }
+            // A capitalised cue word inside a sentence is part of a name
+            // ("the United States"); only "According to" opens sentences.
+            let word = doc.tokens[first].span.slice(doc.text);
+            let sentence_start = doc.sentences.iter().any(|s| s.first == first);
+            if is_capitalised(word) && !sentence_start {
+                continue;
+            }
+            let Some(last) = (first..doc.tokens.len())
+                .take_while(|&k| doc.tokens[k].span.start < m.end())
+                .last()
+            else {
+                continue;
+            };
+            if doc.tokens[last].span.end != m.end() {
+                continue;
+            }
+            let class = lx.cue_classes[m.pattern().as_usize()];
+            cue_at[first] = Some(Cue {
+                first,
+                end: last + 1,
+                class,
+            });
+        }
+        Finder { doc, lx, cue_at }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.doc.text) == p)
+    }
+
+    fn quote_at(&self, i: usize) -> Option<usize> {
+        match self.doc.tokens.get(i)?.kind {
+            TokenKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    fn span_of(&self, r: &Range<usize>) -> Span {
+        Span::new(
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        )
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::new();
+        let mut consumed_quotes = vec![false; self.doc.quotes.len()];
+        for s in 0..self.doc.sentences.len() {
+            let sent = &self.doc.sentences[s];
+            if self.is_heading(sent.first, sent.end) {
+                continue;
+            }
+            let found = self.sentence_claims(sent.first..sent.end);
+            for f in found {
+                for k in f.content.clone() {
+                    if let Some(q) = self.quote_at(k) {
+                        consumed_quotes[q] = true;
+                    }
+                }
+                out.push(self.to_attribution(&f));
+            }
+        }
+        self.add_floating(&mut out, &consumed_quotes);
+        out.sort_by_key(|a| a.content.start);
+        out.dedup_by(|b, a| a.content.overlaps(b.content));
+        out
+    }
+
+    /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
+    /// never claims. A paragraph that does not end like a sentence is one.
+    fn is_heading(&self, first: usize, end: usize) -> bool {
+        let para_idx = self
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.first <= first && first < s.end)
+            .map(|s| s.paragraph);
+        let single_sentence = para_idx.is_some_and(|p| {
+            self.doc
+                .sentences
+                .iter()
+                .filter(|s| s.paragraph == p)
+                .count()
+                == 1
+        });
+        if let Some(para) = para_idx
+            .and_then(|p| self.doc.paragraphs.get(p))
+            .filter(|_| single_sentence)
+        {
+            let ends_like_sentence = para
+                .slice(self.doc.text)
+                .trim_end()
+                .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':']);
+            if !ends_like_sentence {
+                return true;
+            }
+        }
+        let w = self.word(first);
+        end > first + 1
+            && w.chars().count() > 1
+            && w.chars().all(|c| !c.is_lowercase())
+            && (self.is_punct(first + 1, ":")
+                || (self.is_word(first + 1)
+                    && self.word(first + 1).chars().all(|c| !c.is_lowercase())
+                    && self.is_punct(first + 2, ":")))
+    }
+
+    fn to_attribution(&self, f: &Found) -> Attribution {
+        let content = self.span_of(&f.content);
+        let quotes = f
+            .content
+            .clone()
+            .filter(|&k| self.quote_at(k).is_some())
+            .count();
+        let kind = if quotes == 0 {
+            ClaimKind::Indirect
+        } else if f.content.len() == 1 {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Mixed
+        };
+        let speaker = match &f.phrase {
+            Some(p) => SpeakerRef::Named(SpeakerMention {
+                span: self.span_of(&p.name),
+                role: p.role.as_ref().map(|r| self.span_of(r)),
+            }),
+            None => SpeakerRef::Nobody,
+        };
+        Attribution {
+            content,
+            kind,
+            cue: f.cue.map(|c| self.span_of(&(c.first..c.end))),
+            speaker,
+        }
+    }
+
+    /// The claims whose attribution lies in one sentence.
+    fn sentence_claims(&self, sent: Range<usize>) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        let mut k = sent.start;
+        while k < sent.end {
+            let Some(cue) = self.cue_at[k] else {
+                k += 1;
+                continue;
+            };
+            if cue.end > sent.end {
+                break;
+            }
+            let before = found.len();
+            match cue.class {
+                CueClass::Source => self.source_claim(cue, &sent, &mut found),
+                CueClass::Participle => self.participle_claim(cue, &sent, &mut found),
+                CueClass::Speech | CueClass::Report => self.verb_claims(cue, &sent, &mut found),
+            }
+            let _ = before;
+            k = cue.end;
+        }
+        // An open-ended content stops where the next attribution begins.
+        let starts: Vec<usize> = found.iter().map(|f| f.attribution_start).collect();
+        for f in found.iter_mut() {
+            if !f.open_ended {
+                continue;
+            }
+            // Only a new clause cuts (", but he noted", "; she added"):
+            // "said the police said ..." is reported speech inside reported
+            // speech and stays whole.
+            if let Some(&cut) = starts
+                .iter()
+                .filter(|&&s| s > f.content.start && s < f.content.end && self.joins_clause(s))
+                .min()
+            {
+                f.content.end = cut;
+                f.content = self.trim_content(f.content.clone());
+            }
+        }
+        found.retain(|f| !f.content.is_empty());
+        let inner_claims: Vec<bool> = found
+            .iter()
+            .map(|f| {
+                f.second_half
+                    && found.iter().any(|g| {
+                        !g.second_half
+                            && g.attribution_start >= f.content.start
+                            && g.attribution_start < f.content.end
+                    })
+            })
+            .collect();
+        let mut keep = inner_claims.iter().map(|&inner| !inner);
+        found.retain(|_| keep.next().unwrap_or(true));
+        found
+    }
+
+    /// True when the attribution starting at token `s` opens a new clause
+    /// (after a comma, semicolon, dash or coordinating conjunction).
+    fn joins_clause(&self, s: usize) -> bool {
+        s > 0
+            && (self.is_punct(s - 1, ",")
+                || self.is_punct(s - 1, ";")
+                || self.is_punct(s - 1, "—")
+                || self.is_punct(s - 1, "–")
+                || (self.is_word(s - 1)
+                    && is_in(
+                        &[
+                            "and", "but", "while", "as", "so", "although", "though", "whereas",
+                        ],
+                        self.word(s - 1),
+                    )))
+    }
+
+    /// Drops trailing punctuation and dangling conjunctions from content.
+    fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.end > r.start {
+            let last = r.end - 1;
+            let t = self.word(last);
+            let dangling = match self.doc.tokens[last].kind {
+                TokenKind::Punct => true,
+                TokenKind::Word => is_in(&["and", "but", "while", "as", "or", "so", "which"], t),
+                TokenKind::Quote(_) => false,
+            };
+            if dangling {
+                r.end -= 1;
+            } else {
+                break;
+            }
+        }
+        while r.start < r.end
+            && (self.doc.tokens[r.start].kind == TokenKind::Punct
+                && !matches!(self.word(r.start), "(" | "$" | "£" | "€"))
+        {
+            r.start += 1;
+        }
+        r
+    }
+
+    /// `according to X, CONTENT` / `CONTENT, according to X` / `CONTENT, per X`.
+    fn source_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let is_per = self.word(cue.first).eq_ignore_ascii_case("per");
+        if is_per && !(cue.first > sent.start && self.is_punct(cue.first - 1, ",")) {
+            return;
+        }
+        let Some(phrase) = self.phrase_after(cue.end, sent.end) else {
+            return;
+        };
+        if is_per
+            && !(self.word(cue.end).eq_ignore_ascii_case("the")
+                || is_capitalised(self.word(cue.end)))
+        {
+            return;
+        }
+        let at_start = cue.first == sent.start
+            || (cue.first > sent.start
+                && self.is_punct(cue.first - 1, ",")
+                && (sent.start..cue.first - 1).all(|k| self.is_word(k))
+                && cue.first - sent.start <= 4);
+        let content = if at_start {
+            let mut c = phrase.tokens.end;
+            if self.is_punct(c, ",") {
+                c += 1;
+            }
+            self.trim_content(c..sent.end)
+        } else {
+            let start = self.clause_start(sent.start, cue.first);
+            let before = self.trim_content(start..cue.first);
+            // `The harsh truth, according to experts, is ...`: both halves.
+            let after_start = phrase.tokens.end;
+            if self.is_punct(after_start, ",") {
+                let after = self.trim_content(after_start + 1..sent.end);
+                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
+                    out.push(Found {
+                        content: after,
+                        cue: Some(cue),
+                        attribution_start: cue.first,
+                        phrase: Some(phrase.clone()),
+                        open_ended: true,
+                        second_half: true,
+                    });
+                    if self.content_words(&before) >= 2 {
+                        out.push(Found {
+                            content: before,
+                            cue: Some(cue),
+                            attribution_start: cue.first,
+                            phrase: Some(phrase),
+                            open_ended: false,
+                            second_half: false,
+                        });
+                    }
+                    out.sort_by_key(|f| f.content.start);
+                    return;
+                }
+            }
+            before
+        };
+        if self.content_words(&content) < 3 {
+            return;
+        }
+        out.push(Found {
+            content,
+            cue: Some(cue),
+            attribution_start: cue.first,
+            phrase: Some(phrase),
+            open_ended: at_start,
+            second_half: false,
+        });
+    }
+
+    /// `..., noting that "..."`: the speaker is the clause's subject.
+    fn participle_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        if !(cue.first > sent.start && self.is_punct(cue.first - 1, ",")) {
+            return;
+        }
+        let phrase = out
+            .iter()
+            .rev()
+            .find_map(|f| f.phrase.clone())
+            .or_else(|| self.sentence_subject(sent.start, cue.first));
+        let Some(phrase) = phrase else {
+            return;
+        };
+        if let Some(content) = self.content_after(cue, sent.end, true) {
+            out.push(Found {
+                content,
+                cue: Some(cue),
+                attribution_start: cue.first,
+                phrase: Some(phrase),
+                open_ended: true,
+                second_half: false,
+            });
+        }
+    }
+
+    /// The noun phrase that opens a sentence, as the subject of a participle
+    /// cue later in it.
+    fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
+        let mut e = start;
+        while e < limit && self.is_word(e) {
+            let w = self.word(e);
+            if e > start
+                && (is_in(PHRASE_BREAKS, w) || is_in(VERB_MODIFIERS, w) || self.cue_at[e].is_some())
+            {
+                break;
+            }
+            e += 1;
+            if e - start > 8 {
+                return None;
+            }
+            let headish =
+                is_capitalised(w) || self.lx.is_person_noun(w) || self.lx.is_organisation_word(w);
+            let next = self.word(e);
+            if headish
+                && e < limit
+                && self.is_word(e)
+                && !is_capitalised(next)
+                && !self.lx.is_person_noun(next)
+                && !self.lx.is_organisation_word(next)
+            {
+                break;
+            }
+        }
+        self.split_phrase(start..e)
+    }
+
+    /// Claims around a reporting verb.
+    fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let mut subject_end = cue.first;
+        while subject_end > sent.start && is_in(VERB_MODIFIERS, self.word(subject_end - 1)) {
+            subject_end -= 1;
+        }
+        let modified = subject_end < cue.first;
+        let subject = self
+            .phrase_before(subject_end, sent.start)
+            .filter(|p| modified || self.agrees_with_base_form(cue, p));
+        let (phrase, attribution_start, attribution_end) = match subject {
+            Some(p) => {
+                let s = p.tokens.start;
+                (p, s, cue.end)
+            }
+            None if subject_end > sent.start
+                && is_in(&["and", "but"], self.word(subject_end - 1))
+                && out.iter().any(|f| f.phrase.is_some()) =>
+            {
+                // `He said ..., and added ...`: the subject is shared.
+                let Some(p) = out.iter().rev().find_map(|f| f.phrase.clone()) else {
+                    return;
+                };
+                (p, subject_end - 1, cue.end)
+            }
+            None => {
+                // Inverted: `"...," said Peskov` or `..., says the founder`.
+                let after_quote_or_comma = subject_end > sent.start
+                    && (self.quote_at(subject_end - 1).is_some()
+                        || self.is_punct(subject_end - 1, ","));
+                if !after_quote_or_comma {
+                    return;
+                }
+                let Some(p) = self.phrase_after(cue.end, sent.end) else {
+                    return;
+                };
+                let e = p.tokens.end;
+                (p, cue.first, e)
+            }
+        };
+        // 1. A quotation right before the attribution: `"...," X said`.
+        let mut q_end = attribution_start;
+        while q_end > sent.start && self.is_punct(q_end - 1, ",") {
+            q_end -= 1;
+        }
+        if q_end > sent.start && self.quote_at(q_end - 1).is_some() {
+            out.push(Found {
+                content: q_end - 1..q_end,
+                cue: Some(cue),
+                phrase: Some(phrase.clone()),
+                attribution_start,
+                open_ended: false,
+                second_half: false,
+            });
+            // `"A," he said, "B."`: the quotation after it is his too.
+            let mut k = self.skip_adverbials(attribution_end, sent.end);
+            while k < sent.end && (self.is_punct(k, ",") || self.is_punct(k, ":")) {
+                k += 1;
+            }
+            if self.quote_at(k).is_some() && self.rest_is_trivial(k + 1, sent.end) {
+                out.push(Found {
+                    content: k..k + 1,
+                    cue: Some(cue),
+                    phrase: Some(phrase),
+                    attribution_start,
+                    open_ended: false,
+                    second_half: false,
+                });
+            }
+            return;
+        }
+        // 2. Content after the cue: `X said (that) ...`, `X said: "..."`.
+        if attribution_end == cue.end {
+            if let Some(content) = self.content_after(cue, sent.end, cue.class == CueClass::Speech)
+            {
+                out.push(Found {
+                    content,
+                    cue: Some(cue),
+                    phrase: Some(phrase),
+                    attribution_start,
+                    open_ended: true,
+                    second_half: false,
+                });
+                return;
+            }
+        }
+        // 2b. `X joked in his turn to answer the question, "..."`: a quotation
+        // after a comma or colon that ends the sentence.
+        if attribution_end == cue.end {
+            let quote = (cue.end..sent.end)
+                .take_while(|&k| self.cue_at[k].is_none() || k == cue.end)
+                .find(|&k| self.quote_at(k).is_some());
+            if let Some(q) = quote {
+                let introduced =
+                    q > cue.end && (self.is_punct(q - 1, ",") || self.is_punct(q - 1, ":"));
+                if introduced && self.rest_is_trivial(q + 1, sent.end) && q - cue.end <= 12 {
+                    out.push(Found {
+                        content: q..q + 1,
+                        cue: Some(cue),
+                        phrase: Some(phrase),
+                        attribution_start,
+                        open_ended: false,
+                        second_half: false,
+                    });
+                    return;
+                }
+            }
+        }
+        // 3. Content before: `CONTENT, X said (Tuesday).`
+        let rest = self.skip_adverbials(attribution_end, sent.end);
+        let closes = rest >= sent.end
+            || self.is_punct(rest, ",")
+            || self.is_punct(rest, ".")
+            || self.is_punct(rest, ";");
+        if closes && attribution_start > sent.start && self.is_punct(attribution_start - 1, ",") {
+            let start = self.clause_start(sent.start, attribution_start - 1);
+            let content = self.trim_content(start..attribution_start - 1);
+            // `The drugs have few uses, he says, and are meant ...`: the
+            // attribution splits one statement in two.
+            let after = if self.is_punct(rest, ",") {
+                let a = self.trim_content(rest + 1..sent.end);
+                (self.content_words(&a) >= 2 && self.quote_at(a.start).is_none()).then_some(a)
+            } else {
+                None
+            };
+            let min = if after.is_some() { 2 } else { 3 };
+            if self.content_words(&content) >= min || self.has_quote(&content) {
+                out.push(Found {
+                    content,
+                    cue: Some(cue),
+                    phrase: Some(phrase.clone()),
+                    attribution_start,
+                    open_ended: false,
+                    second_half: false,
+                });
+                if let Some(a) = after {
+                    out.push(Found {
+                        content: a,
+                        cue: Some(cue),
+                        phrase: Some(phrase),
+                        attribution_start,
+                        open_ended: true,
+                        second_half: true,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A base-form cue (`say`, `claim`) needs a plural or first/second-person
+    /// subject: "the US claim" is a noun phrase, "officials say" a clause.
+    fn agrees_with_base_form(&self, cue: Cue, p: &Phrase) -> bool {
+        let w = self.word(cue.first).to_ascii_lowercase();
+        let first = w.split(' ').next().unwrap_or("");
+        let inflected = first.ends_with('s')
+            || first.ends_with('d')
+            || first.ends_with("ing")
+            || matches!(first, "told" | "wrote" | "said");
+        if inflected {
+            return true;
+        }
+        let head = self.word(p.tokens.end - 1);
+        is_in(&["they", "we", "i", "you"], head)
+            || is_in(QUANTIFIER_SUBJECTS, head)
+            || (head.ends_with('s')
+                && !head.ends_with("ss")
+                && (!is_capitalised(head) || self.lx.is_person_noun(head)))
+    }
+
+    /// Where the clause ending at `end` starts: after the last earlier
+    /// attribution's content in the sentence, or at the sentence start.
+    fn clause_start(&self, sent_start: usize, end: usize) -> usize {
+        let mut start = sent_start;
+        // Skip an opening conjunction or adverbial word.
+        while start < end
+            && (self.is_word(start) && is_in(&["and", "but", "so", "also"], self.word(start)))
+        {
+            start += 1;
+        }
+        start
+    }
+
+    /// Skips time words, objects of `told`, and short prepositional phrases
+    /// after a cue or speaker: `said Tuesday`, `told reporters Monday`.
+    fn skip_adverbials(&self, mut k: usize, end: usize) -> usize {
+        loop {
+            while k < end && self.is_word(k) && self.lx.is_time_word(self.word(k)) {
+                k += 1;
+            }
+            // `in July`, `on Tuesday`, `last week`
+            if k + 1 < end
+                && is_in(&["in", "on", "at", "last", "this", "earlier"], self.word(k))
+                && self.lx.is_time_word(self.word(k + 1))
+            {
+                k += 1;
+                continue;
+            }
+            if self.is_punct(k, ",")
+                && k + 1 < end
+                && self.word(k + 1).eq_ignore_ascii_case("however")
+            {
+                k += 1;
+                continue;
+            }
+            return k;
+        }
+    }
+
+    /// True when only closing punctuation is left in the sentence from `k`.
+    fn rest_is_trivial(&self, k: usize, end: usize) -> bool {
+        (k..end).all(|i| self.doc.tokens[i].kind == TokenKind::Punct)
+    }
+
+    fn has_quote(&self, r: &Range<usize>) -> bool {
+        r.clone().any(|k| self.quote_at(k).is_some())
+    }
+
+    fn content_words(&self, r: &Range<usize>) -> usize {
+        r.clone()
+            .map(|k| match self.doc.tokens[k].kind {
+                TokenKind::Word => 1,
+                TokenKind::Quote(q) => self.doc.quotes[q].words,
+                TokenKind::Punct => 0,
+            })
+            .sum()
+    }
+
+    /// The content after a cue, if the words after it read as reported speech.
+    /// `loose`: accept a clause without `that` opening with a noun phrase.
+    fn content_after(&self, cue: Cue, end: usize, loose: bool) -> Option<Range<usize>> {
+        let told = matches!(
+            self.word(cue.first).to_ascii_lowercase().as_str(),
+            "told" | "tells" | "tell" | "telling"
+        );
+        let mut k = cue.end;
+        // `said in a statement on Friday that`, `told state-run news agency IRNA that`
+        let that = (k..end.min(k + 12))
+            .take_while(|&i| self.is_word(i) && (i == k || self.cue_at[i].is_none()))
+            .find(|&i| self.word(i).eq_ignore_ascii_case("that"));
+        let mut after_that = false;
+        if let Some(t) = that {
+            let first = self.word(k);
+            let bridge_ok = t == k
+                || told
+                || self.lx.is_time_word(first)
+                || is_in(
+                    &[
+                        "in",
+                        "on",
+                        "at",
+                        "during",
+                        "via",
+                        "through",
+                        "after",
+                        "before",
+                        "last",
+                        "this",
+                        ",",
+                        "publicly",
+                        "previously",
+                        "earlier",
+                    ],
+                    first,
+                );
+            if bridge_ok {
+                k = t + 1;
+                after_that = true;
+            }
+        }
+        if !after_that {
+            k = self.skip_adverbials(k, end);
+            if told {
+                // `told reporters:` / `told TMOF.` / `told the Star the ...`
+                while k < end
+                    && self.is_word(k)
+                    && !is_in(SUBJECT_PRONOUNS, self.word(k))
+                    && k < cue.end + 5
+                {
+                    k += 1;
+                }
+                k = self.skip_adverbials(k, end);
+            }
+        }
+        if !after_that && self.is_punct(k, ",") && self.quote_at(k + 1).is_none() {
+            // `the Kremlin said Tuesday, a day after ...`: the attribution
+            // closes here; its content is before it.
+            return None;
+        }
+        while k < end && (self.is_punct(k, ":") || self.is_punct(k, ",")) {
+            k += 1;
+        }
+        if k >= end {
+            return None;
+        }
+        // A quotation standing for the rest of the sentence: direct.
+        if self.quote_at(k).is_some() {
+            let mut e = k + 1;
+            if self.rest_is_trivial(e, end) {
+                return Some(k..e);
+            }
+            e = end;
+            return Some(self.trim_content(k..e));
+        }
+        let first = self.word(k);
+        if self.doc.tokens[k].kind != TokenKind::Word
+            || (!after_that && is_in(NOT_CONTENT_START, first))
+        {
+            return None;
+        }
+        if !after_that {
+            let pronoun = is_in(SUBJECT_PRONOUNS, first) || first.eq_ignore_ascii_case("there");
+            let nounish = is_in(DETERMINERS, first)
+                || is_capitalised(first)
+                || first.starts_with(|c: char| c.is_ascii_digit())
+                || self.lx.is_person_noun(first)
+                || self.lx.is_organisation_word(first);
+            // Speech verbs ("said", "says") take any clause; others need a
+            // pronoun or noun phrase subject to read as reported speech.
+            let _ = nounish;
+            if !(pronoun || loose) {
+                return None;
+            }
+        }
+        let content = self.trim_content(k..end);
+        (self.content_words(&content) >= 3).then_some(content)
+    }
+
+    /// The noun phrase that ends right before token `end` (the subject of a cue).
+    fn phrase_before(&self, end: usize, sent_start: usize) -> Option<Phrase> {
+        if end <= sent_start {
+            return None;
+        }
+        let last = end - 1;
+        if self.is_punct(last, ",") {
+            // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`
+            let open = (sent_start..last)
+                .rev()
+                .take(30)
+                .take_while(|&k| self.quote_at(k).is_none())
+                .find(|&k| self.is_punct(k, ","))?;
+            let inner = open + 1..last;
+            if inner.is_empty() {
+                return None;
+            }
+            let mut p = self.phrase_before(open, sent_start)?;
+            let first_inner = self.word(inner.start);
+            if !self.is_proper_name(&p.name) {
+                // `His father, Ernie LeBlanc, says`: the name is the apposition.
+                let all_caps = inner
+                    .clone()
+                    .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
+                if all_caps && inner.len() <= 4 {
+                    return Some(Phrase {
+                        tokens: p.tokens.start..last,
+                        name: inner.clone(),
+                        role: Some(p.tokens.clone()),
+                    });
+                }
+                return None;
+            }
+            let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
+            if !is_relative
+                && inner
+                    .clone()
+                    .all(|k| self.is_word(k) || self.is_punct(k, "’") || self.is_punct(k, "'"))
+            {
+                let ages = inner
+                    .clone()
+                    .all(|k| self.word(k).chars().all(|c| c.is_ascii_digit()));
+                if !ages && p.role.is_none() {
+                    p.role = Some(inner);
+                }
+            }
+            return Some(p);
+        }
+        if !self.is_word(last) {
+            return None;
+        }
+        if is_in(SUBJECT_PRONOUNS, self.word(last)) {
+            return Some(Phrase {
+                tokens: last..end,
+                name: last..end,
+                role: None,
+            });
+        }
+        let mut start = end;
+        while start > sent_start {
+            let k = start - 1;
+            if !self.is_word(k) {
+                break;
+            }
+            let w = self.word(k);
+            if is_in(PHRASE_BREAKS, w) || is_in(SUBJECT_PRONOUNS, w) {
+                break;
+            }
+            start = k;
+            if is_in(DETERMINERS, w) || end - start >= 9 {
+                break;
+            }
+        }
+        // Sentence-initial capitalised function words ("In", "But") are
+        // already breaks; anything left is the phrase.
+        self.split_phrase(start..end)
+    }
+
+    /// The noun phrase that starts at `start` (after an inverted cue or
+    /// `according to`).
+    fn phrase_after(&self, start: usize, end: usize) -> Option<Phrase> {
+        let mut e = start;
+        while e < end && self.is_word(e) {
+            let w = self.word(e);
+            if e > start && (is_in(PHRASE_BREAKS, w) && !w.eq_ignore_ascii_case("of")) {
+                break;
+            }
+            if e == start && self.lx.is_time_word(w) {
+                return None;
+            }
+            e += 1;
+            if e - start >= 9 {
+                break;
+            }
+        }
+        let mut p = self.split_phrase(start..e)?;
+        // `says Campbell’s partner, Jason Louth.`: the name after the comma.
+        if self.is_punct(e, ",") && !self.is_proper_name(&p.name) {
+            let mut n = e + 1;
+            while n < end && self.is_word(n) && is_capitalised(self.word(n)) {
+                n += 1;
+            }
+            let closes = n >= end || self.is_punct(n, ".") || self.is_punct(n, ",");
+            if n > e + 1 && closes {
+                p = Phrase {
+                    tokens: start..n,
+                    name: e + 1..n,
+                    role: Some(p.tokens.clone()),
+                };
+            }
+        }
+        Some(p)
+    }
+
+    /// True when a token range is a capitalised name (not a pronoun).
+    fn is_proper_name(&self, r: &Range<usize>) -> bool {
+        !r.is_empty()
+            && is_capitalised(self.word(r.end - 1))
+            && !is_in(SUBJECT_PRONOUNS, self.word(r.end - 1))
+    }
+
+    /// Splits a noun phrase into name and role; `None` when it cannot name a
+    /// speaker (no head noun, a head that is not a name, person or organisation).
+    fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
+        let mut r = r;
+        // Trim function words at the start that are not determiners.
+        while !r.is_empty() && is_in(PHRASE_BREAKS, self.word(r.start)) {
+            r.start += 1;
+        }
+        if r.is_empty() {
+            return None;
+        }
+        let head = self.word(r.end - 1);
+        if r.len() == 1 && is_in(SUBJECT_PRONOUNS, head) {
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r.clone(),
+                role: None,
+            });
+        }
+        if r.len() == 1 && is_in(QUANTIFIER_SUBJECTS, head) {
+            // `Some suggested that ...`, `Others say ...`.
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r.clone(),
+                role: None,
+            });
+        }
+        if is_in(DETERMINERS, head) || self.lx.is_time_word(head) {
+            return None;
+        }
+        // `the 39-year-old founder of Studiocomix Press`: the head is the
+        // noun before `of`, and the phrase is a description.
+        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+            let before = self.word(of - 1);
+            if !is_capitalised(before) && self.lx.is_person_noun(before) {
+                return Some(Phrase {
+                    tokens: r.clone(),
+                    name: r.clone(),
+                    role: None,
+                });
+            }
+        }
+        // `Cisco System’s Talos cybersecurity unit`: a named thing's part.
+        let names_something = r
+            .clone()
+            .any(|k| is_capitalised(self.word(k)) && k > r.start);
+        // `the rookie defenceman`: a definite or possessive description names
+        // a person even when its head noun is not in the lexicon.
+        let described = r.len() >= 2
+            && is_in(
+                &["the", "a", "an", "his", "her", "their"],
+                self.word(r.start),
+            )
+            && !self.lx.is_time_word(head);
+        let head_ok = is_capitalised(head)
+            || described
+            || names_something
+            || self.lx.is_person_noun(head)
+            || self.lx.is_organisation_word(head)
+            || self.lx.is_document_word(head);
+        if !head_ok {
+            return None;
+        }
+        if !is_capitalised(head) {
+            // A description: the whole phrase names the speaker.
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r.clone(),
+                role: None,
+            });
+        }
+        // Trailing capitalised run; titles in it belong to the role.
+        let mut name_start = r.end - 1;
+        while name_start > r.start
+            && is_capitalised(self.word(name_start - 1))
+            && !is_in(DETERMINERS, self.word(name_start - 1))
+        {
+            name_start -= 1;
+        }
+        if let Some(t) = (name_start..r.end - 1)
+            .rev()
+            .find(|&k| self.lx.is_title(self.word(k)))
+        {
+            name_start = t + 1;
+        }
+        let mut role_start = r.start;
+        while role_start < name_start && is_in(DETERMINERS, self.word(role_start)) {
+            role_start += 1;
+        }
+        let role = (role_start < name_start).then_some(role_start..name_start);
+        // An organisation keeps its article ("the Kremlin"); a person's
+        // mention is the name alone.
+        let name = if role.is_none() {
+            r.clone()
+        } else {
+            name_start..r.end
+        };
+        Some(Phrase {
+            tokens: r.clone(),
+            name,
+            role,
+        })
+    }
+
+    /// Quotations no cue attributed: floating quotes when they stand as
+    /// sentences of their own, spoken by the speaker in context.
+    fn add_floating(&self, out: &mut Vec<Attribution>, consumed: &[bool]) {
+        let mut extra = Vec::new();
+        for (s_idx, sent) in self.doc.sentences.iter().enumerate() {
+            if self.is_heading(sent.first, sent.end) {
+                continue;
+            }
+            for k in sent.first..sent.end {
+                let Some(q) = self.quote_at(k) else {
+                    continue;
+                };
+                if consumed[q] {
+                    continue;
+                }
+                let quote = &self.doc.quotes[q];
+                let starts = k == sent.first
+                    || (sent.first..k).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
+                let stands_alone = starts && self.rest_is_trivial(k + 1, sent.end);
+                let ends = quote.ends_sentence
+                    || quote
+                        .span
+                        .slice(self.doc.text)
+                        .trim_end_matches(['"', '”', '’', '\'', '»'])
+                        .ends_with(',')
+                    || (k + 1 < sent.end
+                        && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
+                    || quote.continues;
+                if !stands_alone || !ends || quote.words < 3 {
+                    continue;
+                }
+                let _ = s_idx;
+                extra.push(quote.span);
+            }
+        }
+        for span in extra {
+            out.push(Attribution {
+                content: span,
+                kind: ClaimKind::Direct,
+                cue: None,
+                speaker: SpeakerRef::Nobody,
+            });
+        }
+        out.sort_by_key(|a| a.content.start);
+        // Each floating quote takes the speaker of the nearest claim before it
+        // (or, when the article opens with it, the next claim in its paragraph).
+        for i in 0..out.len() {
+            if out[i].cue.is_some() || out[i].speaker != SpeakerRef::Nobody {
+                continue;
+            }
+            let prev = (0..i).rev().find(|&j| out[j].speaker != SpeakerRef::Nobody);
+            let next = (i + 1..out.len()).find(|&j| out[j].speaker != SpeakerRef::Nobody);
+            let para_of = |sp: Span| self.doc.paragraphs.iter().position(|p| p.contains(sp));
+            let pick = match (prev, next) {
+                (_, Some(n))
+                    if para_of(out[n].content) == para_of(out[i].content)
+                        && out[n].kind == ClaimKind::Direct
+                        && prev
+                            .is_none_or(|p| para_of(out[p].content) != para_of(out[i].content)) =>
+                {
+                    Some(n)
+                }
+                (Some(p), _) => Some(p),
+                _ => None,
+            };
+            if let Some(j) = pick {
+                out[i].speaker = match &out[j].speaker {
+                    SpeakerRef::SameAs(x) => SpeakerRef::SameAs(*x),
+                    _ => SpeakerRef::SameAs(j),
+                };
+            }
+        }
+    }
+}

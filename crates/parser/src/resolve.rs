@@ -1,0 +1,400 @@
+//! Stage 3: attributions -> resolved speakers.
+//!
+//! Within one article, a speaker is resolved to the fullest name the article
+//! gives: `Sullivan` and `he` become `Jake Sullivan`, `the mayor` becomes the
+//! person the article calls mayor. The article's people are found first (runs
+//! of capitalised words that are neither places nor organisations, with the
+//! role words around them); mentions are then matched against them in text
+//! order.
+
+use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
+use crate::lexicon::{Gender, Lexicon};
+use crate::span::Span;
+use crate::structure::{Document, TokenKind};
+use crate::words::{is_capitalised, is_in, DETERMINERS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
+use crate::{Claim, ResolvedSpeaker, SpeakerKind};
+
+/// A person the article names in full.
+#[derive(Debug, Clone)]
+struct Person {
+    /// Full name as written (`Jake Sullivan`).
+    name: String,
+    /// Last word of the name, for surname mentions.
+    surname: String,
+    /// First word of the name.
+    given: String,
+    /// The first role the article gives them.
+    role: Option<String>,
+    /// Usual gender of the given name, when it is a common one.
+    gender: Option<Gender>,
+}
+
+/// The people of one article and where they are named.
+struct People {
+    persons: Vec<Person>,
+    /// (byte offset, person index) of every naming, in text order.
+    occurrences: Vec<(usize, usize)>,
+}
+
+/// Strips a possessive ending (`McCallum’s` -> `McCallum`).
+fn bare(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+impl People {
+    fn find(doc: &Document, attributions: &[Attribution]) -> People {
+        let lx = Lexicon::get();
+        let mut people = People {
+            persons: Vec::new(),
+            occurrences: Vec::new(),
+        };
+        // Names used as speakers are people's names even when their given
+        // name is not a common one ("Dmitry Peskov").
+        let speaker_names: Vec<&str> = attributions
+            .iter()
+            .filter_map(|a| match &a.speaker {
+                SpeakerRef::Named(m) => Some(m.span.slice(doc.text)),
+                _ => None,
+            })
+            .collect();
+        let tokens = &doc.tokens;
+        let word = |k: usize| doc.token_text(k);
+        let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+        let mut k = 0;
+        while k < tokens.len() {
+            if !(is_word(k) && is_capitalised(word(k))) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut end = k;
+            while end < tokens.len()
+                && is_word(end)
+                && is_capitalised(word(end))
+                && (end == start
+                    || !word(end - 1).ends_with("’s") && !word(end - 1).ends_with("'s"))
+            {
+                end += 1;
+            }
+            k = end;
+            // Drop function words and titles at the front.
+            let mut s = start;
+            while s < end
+                && (is_in(PHRASE_BREAKS, word(s))
+                    || is_in(DETERMINERS, word(s))
+                    || is_in(SUBJECT_PRONOUNS, word(s))
+                    || lx.is_time_word(word(s)))
+            {
+                s += 1;
+            }
+            let title = (s..end).rev().find(|&i| lx.is_title(word(i)));
+            let name_start = title.map_or(s, |t| t + 1);
+            if end - name_start < 2 {
+                continue;
+            }
+            let words: Vec<&str> = (name_start..end).map(|i| bare(word(i))).collect();
+            let full = words.join(" ");
+            let org = words
+                .iter()
+                .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
+                || lx.is_place(&full)
+                || words
+                    .iter()
+                    .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
+            // A run of capitals is a person's name when it starts with a
+            // given name, carries a title, or names a speaker; this keeps
+            // "Sherbrook Street" and "Homeland Security" out.
+            let person = lx.given_name(words[0]).is_some()
+                || title.is_some()
+                || speaker_names.iter().any(|n| n.ends_with(full.as_str()));
+            if org || !person {
+                continue;
+            }
+            // Role: titles in the run, or role words right before it, or an
+            // apposition right after it.
+            let mut role = title.map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
+            if role.is_none() && start > 0 && is_word(start - 1) {
+                let before = word(start - 1);
+                if lx.is_person_noun(before)
+                    || lx.is_title(before)
+                    || before.eq_ignore_ascii_case("adviser")
+                {
+                    let mut r = start - 1;
+                    while r > 0
+                        && is_word(r - 1)
+                        && !is_in(PHRASE_BREAKS, word(r - 1))
+                        && !is_in(DETERMINERS, word(r - 1))
+                        && start - r < 6
+                    {
+                        r -= 1;
+                    }
+                    let span = Span::new(tokens[r].span.start, tokens[start - 1].span.end);
+                    role = Some(span.slice(doc.text).to_string());
+                }
+            }
+            let idx = people.add(&full, role);
+            people
+                .occurrences
+                .push((tokens[name_start].span.start, idx));
+        }
+        // Roles given at attributions (appositions) count too.
+        for a in attributions {
+            if let SpeakerRef::Named(SpeakerMention {
+                span,
+                role: Some(role),
+            }) = &a.speaker
+            {
+                let name = span.slice(doc.text);
+                if let Some(i) = people.persons.iter().position(|p| p.name == name) {
+                    if people.persons[i].role.is_none() {
+                        people.persons[i].role = Some(role.slice(doc.text).to_string());
+                    }
+                }
+            }
+        }
+        // Surname-only namings.
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = bare(t.span.slice(doc.text));
+            if !is_capitalised(w) {
+                continue;
+            }
+            if let Some(p) = people.by_surname(w) {
+                people.occurrences.push((tokens[i].span.start, p));
+            }
+        }
+        people.occurrences.sort_unstable();
+        people
+    }
+
+    fn add(&mut self, full: &str, role: Option<String>) -> usize {
+        if let Some(i) = self.persons.iter().position(|p| p.name == full) {
+            if self.persons[i].role.is_none() {
+                self.persons[i].role = role;
+            }
+            return i;
+        }
+        let mut words = full.split(' ');
+        let given = words.next().unwrap_or("").to_string();
+        let surname = full.rsplit(' ').next().unwrap_or("").to_string();
+        let gender = Lexicon::get().given_name(&given);
+        self.persons.push(Person {
+            name: full.to_string(),
+            surname,
+            given,
+            role,
+            gender,
+        });
+        self.persons.len() - 1
+    }
+
+    /// The person whose surname (or, failing that, given name) is `w`: the
+    /// most recently added on a tie.
+    fn by_surname(&self, w: &str) -> Option<usize> {
+        self.persons
+            .iter()
+            .rposition(|p| p.surname == w)
+            .or_else(|| self.persons.iter().rposition(|p| p.given == w))
+    }
+
+    /// The person named last before byte offset `at` whose given name does
+    /// not rule out `gender`.
+    fn last_before(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let k = self.occurrences.partition_point(|&(pos, _)| pos < at);
+        self.occurrences[..k]
+            .iter()
+            .rev()
+            .map(|&(_, p)| p)
+            .find(|&p| {
+                !matches!(
+                    (gender, self.persons[p].gender),
+                    (Some(Gender::Male), Some(Gender::Female))
+                        | (Some(Gender::Female), Some(Gender::Male))
+                )
+            })
+    }
+
+    fn resolved(&self, i: usize) -> ResolvedSpeaker {
+        let p = &self.persons[i];
+        ResolvedSpeaker {
+            name: p.name.clone(),
+            kind: SpeakerKind::Person,
+            role: p.role.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// Resolves the speaker of every attribution; the result is parallel to it.
+pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
+    let lx = Lexicon::get();
+    let people = People::find(doc, attributions);
+    let mut out: Vec<Claim> = Vec::with_capacity(attributions.len());
+    for a in attributions {
+        let speaker = match &a.speaker {
+            SpeakerRef::Nobody => ResolvedSpeaker::default(),
+            SpeakerRef::SameAs(j) => out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default(),
+            SpeakerRef::Named(m) => resolve_mention(doc, lx, &people, m, &out),
+        };
+        let mention = match &a.speaker {
+            SpeakerRef::Named(m) => Some(m.span),
+            _ => None,
+        };
+        out.push(Claim {
+            text: a.content,
+            kind: a.kind,
+            cue: a.cue,
+            mention,
+            speaker,
+        });
+    }
+    out
+}
+
+fn resolve_mention(
+    doc: &Document,
+    lx: &Lexicon,
+    people: &People,
+    m: &SpeakerMention,
+    earlier: &[Claim],
+) -> ResolvedSpeaker {
+    let text = m.span.slice(doc.text);
+    let role_here = m.role.map(|r| r.slice(doc.text).trim().to_string());
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(&last) = words.last() else {
+        return ResolvedSpeaker::default();
+    };
+    // `the founder of Studiocomix Press`: the head is the noun before `of`.
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .filter(|&i| i > 0 && !is_capitalised(words[i - 1]))
+        .map_or(last, |i| words[i - 1]);
+    let with_role = |mut s: ResolvedSpeaker| {
+        if let Some(r) = &role_here {
+            if s.role.is_empty() {
+                s.role = r.clone();
+            }
+        }
+        s
+    };
+    // Pronouns.
+    if words.len() == 1 && is_in(SUBJECT_PRONOUNS, head) {
+        let lower = head.to_ascii_lowercase();
+        if lower == "he" || lower == "she" {
+            let gender = if lower == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            if let Some(p) = people.last_before(m.span.start, Some(gender)) {
+                return people.resolved(p);
+            }
+            return earlier
+                .iter()
+                .rev()
+                .find(|c| c.speaker.kind == SpeakerKind::Person)
+                .map(|c| c.speaker.clone())
+                .unwrap_or_default();
+        }
+        return earlier
+            .iter()
+            .rev()
+            .find(|c| c.speaker.kind != SpeakerKind::Unknown)
+            .map(|c| c.speaker.clone())
+            .unwrap_or_default();
+    }
+    let det = words.first().is_some_and(|w| is_in(DETERMINERS, w));
+    let rest: Vec<&str> = if det {
+        words[1..].to_vec()
+    } else {
+        words.clone()
+    };
+    let rest_text = rest.join(" ");
+    if !is_capitalised(head) {
+        let definite = words
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"));
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if lx.is_organisation_word(head) || lx.is_document_word(head) {
+            if definite {
+                if let Some(c) = earlier.iter().rev().find(|c| {
+                    c.speaker.kind == SpeakerKind::Organization
+                        || (lx.is_document_word(head) && c.speaker.kind != SpeakerKind::Unknown)
+                }) {
+                    return c.speaker.clone();
+                }
+            }
+            return ResolvedSpeaker {
+                name: rest_text,
+                kind: SpeakerKind::Organization,
+                role: String::new(),
+            };
+        }
+        if definite && !plural {
+            let head_l = head.to_ascii_lowercase();
+            if let Some(i) = people.persons.iter().rposition(|p| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_ascii_lowercase().contains(&head_l))
+            }) {
+                return people.resolved(i);
+            }
+            if let Some(p) = people.last_before(m.span.start, None) {
+                return people.resolved(p);
+            }
+        }
+        return ResolvedSpeaker {
+            name: rest_text.clone(),
+            kind: SpeakerKind::Anonymous,
+            role: rest_text,
+        };
+    }
+    // A capitalised name.
+    let full = rest.iter().map(|w| bare(w)).collect::<Vec<_>>().join(" ");
+    if let Some(i) = people.persons.iter().position(|p| p.name == full) {
+        return with_role(people.resolved(i));
+    }
+    let org_like = rest.iter().any(|w| lx.is_organisation_word(bare(w)))
+        || lx.is_place(&full)
+        || (rest.len() == 1 && lx.is_place(bare(head)))
+        || det
+        || rest
+            .iter()
+            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    if rest.len() == 1 && !org_like {
+        if let Some(i) = people.by_surname(bare(head)) {
+            return with_role(people.resolved(i));
+        }
+    }
+    if org_like {
+        return ResolvedSpeaker {
+            name: full,
+            kind: SpeakerKind::Organization,
+            role: role_here.unwrap_or_default(),
+        };
+    }
+    // A name the people table does not hold in full: a longer one with the
+    // same surname wins.
+    if let Some(i) = people.by_surname(bare(head)) {
+        if people.persons[i].name.len() > full.len() {
+            return with_role(people.resolved(i));
+        }
+    }
+    let camel = rest.len() == 1 && head.chars().skip(1).any(char::is_uppercase);
+    ResolvedSpeaker {
+        name: full,
+        kind: if camel {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Person
+        },
+        role: role_here.unwrap_or_default(),
+    }
+}

@@ -1,0 +1,528 @@
+//! Stage 1: text -> document structure (paragraphs, quotation spans, word
+//! tokens, sentences).
+//!
+//! Quotations are found per paragraph with a small state machine rather than
+//! a grammar: real news text has unbalanced marks, apostrophes that look like
+//! closing single quotes, and quotes that run over paragraphs, and the scanner
+//! must recover from all of them without ever swallowing the rest of the
+//! article. A quote therefore never crosses a paragraph break; a quote that
+//! runs on is a chain of pieces ([`Quote::continues`]).
+
+use crate::dateline::dateline;
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+
+/// A quotation span, marks included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark (or the paragraph's end).
+    pub span: Span,
+    /// False when the paragraph ended before a closing mark.
+    pub closed: bool,
+    /// True when this unclosed quote runs on into the next paragraph's quote.
+    pub continues: bool,
+    /// Number of words inside.
+    pub words: usize,
+    /// True when the quoted text ends with `.`, `!`, `?` or `…` (inside the marks).
+    pub ends_sentence: bool,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word (letters, digits, inner apostrophes and hyphens, `U.S.`).
+    Word,
+    /// One punctuation character (a stray quotation mark included).
+    Punct,
+    /// A whole quotation, by index into [`Document::quotes`].
+    Quote(usize),
+}
+
+/// A token of the article outside quotations; a quotation is one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// Word, punctuation or quotation.
+    pub kind: TokenKind,
+}
+
+/// A sentence: a run of tokens within one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its first token in [`Document::tokens`].
+    pub first: usize,
+    /// One past the index of its last token.
+    pub end: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// The structure of one article.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The article as given.
+    pub text: &'a str,
+    /// Paragraph spans (non-empty lines), in order.
+    pub paragraphs: Vec<Span>,
+    /// Quotation spans, in order.
+    pub quotes: Vec<Quote>,
+    /// All tokens, in order.
+    pub tokens: Vec<Token>,
+    /// All sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Document<'a> {
+    /// Splits `text` into paragraphs, quotations, tokens and sentences.
+    pub fn parse(text: &'a str) -> Document<'a> {
+        let body = dateline(text);
+        let paragraphs = paragraphs(text, body);
+        let mut quotes = Vec::new();
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (p, &para) in paragraphs.iter().enumerate() {
+            let first_quote = quotes.len();
+            scan_quotes(text, para, &mut quotes);
+            let first_token = tokens.len();
+            tokenize(text, para, &quotes[first_quote..], first_quote, &mut tokens);
+            split_sentences(text, &quotes, &tokens, first_token, p, &mut sentences);
+        }
+        mark_continuations(text, &paragraphs, &mut quotes);
+        Document {
+            text,
+            paragraphs,
+            quotes,
+            tokens,
+            sentences,
+        }
+    }
+
+    /// The text of a token.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map(|t| t.span.slice(self.text))
+            .unwrap_or("")
+    }
+}
+
+/// Non-empty lines of `text` from `start`, trimmed of surrounding whitespace.
+fn paragraphs(text: &str, start: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = start;
+    for (i, c) in text[start..].char_indices() {
+        if c == '\n' || c == '\r' {
+            push_trimmed(text, Span::new(line_start, start + i), &mut out);
+            line_start = start + i + 1;
+        }
+    }
+    push_trimmed(text, Span::new(line_start, text.len()), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span::new(span.start + lead, span.end - trail));
+    }
+}
+
+/// How a quotation mark can act at its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Opens a double quotation (`“`, `„`, `«`, `‘‘`, or `"` before a word).
+    OpenDouble,
+    /// Closes a double quotation (`”`, `»`, `’’`, or `"` after a word).
+    CloseDouble,
+    /// A single mark at the start of a word (`‘` or `'`): may open a quotation.
+    OpenSingle,
+    /// A single mark not followed by a letter: may close a single quotation.
+    CloseSingle,
+}
+
+/// Classifies the mark at byte `i` of `text`; returns it with its length.
+fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
+    let rest = &text[i..];
+    let c = rest.chars().next()?;
+    let prev = text[..i].chars().next_back();
+    let next_of = |n: usize| rest[n..].chars().next();
+    let opens_before =
+        |p: Option<char>| p.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
+    let doubled = |a: char, b: char| rest.starts_with(a) && rest[a.len_utf8()..].starts_with(b);
+    if doubled('‘', '‘') || (doubled('\'', '\'') && opens_before(prev)) {
+        return Some((Mark::OpenDouble, 2 * c.len_utf8()));
+    }
+    if doubled('’', '’') || doubled('\'', '\'') {
+        return Some((Mark::CloseDouble, 2 * c.len_utf8()));
+    }
+    let n = c.len_utf8();
+    match c {
+        '“' | '„' | '«' | '‟' => Some((Mark::OpenDouble, n)),
+        '”' | '»' => Some((Mark::CloseDouble, n)),
+        '"' => {
+            let next = next_of(n);
+            if opens_before(prev) && next.is_some_and(|c| !c.is_whitespace()) {
+                Some((Mark::OpenDouble, n))
+            } else {
+                Some((Mark::CloseDouble, n))
+            }
+        }
+        '‘' | '\'' | '’' => {
+            let next = next_of(n);
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+            // `'90s` is an elision, not an opening mark.
+            let next_alpha = next.is_some_and(char::is_alphabetic);
+            if !prev_alnum && opens_before(prev) && next_alpha && c != '’' {
+                Some((Mark::OpenSingle, n))
+            } else if !next_alnum && prev.is_some_and(|p| !p.is_whitespace()) {
+                Some((Mark::CloseSingle, n))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Finds the quotations of one paragraph and appends them to `out`.
+fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
+    #[derive(Clone, Copy)]
+    enum State {
+        Out,
+        InDouble(usize),
+        InSingle(usize),
+    }
+    let mut state = State::Out;
+    let mut i = para.start;
+    let end = para.end;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let Some((mark, len)) = mark_at(&text[..end], i) else {
+            i += c.len_utf8();
+            continue;
+        };
+        match (state, mark) {
+            (State::Out, Mark::OpenDouble) => state = State::InDouble(i),
+            (State::Out, Mark::OpenSingle) if has_single_closer(text, i + len, end) => {
+                state = State::InSingle(i);
+            }
+            (State::InDouble(s), Mark::CloseDouble) => {
+                push_quote(text, Span::new(s, i + len), true, out);
+                state = State::Out;
+            }
+            (State::InDouble(s), Mark::OpenDouble) => {
+                // An opening mark while open: the earlier quote was never
+                // closed. End it here rather than lose what follows.
+                push_quote(text, Span::new(s, i), false, out);
+                state = State::InDouble(i);
+            }
+            (State::InSingle(s), Mark::CloseSingle) => {
+                push_quote(text, Span::new(s, i + len), true, out);
+                state = State::Out;
+            }
+            (State::InSingle(s), Mark::OpenDouble) => {
+                push_quote(text, Span::new(s, i), false, out);
+                state = State::InDouble(i);
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let State::InDouble(s) | State::InSingle(s) = state {
+        push_quote(text, Span::new(s, end), false, out);
+    }
+}
+
+/// True when a mark that can close a single quotation follows in the paragraph.
+fn has_single_closer(text: &str, from: usize, end: usize) -> bool {
+    let mut i = from;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            return false;
+        };
+        if matches!(c, '’' | '\'') {
+            if let Some((Mark::CloseSingle, _)) = mark_at(&text[..end], i) {
+                return true;
+            }
+        }
+        if matches!(c, '“' | '"' | '”') {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
+    let s = span.slice(text).trim_end();
+    let span = Span::new(span.start, span.start + s.len());
+    if span.is_empty() {
+        return;
+    }
+    let inner = s
+        .trim_end_matches(['"', '”', '’', '\'', '»', '›'])
+        .trim_end();
+    let words = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words == 0 {
+        return;
+    }
+    out.push(Quote {
+        span,
+        closed,
+        continues: false,
+        words,
+        ends_sentence: inner.ends_with(['.', '!', '?', '…']),
+    });
+}
+
+/// Marks each unclosed quote that ends its paragraph and whose next paragraph
+/// opens with a quotation: the convention for a quote that runs on.
+fn mark_continuations(text: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+    for k in 0..quotes.len() {
+        if quotes[k].closed {
+            continue;
+        }
+        let Some(p) = paragraphs.iter().position(|p| p.contains(quotes[k].span)) else {
+            continue;
+        };
+        if quotes[k].span.end != paragraphs[p].end {
+            continue;
+        }
+        if let (Some(next_para), Some(next)) = (paragraphs.get(p + 1), quotes.get(k + 1)) {
+            if next.span.start == next_para.start {
+                quotes[k].continues = true;
+            }
+        }
+    }
+    let _ = text;
+}
+
+/// Splits one paragraph into tokens; quotations become single tokens.
+fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &mut Vec<Token>) {
+    let lx = Lexicon::get();
+    let mut q = 0;
+    let mut i = para.start;
+    while i < para.end {
+        if let Some(quote) = quotes.get(q) {
+            if quote.span.start == i {
+                out.push(Token {
+                    span: quote.span,
+                    kind: TokenKind::Quote(first_quote + q),
+                });
+                i = quote.span.end;
+                q += 1;
+                continue;
+            }
+        }
+        let limit = quotes.get(q).map_or(para.end, |quote| quote.span.start);
+        let Some(c) = text[i..limit].chars().next() else {
+            break;
+        };
+        // Zero-width and soft-hyphen characters from web copy act as spaces.
+        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
+            i += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let end = word_end(text, i, limit, lx);
+        out.push(Token {
+            span: Span::new(i, end),
+            kind: TokenKind::Word,
+        });
+        i = end;
+    }
+}
+
+/// End of the word that starts at `start`: letters and digits, joined by inner
+/// apostrophes, hyphens, dots, ampersands and commas between digits; a final
+/// dot for abbreviations (`Mr.`, `U.S.`, initials).
+fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
+    let s = &text[start..limit];
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
+            || (c == ','
+                && s[..j].ends_with(|p: char| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()));
+        if c.is_alphanumeric() || (joins && next.is_some_and(char::is_alphanumeric) && end == j) {
+            end = j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let word = &s[..end];
+    if s[end..].starts_with('.') {
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if word.contains('.') || single_letter || lx.is_abbreviation(word) {
+            end += 1;
+        }
+    }
+    start + end
+}
+
+/// Splits the tokens of one paragraph (from `first`) into sentences.
+fn split_sentences(
+    text: &str,
+    quotes: &[Quote],
+    tokens: &[Token],
+    first: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = first;
+    for i in first..tokens.len() {
+        let next = tokens.get(i + 1);
+        let ends = match tokens[i].kind {
+            TokenKind::Punct => {
+                let t = tokens[i].span.slice(text);
+                matches!(t, "." | "!" | "?" | "…")
+                    && !matches!(next, Some(n) if n.kind == TokenKind::Punct
+                        && matches!(n.span.slice(text), "." | "!" | "?" | "…" | ")" | "\"" | "”" | "’"))
+                    && next.is_none_or(|n| starts_sentence(text, n))
+            }
+            TokenKind::Quote(q) => {
+                quotes.get(q).is_some_and(|q| q.ends_sentence)
+                    && next.is_some_and(|n| starts_sentence(text, n))
+            }
+            TokenKind::Word => false,
+        };
+        if ends || next.is_none() {
+            out.push(Sentence {
+                first: start,
+                end: i + 1,
+                paragraph,
+            });
+            start = i + 1;
+        }
+    }
+}
+
+/// True when a token can begin a sentence: a capital, a digit or a quotation.
+fn starts_sentence(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Quote(_) => true,
+        TokenKind::Word => t
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokenKind::Punct => matches!(t.span.slice(text), "(" | "[" | "—" | "–"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(text: &str) -> Vec<&str> {
+        Document::parse(text)
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        let t = "\"A b,\" he said. “C d.” She said «e f».";
+        assert_eq!(quotes_of(t), ["\"A b,\"", "“C d.”", "«e f»"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let t = "Iran's plan didn't change in the '90s, the players’ union said.";
+        assert!(quotes_of(t).is_empty());
+    }
+
+    #[test]
+    fn british_single_quotes() {
+        let t = "He said: 'We will not give in to Iran's demands.' Then he left.";
+        assert_eq!(quotes_of(t), ["'We will not give in to Iran's demands.'"]);
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        let t = "“They say, ‘Oh my God, you’re doing this?’ ” she said.";
+        assert_eq!(
+            quotes_of(t),
+            ["“They say, ‘Oh my God, you’re doing this?’ ”"]
+        );
+    }
+
+    #[test]
+    fn double_apostrophe_closer() {
+        let t = "“We dedicate ourselves to comics,’’ says the founder.";
+        assert_eq!(quotes_of(t), ["“We dedicate ourselves to comics,’’"]);
+    }
+
+    #[test]
+    fn unbalanced_quote_stops_at_paragraph_end() {
+        let t = "He said “this never closes.\n\nNext paragraph stays outside.";
+        let doc = Document::parse(t);
+        assert_eq!(doc.quotes.len(), 1);
+        assert_eq!(doc.quotes[0].span.slice(t), "“this never closes.");
+        assert!(!doc.quotes[0].closed);
+        assert!(!doc.quotes[0].continues);
+    }
+
+    #[test]
+    fn quote_running_over_paragraphs() {
+        let t = "“First part.\n\n“Second part,” he said.";
+        let doc = Document::parse(t);
+        assert_eq!(doc.quotes.len(), 2);
+        assert!(doc.quotes[0].continues);
+        assert!(doc.quotes[1].closed);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let t = "Mr. Smith met U.S. officials on Jan. 5. It was 3.5 hours. “Done.” He left.";
+        let doc = Document::parse(t);
+        let sents: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                Span::new(
+                    doc.tokens[s.first].span.start,
+                    doc.tokens[s.end - 1].span.end,
+                )
+                .slice(t)
+            })
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "Mr. Smith met U.S. officials on Jan. 5.",
+                "It was 3.5 hours.",
+                "“Done.”",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_is_skipped() {
+        let t = "WASHINGTON (Reuters) - The senator said no.";
+        let doc = Document::parse(t);
+        assert_eq!(doc.token_text(0), "The");
+    }
+}
