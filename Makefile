@@ -65,5 +65,11 @@ eval: build
 	done; \
 	exit $$status
 
+# Criterion benches of the parser (and the classifier, when it has some), then the
+# corpus throughput script (needs ../shared/data/bbc-news; says so and passes without).
+bench:
+	$(CARGO) bench --locked -p claimtrack-parser -p claimtrack-classifier
+	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
+
 clean:
 	$(CARGO) clean

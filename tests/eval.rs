@@ -303,3 +303,179 @@ fn live_agreement_with_score_quotes_py() {
         }
     }
 }
+
+/// A small deterministic generator (no `rand` in the workspace).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// Random predictions near the gold quotes of `docs`: shifted spans, padded
+/// and broken integers, odd speakers, cues and kinds, extra false alarms.
+fn random_claims(docs: &[Value], rng: &mut Lcg) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "doc_id",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "kind",
+        "text",
+        "start",
+        "end",
+    ];
+    w.write_record(header).expect("header");
+    let speakers = [
+        "",
+        "the",
+        "Kremlin",
+        "the Kremlin",
+        "Sullivan",
+        "Mr. Smith",
+        "O’Brien",
+        "İstanbul Σ",
+        "a b",
+    ];
+    let cues = ["said", " Said ", "told", "", "according to", "\u{1f}said"];
+    let kinds = ["direct", "indirect", "mixed", "", "Direct", "direct "];
+    for doc in docs {
+        let id = doc["id"].as_str().unwrap_or("");
+        for q in doc["quotes"].as_array().into_iter().flatten() {
+            if rng.below(7) == 0 {
+                continue;
+            }
+            let (s, e) = (
+                q["start"].as_i64().unwrap_or(0),
+                q["end"].as_i64().unwrap_or(0),
+            );
+            let len = (e - s).max(1) as u64;
+            let jitter = |rng: &mut Lcg| rng.below(len) as i64 - (len / 2) as i64;
+            let (ps, pe) = if rng.below(2) == 0 {
+                (s, e)
+            } else {
+                (s + jitter(rng), e + jitter(rng))
+            };
+            let int = |rng: &mut Lcg, v: i64| match rng.below(8) {
+                0 => format!(" {v} "),
+                1 => format!("+{v}"),
+                2 => format!("{v}.0"),
+                3 => String::new(),
+                _ => v.to_string(),
+            };
+            let (ms, me) = match q["speaker_start"].as_i64() {
+                Some(m) if rng.below(4) > 0 => {
+                    let shift = rng.below(21) as i64 - 10;
+                    (
+                        int(rng, m + shift),
+                        int(rng, q["speaker_end"].as_i64().unwrap_or(m) + shift),
+                    )
+                }
+                _ => (String::new(), String::new()),
+            };
+            let gold_ref = q["speaker_ref"].as_str().unwrap_or("");
+            let surname = gold_ref.split_whitespace().last().unwrap_or("");
+            let speaker = match rng.below(3) {
+                0 => gold_ref,
+                1 => surname,
+                _ => rng.pick(&speakers),
+            };
+            let cue = if rng.below(2) == 0 {
+                q["cue"].as_str().unwrap_or("")
+            } else {
+                rng.pick(&cues)
+            };
+            let kind = rng.pick(&kinds);
+            let record = [
+                id,
+                speaker,
+                &ms,
+                &me,
+                cue,
+                kind,
+                "",
+                &int(rng, ps),
+                &int(rng, pe),
+            ];
+            w.write_record(record).expect("row");
+        }
+        for _ in 0..rng.below(4) {
+            let s = rng.below(3000);
+            let e = s + rng.below(300);
+            w.write_record([
+                id,
+                "X",
+                "",
+                "",
+                "said",
+                "indirect",
+                "",
+                &s.to_string(),
+                &e.to_string(),
+            ])
+            .expect("row");
+        }
+    }
+    String::from_utf8(w.into_inner().expect("csv")).expect("UTF-8")
+}
+
+#[test]
+fn live_agreement_on_random_predictions_for_ggt_dev() {
+    let scorer = repo().join("../shared/tools/score_quotes.py");
+    let gold = repo().join("../shared/data/ggt-dev");
+    let python = Command::new("python3").arg("--version").output();
+    if !scorer.exists() || !gold.is_dir() || python.map(|o| !o.status.success()).unwrap_or(true) {
+        eprintln!(
+            "note: python3, {} or {} absent; not checked",
+            scorer.display(),
+            gold.display()
+        );
+        return;
+    }
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(&gold).expect("gold dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            docs.push(
+                serde_json::from_str::<Value>(&std::fs::read_to_string(&path).expect("read"))
+                    .expect("json"),
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rng = Lcg(20_220_712);
+    for round in 0..4 {
+        let claims = dir.path().join(format!("claims-{round}.csv"));
+        std::fs::write(&claims, random_claims(&docs, &mut rng)).expect("write claims");
+        for (flag, format) in [(None, "text"), (Some("--json"), "json")] {
+            let mut py = Command::new("python3");
+            py.arg(&scorer).arg(&gold).arg(&claims).args(flag);
+            let expected = String::from_utf8(py.output().expect("python3").stdout).expect("UTF-8");
+            let args = [
+                "--gold",
+                &gold.to_string_lossy(),
+                "--claims",
+                &claims.to_string_lossy(),
+                "--format",
+                format,
+            ]
+            .map(String::from);
+            let (code, out, err) = eval(&args.iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!(code, 0, "{err}");
+            assert_eq!(out, expected, "round {round}, {format}");
+        }
+    }
+}
