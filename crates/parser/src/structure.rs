@@ -122,9 +122,11 @@ fn paragraphs(text: &str, start: usize) -> Vec<Span> {
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    // A byte-order mark from a Windows editor is not part of the text.
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let lead = s.len() - s.trim_start_matches(blank).len();
+    let trail = s.len() - s.trim_end_matches(blank).len();
     if lead + trail < s.len() {
         out.push(Span::new(span.start + lead, span.end - trail));
     }
