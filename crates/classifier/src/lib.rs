@@ -45,13 +45,15 @@
 //! on its **attribution clause** (module `window` in the source): from the
 //! start of the sentence holding its cue and speaker mention up to its
 //! content (or, when the content comes first, from the content's end to the
-//! end of that sentence), never the content itself, and never another claim's
+//! end of the clause: `"...," she said, denying the report` but not `..., but
+//! declined to comment`), never the content itself, and never another claim's
 //! content. A quotation saying `"we deny nothing"` is content; `"That's
 //! false," she denied` is a denial because the cue is. A stance word in that
 //! sentence but before the speaker counts only as a passive with the speaker
 //! as agent (`the claim was denied by a UKIP spokesman`): in `Attempts to
 //! confirm the costs were stymied as city staff said ...` the staff confirm
-//! nothing.
+//! nothing. Nor does a relative clause about the speaker (`Mr Ebbers, who has
+//! denied all charges, said ...`) decide the stance of what the speaker says.
 //!
 //! In that clause, in this order of precedence:
 //!
