@@ -525,6 +525,14 @@ fn out_of_range_spans_do_not_panic() {
     let got = classify(text, &claims);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].stance, Stance::Deny);
+    let huge = Span::new(usize::MAX - 1, usize::MAX);
+    let claims = [Claim {
+        text: huge,
+        cue: Some(huge),
+        mention: Some(huge),
+        ..claims[0].clone()
+    }];
+    assert_eq!(classify(text, &claims).len(), 1);
 }
 
 /// The founding article (fixtures/seed), with its twelve gold claims built by
