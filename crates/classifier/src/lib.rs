@@ -267,7 +267,8 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
         .filter(|c| c.span.start < span.end.max(span.start + 1))
 }
 
-/// Decides the stance of `claims[index]`; `None` for a plain assert.
+/// Decides the stance of `claim`, whose attribution clause is `window`; `None`
+/// for a plain assert.
 fn decide(
     lex: &Lexicon,
     text: &str,
