@@ -199,6 +199,38 @@ fn said_the_claims_were_false() {
 }
 
 #[test]
+fn fake_news_and_baseless() {
+    let text =
+        "Critics said the vote was rigged. The president said the reports were \"fake news.\" \
+                His aide dismissed the allegations as baseless, adding \"we won.\" \
+                A minister said that it is false to say the vote was rigged.";
+    let claims = [
+        claim(text, "the vote was rigged", "Critics", "said", "critics"),
+        claim(
+            text,
+            "the reports were \"fake news.\"",
+            "The president",
+            "said",
+            "president",
+        ),
+        claim(text, "\"we won.\"", "His aide", "adding", "aide"),
+        claim(
+            text,
+            "that it is false to say the vote was rigged",
+            "A minister",
+            "said",
+            "minister",
+        ),
+    ];
+    let got = judge(text, &claims);
+    assert_eq!(got[1], (Stance::Deny, Some("fake news"), Some(0)));
+    assert_eq!(got[2], (Stance::Deny, Some("dismissed"), Some(0)));
+    // `it is false to say X` denies X, though `it was absurd to charge
+    // farmers` (above) is an opinion.
+    assert_eq!(got[3], (Stance::Deny, Some("false"), Some(0)));
+}
+
+#[test]
 fn the_cue_itself_can_deny() {
     let text = "\"That's false,\" she denied.";
     let claims = [claim(text, "\"That's false,\"", "she", "denied", "Jones")];
