@@ -45,13 +45,15 @@
 //! on its **attribution clause** (module `window` in the source): from the
 //! start of the sentence holding its cue and speaker mention up to its
 //! content (or, when the content comes first, from the content's end to the
-//! end of that sentence), never the content itself, and never another claim's
+//! end of the clause: `"...," she said, denying the report` but not `..., but
+//! declined to comment`), never the content itself, and never another claim's
 //! content. A quotation saying `"we deny nothing"` is content; `"That's
 //! false," she denied` is a denial because the cue is. A stance word in that
 //! sentence but before the speaker counts only as a passive with the speaker
 //! as agent (`the claim was denied by a UKIP spokesman`): in `Attempts to
 //! confirm the costs were stymied as city staff said ...` the staff confirm
-//! nothing.
+//! nothing. Nor does a relative clause about the speaker (`Mr Ebbers, who has
+//! denied all charges, said ...`) decide the stance of what the speaker says.
 //!
 //! In that clause, in this order of precedence:
 //!
@@ -265,7 +267,8 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
         .filter(|c| c.span.start < span.end.max(span.start + 1))
 }
 
-/// Decides the stance of `claims[index]`; `None` for a plain assert.
+/// Decides the stance of `claim`, whose attribution clause is `window`; `None`
+/// for a plain assert.
 fn decide(
     lex: &Lexicon,
     text: &str,
@@ -387,10 +390,27 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Verbs of saying: `it is false to say ...` still denies what is said.
+const SAYING: &[&str] = &[
+    "say", "suggest", "claim", "imply", "allege", "assert", "argue",
+];
+
+/// True when `to <verb>` after a falsity word makes an opinion (`it was
+/// absurd to charge farmers`) rather than a denial (`it is false to suggest
+/// ...`).
+fn opinion_follows(text: &str, pos: usize) -> bool {
+    let Some(to) = next_word(text, pos).filter(|w| w.as_str(text).eq_ignore_ascii_case("to"))
+    else {
+        return false;
+    };
+    !next_word(text, to.span.end).is_some_and(|verb| is_one_of(verb.as_str(text), SAYING))
+}
+
 /// A denial by a content that opens by calling a claim false: `the claims were
 /// false`, `"These allegations are unfounded"`, `"That's completely untrue."`.
 /// A pronoun subject followed by `to` (`it was absurd to charge farmers`) is
-/// an opinion, not a denial.
+/// an opinion, not a denial, unless a verb of saying follows (`it is false to
+/// say ...`).
 fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
     let trimmed = trim_content(text, content);
     // Cheap gate: most contents have no falsity word near their head at all.
@@ -410,7 +430,7 @@ fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
             && !next_word(text, w.span.end).is_some_and(|n| is_one_of(n.as_str(text), COPULAS))
         {
             // `that the claims were false`: the complementiser, not a subject.
-            subject_start = w.span.end;
+            subject_start = next_word(text, w.span.end).map_or(w.span.end, |n| n.span.start);
             continue;
         }
         let contracted =
@@ -432,10 +452,7 @@ fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
             return None;
         }
         let falsity = falsity_after(lex, text, after).filter(|f| f.end <= trimmed.end)?;
-        if pronoun
-            && next_word(text, falsity.end)
-                .is_some_and(|n| n.as_str(text).eq_ignore_ascii_case("to"))
-        {
+        if pronoun && opinion_follows(text, falsity.end) {
             return None;
         }
         let object = ObjectRef {

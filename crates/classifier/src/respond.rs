@@ -196,13 +196,14 @@ impl<'t> SourceWords<'t> {
     /// True when the speaker `name` shares a word with the source (`US` ~
     /// `US`, `Conservative` ~ `Conservatives`, `Villalba` ~ `Stephanie Villalba`).
     fn name(&self, name: &str) -> bool {
-        name.split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty() && !is_noise(t))
-            .any(|token| {
-                self.words[..self.len]
+        // The cheap comparison first: the noise test only runs on a match.
+        name.split(|c: char| !c.is_alphanumeric()).any(|token| {
+            !token.is_empty()
+                && self.words[..self.len]
                     .iter()
                     .any(|s| same_name_word(token, s))
-            })
+                && !is_noise(token)
+        })
     }
 }
 

@@ -199,6 +199,38 @@ fn said_the_claims_were_false() {
 }
 
 #[test]
+fn fake_news_and_baseless() {
+    let text =
+        "Critics said the vote was rigged. The president said the reports were \"fake news.\" \
+                His aide dismissed the allegations as baseless, adding \"we won.\" \
+                A minister said that it is false to say the vote was rigged.";
+    let claims = [
+        claim(text, "the vote was rigged", "Critics", "said", "critics"),
+        claim(
+            text,
+            "the reports were \"fake news.\"",
+            "The president",
+            "said",
+            "president",
+        ),
+        claim(text, "\"we won.\"", "His aide", "adding", "aide"),
+        claim(
+            text,
+            "that it is false to say the vote was rigged",
+            "A minister",
+            "said",
+            "minister",
+        ),
+    ];
+    let got = judge(text, &claims);
+    assert_eq!(got[1], (Stance::Deny, Some("fake news"), Some(0)));
+    assert_eq!(got[2], (Stance::Deny, Some("dismissed"), Some(0)));
+    // `it is false to say X` denies X, though `it was absurd to charge
+    // farmers` (above) is an opinion.
+    assert_eq!(got[3], (Stance::Deny, Some("false"), Some(0)));
+}
+
+#[test]
 fn the_cue_itself_can_deny() {
     let text = "\"That's false,\" she denied.";
     let claims = [claim(text, "\"That's false,\"", "she", "denied", "Jones")];
@@ -525,6 +557,14 @@ fn out_of_range_spans_do_not_panic() {
     let got = classify(text, &claims);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].stance, Stance::Deny);
+    let huge = Span::new(usize::MAX - 1, usize::MAX);
+    let claims = [Claim {
+        text: huge,
+        cue: Some(huge),
+        mention: Some(huge),
+        ..claims[0].clone()
+    }];
+    assert_eq!(classify(text, &claims).len(), 1);
 }
 
 /// The founding article (fixtures/seed), with its twelve gold claims built by

@@ -15,7 +15,34 @@
 
 use claimtrack_parser::{Claim, Span};
 
-use crate::text::{sanitize, sentence_end, sentence_start};
+use crate::text::{clause_words, sanitize, sentence_end, sentence_start, Token};
+
+/// Words that, after a comma, open a new clause rather than continue the
+/// attribution (`..., she said, but declined to ...`).
+const NEW_CLAUSE: &[&str] = &[
+    "but", "and", "while", "although", "though", "yet", "whereas",
+];
+
+/// Where the clause holding `pos` ends, at most at `limit`: a `;`, or a comma
+/// followed by a conjunction of [`NEW_CLAUSE`]. A comma before a participle
+/// (`, denying the report`) does not end it.
+fn clause_end(text: &str, pos: usize, limit: usize) -> usize {
+    let bytes = &text.as_bytes()[..limit.min(text.len())];
+    let mut from = pos.min(bytes.len());
+    while let Some(k) = bytes[from..].iter().position(|&b| b == b';' || b == b',') {
+        let at = from + k;
+        if bytes[at] == b';' {
+            return at;
+        }
+        let next = clause_words(text, at + 1, limit).next();
+        if matches!(next, Some(Token::Word(w)) if NEW_CLAUSE.iter().any(|c| c.eq_ignore_ascii_case(w.as_str(text))))
+        {
+            return at;
+        }
+        from = at + 1;
+    }
+    limit
+}
 
 /// Where the speaker and cue of `claim` stand: the smallest span holding both
 /// (sanitised for `text`), or `None` when the claim has neither.
@@ -111,10 +138,11 @@ pub(crate) fn attribution_window(
             sentence_end(text, anchor.end, content.start),
         )
     } else if content.end <= anchor.start {
-        // `"CONTENT," X said, ...`.
+        // `"CONTENT," X said, denying the report.`: to the end of the clause,
+        // not into a new one (`..., X said, but declined to comment on ...`).
         (
             sentence_start(text, anchor.start).max(content.end),
-            sentence_end(text, anchor.end, text.len()),
+            clause_end(text, anchor.end, sentence_end(text, anchor.end, text.len())),
         )
     } else {
         // The cue or mention lies inside the content (`declined to comment`):
@@ -166,6 +194,16 @@ mod tests {
         let c = claim(text, "\"That's false,\"", "denied", "she");
         let w = window_of(text, &[c], 0);
         assert_eq!(w.slice(text), " she denied");
+    }
+
+    #[test]
+    fn content_before_stops_at_a_new_clause() {
+        let text = "\"We won,\" Smith said, denying the report, but declined to comment. Next.";
+        let c = claim(text, "\"We won,\"", "said", "Smith");
+        assert_eq!(
+            window_of(text, &[c], 0).slice(text),
+            " Smith said, denying the report"
+        );
     }
 
     #[test]
