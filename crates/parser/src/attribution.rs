@@ -335,8 +335,8 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn continues_statement(&self, k: usize) -> bool {
         let w = self.word(k);
         self.is_word(k)
-            && (is_in(SUBJECT_PRONOUNS, w)
-                || is_in(VERB_MODIFIERS, w)
+            && (SUBJECT_PRONOUNS.contains(w)
+                || VERB_MODIFIERS.contains(w)
                 || is_in(
                     &[
                         "and", "but", "or", "is", "are", "was", "were", "be", "there", "that",
@@ -469,7 +469,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
     fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
         let mut end = cue.first;
-        while end > sent.start && is_in(VERB_MODIFIERS, self.word(end - 1)) {
+        while end > sent.start && VERB_MODIFIERS.contains(self.word(end - 1)) {
             end -= 1;
         }
         self.phrase_before(end, sent.start)
@@ -581,7 +581,9 @@ impl<'d, 'a> Finder<'d, 'a> {
         while e < limit && self.is_word(e) {
             let w = self.word(e);
             if e > start
-                && (is_in(PHRASE_BREAKS, w) || is_in(VERB_MODIFIERS, w) || self.cue_at[e].is_some())
+                && (PHRASE_BREAKS.contains(w)
+                    || VERB_MODIFIERS.contains(w)
+                    || self.cue_at[e].is_some())
             {
                 break;
             }
@@ -608,7 +610,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
         let mut subject_end = cue.first;
-        while subject_end > sent.start && is_in(VERB_MODIFIERS, self.word(subject_end - 1)) {
+        while subject_end > sent.start && VERB_MODIFIERS.contains(self.word(subject_end - 1)) {
             subject_end -= 1;
         }
         let modified = subject_end < cue.first;
@@ -777,7 +779,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let head = self.word(p.tokens.end - 1);
         is_in(&["they", "we", "i", "you"], head)
-            || is_in(QUANTIFIER_SUBJECTS, head)
+            || QUANTIFIER_SUBJECTS.contains(head)
             || (head.ends_with('s')
                 && !head.ends_with("ss")
                 && (!is_capitalised(head) || self.lx.is_person_noun(head)))
@@ -889,7 +891,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 // `told reporters:` / `told TMOF.` / `told the Star the ...`
                 while k < end
                     && self.is_word(k)
-                    && !is_in(SUBJECT_PRONOUNS, self.word(k))
+                    && !SUBJECT_PRONOUNS.contains(self.word(k))
                     && k < cue.end + 5
                 {
                     k += 1;
@@ -919,7 +921,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let first = self.word(k);
         if self.doc.tokens[k].kind != TokenKind::Word
-            || (!after_that && is_in(NOT_CONTENT_START, first))
+            || (!after_that && NOT_CONTENT_START.contains(first))
         {
             return None;
         }
@@ -932,8 +934,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         if !after_that {
-            let pronoun = is_in(SUBJECT_PRONOUNS, first) || first.eq_ignore_ascii_case("there");
-            let nounish = is_in(DETERMINERS, first)
+            let pronoun = SUBJECT_PRONOUNS.contains(first) || first.eq_ignore_ascii_case("there");
+            let nounish = DETERMINERS.contains(first)
                 || is_capitalised(first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
                 || self.lx.is_person_noun(first)
@@ -973,7 +975,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         if !self.is_word(last) {
             return None;
         }
-        if is_in(SUBJECT_PRONOUNS, self.word(last)) {
+        if SUBJECT_PRONOUNS.contains(self.word(last)) {
             return Some(Phrase {
                 tokens: last..end,
                 name: last..end,
@@ -987,11 +989,11 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
             let w = self.word(k);
-            if is_in(PHRASE_BREAKS, w) || is_in(SUBJECT_PRONOUNS, w) {
+            if PHRASE_BREAKS.contains(w) || SUBJECT_PRONOUNS.contains(w) {
                 break;
             }
             start = k;
-            if is_in(DETERMINERS, w) || end - start >= 9 {
+            if DETERMINERS.contains(w) || end - start >= 9 {
                 break;
             }
         }
@@ -1051,7 +1053,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut e = start;
         while e < end && self.is_word(e) {
             let w = self.word(e);
-            if e > start && (is_in(PHRASE_BREAKS, w) && !w.eq_ignore_ascii_case("of")) {
+            if e > start && (PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of")) {
                 break;
             }
             if e == start && self.lx.is_time_word(w) {
@@ -1085,7 +1087,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn is_proper_name(&self, r: &Range<usize>) -> bool {
         !r.is_empty()
             && is_capitalised(self.word(r.end - 1))
-            && !is_in(SUBJECT_PRONOUNS, self.word(r.end - 1))
+            && !SUBJECT_PRONOUNS.contains(self.word(r.end - 1))
     }
 
     /// Splits a noun phrase into name and role; `None` when it cannot name a
@@ -1093,21 +1095,21 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
         let mut r = r;
         // Trim function words at the start that are not determiners.
-        while !r.is_empty() && is_in(PHRASE_BREAKS, self.word(r.start)) {
+        while !r.is_empty() && PHRASE_BREAKS.contains(self.word(r.start)) {
             r.start += 1;
         }
         if r.is_empty() {
             return None;
         }
         let head = self.word(r.end - 1);
-        if r.len() == 1 && is_in(SUBJECT_PRONOUNS, head) {
+        if r.len() == 1 && SUBJECT_PRONOUNS.contains(head) {
             return Some(Phrase {
                 tokens: r.clone(),
                 name: r.clone(),
                 role: None,
             });
         }
-        if r.len() == 1 && is_in(QUANTIFIER_SUBJECTS, head) {
+        if r.len() == 1 && QUANTIFIER_SUBJECTS.contains(head) {
             // `Some suggested that ...`, `Others say ...`.
             return Some(Phrase {
                 tokens: r.clone(),
@@ -1115,7 +1117,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role: None,
             });
         }
-        if is_in(DETERMINERS, head) || self.lx.is_time_word(head) {
+        if DETERMINERS.contains(head) || self.lx.is_time_word(head) {
             return None;
         }
         // `the 39-year-old founder of Studiocomix Press`: the head is the
@@ -1163,7 +1165,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut name_start = r.end - 1;
         while name_start > r.start
             && is_capitalised(self.word(name_start - 1))
-            && !is_in(DETERMINERS, self.word(name_start - 1))
+            && !DETERMINERS.contains(self.word(name_start - 1))
         {
             name_start -= 1;
         }
@@ -1174,12 +1176,12 @@ impl<'d, 'a> Finder<'d, 'a> {
             name_start = t + 1;
         }
         let mut role_start = r.start;
-        while role_start < name_start && is_in(DETERMINERS, self.word(role_start)) {
+        while role_start < name_start && DETERMINERS.contains(self.word(role_start)) {
             role_start += 1;
         }
         // "Mr" and "Mrs" are courtesy, not a role, and what stands before
         // them ("in an interview Mr Blair") is not a role either.
-        let honorific = name_start > r.start && is_in(HONORIFICS, self.word(name_start - 1));
+        let honorific = name_start > r.start && HONORIFICS.contains(self.word(name_start - 1));
         let role = (role_start < name_start && !honorific).then_some(role_start..name_start);
         // An organisation keeps its article ("the Kremlin"); a person's
         // mention is the name alone.

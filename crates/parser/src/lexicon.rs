@@ -3,7 +3,9 @@
 //!
 //! Each list is parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::words::with_ascii_lowercase;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -138,14 +140,12 @@ impl Lexicon {
 
     /// A word naming a document that speaks (`statement`, `report`).
     pub fn is_document_word(&self, word: &str) -> bool {
-        self.document_words
-            .contains(word.to_ascii_lowercase().as_str())
+        with_ascii_lowercase(word, |w| self.document_words.contains(w))
     }
 
     /// A noun describing an unnamed person or group (`spokesman`, `officials`).
     pub fn is_person_noun(&self, word: &str) -> bool {
-        self.person_nouns
-            .contains(word.to_ascii_lowercase().as_str())
+        with_ascii_lowercase(word, |w| self.person_nouns.contains(w))
     }
 
     /// A country, region or city (`Iran`, `Saudi Arabia`).
@@ -160,8 +160,7 @@ impl Lexicon {
 
     /// A noun for something said (`allegations`, `report`).
     pub fn is_claim_noun(&self, word: &str) -> bool {
-        self.claim_nouns
-            .contains(word.to_ascii_lowercase().as_str())
+        with_ascii_lowercase(word, |w| self.claim_nouns.contains(w))
     }
 
     /// The gender of a given name (`Jake` -> male); `None` for a word that is
@@ -173,7 +172,7 @@ impl Lexicon {
     /// A time word that may sit between a cue and its content (`Tuesday`).
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains(word)
-            || self.time_words.contains(word.to_ascii_lowercase().as_str())
+            || with_ascii_lowercase(word, |w| self.time_words.contains(w))
     }
 }
 

@@ -11,9 +11,7 @@ use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
-use crate::words::{
-    is_capitalised, is_in, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS,
-};
+use crate::words::{is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 
 /// A person the article names in full.
@@ -76,6 +74,9 @@ impl People {
             while end < tokens.len()
                 && is_word(end)
                 && is_capitalised(word(end))
+                // A name never runs over a line break (a headline above it).
+                && (end == start
+                    || !doc.text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n'))
                 && (end == start
                     || !word(end - 1).ends_with("’s") && !word(end - 1).ends_with("'s"))
             {
@@ -85,9 +86,9 @@ impl People {
             // Drop function words and titles at the front.
             let mut s = start;
             while s < end
-                && (is_in(PHRASE_BREAKS, word(s))
-                    || is_in(DETERMINERS, word(s))
-                    || is_in(SUBJECT_PRONOUNS, word(s))
+                && (PHRASE_BREAKS.contains(word(s))
+                    || DETERMINERS.contains(word(s))
+                    || SUBJECT_PRONOUNS.contains(word(s))
                     || lx.is_time_word(word(s)))
             {
                 s += 1;
@@ -118,7 +119,7 @@ impl People {
             // Role: titles in the run, or role words right before it, or an
             // apposition right after it.
             let mut role = title
-                .filter(|&t| !is_in(HONORIFICS, word(t)))
+                .filter(|&t| !HONORIFICS.contains(word(t)))
                 .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
             // Role words stand in the name's own paragraph; a headline above
             // it is not a role.
@@ -136,8 +137,8 @@ impl People {
                     while r > 0
                         && is_word(r - 1)
                         && same_paragraph(r - 1, start)
-                        && !is_in(PHRASE_BREAKS, word(r - 1))
-                        && !is_in(DETERMINERS, word(r - 1))
+                        && !PHRASE_BREAKS.contains(word(r - 1))
+                        && !DETERMINERS.contains(word(r - 1))
                         && start - r < 6
                     {
                         r -= 1;
@@ -267,7 +268,7 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
         && k - sent.first <= 5
         && (sent.first..k).all(|j| {
             let t = doc.tokens[j];
-            t.kind == TokenKind::Word && !is_in(PHRASE_BREAKS, t.span.slice(doc.text))
+            t.kind == TokenKind::Word && !PHRASE_BREAKS.contains(t.span.slice(doc.text))
         })
 }
 
@@ -333,7 +334,7 @@ fn resolve_mention(
         s
     };
     // Pronouns.
-    if words.len() == 1 && is_in(SUBJECT_PRONOUNS, head) {
+    if words.len() == 1 && SUBJECT_PRONOUNS.contains(head) {
         let lower = head.to_ascii_lowercase();
         if lower == "he" || lower == "she" {
             let gender = if lower == "he" {
@@ -380,7 +381,7 @@ fn resolve_mention(
             .map(|c| c.speaker.clone())
             .unwrap_or_default();
     }
-    let det = words.first().is_some_and(|w| is_in(DETERMINERS, w));
+    let det = words.first().is_some_and(|w| DETERMINERS.contains(w));
     let rest: Vec<&str> = if det {
         words[1..].to_vec()
     } else {

@@ -111,11 +111,10 @@ impl<'a> Document<'a> {
 fn paragraphs(text: &str, start: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = start;
-    for (i, c) in text[start..].char_indices() {
-        if c == '\n' || c == '\r' {
-            push_trimmed(text, Span::new(line_start, start + i), &mut out);
-            line_start = start + i + 1;
-        }
+    // Line breaks are ASCII, so a byte search cannot split a character.
+    for i in memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[start..]) {
+        push_trimmed(text, Span::new(line_start, start + i), &mut out);
+        line_start = start + i + 1;
     }
     push_trimmed(text, Span::new(line_start, text.len()), &mut out);
     out
@@ -335,6 +334,27 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
             }
         }
         let limit = quotes.get(q).map_or(para.end, |quote| quote.span.start);
+        // ASCII fast path: most of news text is ASCII.
+        let b = text.as_bytes()[i];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                i += 1;
+            } else if b.is_ascii_alphanumeric() {
+                let end = word_end(text, i, limit, lx);
+                out.push(Token {
+                    span: Span::new(i, end),
+                    kind: TokenKind::Word,
+                });
+                i = end;
+            } else {
+                out.push(Token {
+                    span: Span::new(i, i + 1),
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+            }
+            continue;
+        }
         let Some(c) = text[i..limit].chars().next() else {
             break;
         };
@@ -365,16 +385,33 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
 /// dot for abbreviations (`Mr.`, `U.S.`, initials).
 fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
     let s = &text[start..limit];
+    let bytes = s.as_bytes();
+    let alnum_at = |j: usize| -> bool {
+        match bytes.get(j) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => s[j..].chars().next().is_some_and(char::is_alphanumeric),
+            None => false,
+        }
+    };
     let mut end = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut j = 0;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let (c, n) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match s[j..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
             || (c == ','
                 && s[..j].ends_with(|p: char| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()));
-        if c.is_alphanumeric() || (joins && next.is_some_and(char::is_alphanumeric) && end == j) {
-            end = j + c.len_utf8();
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit));
+        if c.is_alphanumeric() || (joins && alnum_at(j + n) && end == j) {
+            end = j + n;
+            j += n;
         } else {
             break;
         }

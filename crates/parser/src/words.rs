@@ -4,18 +4,18 @@
 //! than in `lexicon/`.
 
 /// Personal pronouns that can be the subject of a reporting verb.
-pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "it", "we", "i", "you"]);
 
 /// Determiners and quantifiers that open a noun phrase.
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "these", "those", "some", "many", "several", "most", "few", "all",
     "both", "other", "another", "one", "two", "three", "his", "her", "their", "its", "our", "my",
     "your", "no", "each", "every", "any", "more",
-];
+]);
 
 /// Auxiliaries and adverbs that sit between a subject and its reporting verb
 /// ("Peskov also said", "he has repeatedly said", "she didn't deny").
-pub const VERB_MODIFIERS: &[&str] = &[
+pub static VERB_MODIFIERS: WordSet = WordSet::new(&[
     "also",
     "has",
     "have",
@@ -81,12 +81,12 @@ pub const VERB_MODIFIERS: &[&str] = &[
     "hasn’t",
     "haven't",
     "haven’t",
-];
+]);
 
 /// Words that end a noun phrase when read backwards from a verb: clause words,
 /// prepositions (but `of`, which names live inside: "head of the panel") and
 /// common verbs.
-pub const PHRASE_BREAKS: &[&str] = &[
+pub static PHRASE_BREAKS: WordSet = WordSet::new(&[
     "that",
     "which",
     "who",
@@ -181,15 +181,63 @@ pub const PHRASE_BREAKS: &[&str] = &[
     "whose",
     "whom",
     "if",
-];
+]);
 
 /// Words a reported clause never starts with: prepositions and verbs that show
 /// the cue word was a noun ("the claims were false") or took an object.
-pub const NOT_CONTENT_START: &[&str] = &[
+pub static NOT_CONTENT_START: WordSet = WordSet::new(&[
     "of", "to", "for", "with", "by", "about", "on", "at", "in", "from", "into", "is", "are", "was",
     "were", "have", "has", "had", "be", "been", "will", "would", "and", "or", "but", "as", "up",
     "out", "off", "so", "goodbye", "hello", "yes", "no", "thanks", "sorry",
-];
+]);
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A closed set of lower-case words, matched in any case. The list stays
+/// readable as a constant; the hash set behind it is built on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of `words`, which must be lower case.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word`, in any case, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().copied().collect());
+        with_ascii_lowercase(word, |w| set.contains(w))
+    }
+}
+
+/// Calls `f` with `word` in ASCII lower case, without allocating for words
+/// of up to 32 bytes (every word the lexicons hold).
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let buf = &mut buf[..bytes.len()];
+        buf.copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        // ASCII case changes keep UTF-8 valid.
+        match std::str::from_utf8(buf) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&word.to_ascii_lowercase()),
+        }
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
 
 /// True when `word` (any case) is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
@@ -202,10 +250,10 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
-pub const QUANTIFIER_SUBJECTS: &[&str] =
-    &["some", "many", "others", "several", "most", "few", "both"];
+pub static QUANTIFIER_SUBJECTS: WordSet =
+    WordSet::new(&["some", "many", "others", "several", "most", "few", "both"]);
 
 /// Courtesy titles: part of how a name is written, never a role.
-pub const HONORIFICS: &[&str] = &[
+pub static HONORIFICS: WordSet = WordSet::new(&[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
-];
+]);
