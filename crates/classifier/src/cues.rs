@@ -79,9 +79,14 @@ fn agent_follows(text: &str, from: usize) -> bool {
 }
 
 /// True when a verb ending at `span` is a passive without an agent
-/// (`was denied bail`, `to be confirmed`), which is no speech act.
+/// (`was denied bail`, `would be automatically denied a visa`, `to be
+/// confirmed`), which is no speech act.
 fn agentless_passive(text: &str, span: Span) -> bool {
-    prev_word(text, span.start).is_some_and(|w| is_one_of(w.as_str(text), PASSIVE_MARKERS))
+    let mut before = prev_word(text, span.start);
+    if let Some(adverb) = before.filter(|w| w.as_str(text).ends_with("ly")) {
+        before = prev_word(text, adverb.span.start);
+    }
+    before.is_some_and(|w| is_one_of(w.as_str(text), PASSIVE_MARKERS))
         && !agent_follows(text, span.end)
 }
 
@@ -156,22 +161,40 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
 }
 
 /// Every stance cue of `text`, in order.
+#[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
-    let lex = lexicon();
     let mut cues = Vec::new();
+    scan_region(text, Span::new(0, text.len()), &mut cues);
+    cues
+}
+
+/// Every stance cue lying inside one of `regions` (sorted, disjoint), in
+/// order. Only the parts of an article that some claim will read are
+/// scanned: attribution windows and the heads of contents.
+pub(crate) fn scan_regions(text: &str, regions: &[Span]) -> Vec<StanceCue> {
+    let mut cues = Vec::new();
+    for &region in regions {
+        scan_region(text, region, &mut cues);
+    }
+    cues
+}
+
+/// Appends the stance cues inside `region` to `cues`.
+fn scan_region(text: &str, region: Span, cues: &mut Vec<StanceCue>) {
+    let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = lex.cues.find(Input::new(text).span(pos..text.len())) else {
-            break;
-        };
+    let region = crate::text::sanitize(text, region);
+    // Matches inside longer words (`not` in `another`) are skipped. A skipped
+    // match could only hide a cue starting inside that same word, which no
+    // entry does, so a plain non-overlapping iteration is enough (and fast).
+    for m in lex
+        .cues
+        .find_iter(Input::new(text).span(region.start..region.end))
+    {
         if !on_word_boundaries(text, m.start(), m.end()) {
-            // Retry one character later: a shorter entry may fit the words.
-            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        pos = m.end();
         let span = Span::new(m.start(), m.end());
         let kind = lex.kinds[m.pattern().as_usize()];
         let negated = negator.filter(|(n, _)| negation_reaches(text, n.end, span.start));
@@ -217,7 +240,6 @@ pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
         negator = None;
         cues.extend(cue);
     }
-    cues
 }
 
 /// True when a pronoun at `word_end` is the subject of a following clause.
@@ -268,6 +290,7 @@ mod tests {
     #[test]
     fn passives_and_adjectives_are_not_denials() {
         assert!(found("Khodorkovsky was denied bail.").is_empty());
+        assert!(found("people will be automatically denied a visa").is_empty());
         assert!(found("in the disputed region").is_empty());
         assert!(found("Release date to be confirmed on PS2.").is_empty());
         assert_eq!(

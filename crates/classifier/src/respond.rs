@@ -18,6 +18,7 @@ use claimtrack_parser::{Claim, Span};
 use crate::cues::{is_subject_pronoun, OBJECT_STOPS};
 use crate::lexicon::Lexicon;
 use crate::text::{clause_words, sanitize, Token};
+use crate::window::Contents;
 use crate::Stance;
 
 /// What the words after (or around) a stance cue say about what it answers.
@@ -163,21 +164,46 @@ pub(crate) fn mentions_claim(lex: &Lexicon, text: &str, span: Span) -> bool {
     found
 }
 
-/// True when the speaker `name` shares a word with the capitalised words of
-/// `source` (`US` ~ `US`, `Conservative` ~ `Conservatives`, `Villalba` ~
-/// `Stephanie Villalba`).
-fn names_source(text: &str, name: &str, source: Span) -> bool {
-    let source_words = || {
-        clause_words(text, source.start, source.end).filter_map(|t| match t {
-            Token::Word(w) if w.is_capitalized(text) && !is_noise(w.stem(text)) => {
-                Some(w.stem(text))
+/// The name words of a source (`US` in `the US claim`; `Financial`, `Times`
+/// in `media outlets including the Financial Times`): capitalised, not noise.
+/// At most [`SourceWords::MAX`] of them; gathered once per stance, no allocation.
+struct SourceWords<'t> {
+    words: [&'t str; SourceWords::MAX],
+    len: usize,
+}
+
+impl<'t> SourceWords<'t> {
+    const MAX: usize = 8;
+
+    fn new(text: &'t str, spans: impl IntoIterator<Item = Span>) -> SourceWords<'t> {
+        let mut found = SourceWords {
+            words: [""; Self::MAX],
+            len: 0,
+        };
+        for span in spans {
+            for token in clause_words(text, span.start, span.end) {
+                if let (Token::Word(w), true) = (token, found.len < Self::MAX) {
+                    if is_name_word(text, token) {
+                        found.words[found.len] = w.stem(text);
+                        found.len += 1;
+                    }
+                }
             }
-            _ => None,
-        })
-    };
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty() && !is_noise(t))
-        .any(|token| source_words().any(|s| same_name_word(token, s)))
+        }
+        found
+    }
+
+    /// True when the speaker `name` shares a word with the source (`US` ~
+    /// `US`, `Conservative` ~ `Conservatives`, `Villalba` ~ `Stephanie Villalba`).
+    fn name(&self, name: &str) -> bool {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty() && !is_noise(t))
+            .any(|token| {
+                self.words[..self.len]
+                    .iter()
+                    .any(|s| same_name_word(token, s))
+            })
+    }
 }
 
 /// Equal ignoring case, or one a short inflection of the other (`Conservative`
@@ -213,6 +239,7 @@ fn has_source(text: &str, object: &ObjectRef) -> bool {
 pub(crate) fn responds_to(
     text: &str,
     claims: &[Claim],
+    contents: &Contents,
     stances: &[Stance],
     index: usize,
     cue: Span,
@@ -223,29 +250,19 @@ pub(crate) fn responds_to(
     }
     let own = claims.get(index)?;
     let before = sanitize(text, own.text).start.min(cue.start);
-    let earlier = claims
-        .iter()
-        .enumerate()
-        .filter(|&(j, c)| j != index && sanitize(text, c.text).start < before);
-    let latest = |candidates: &mut dyn Iterator<Item = (usize, &Claim)>| {
-        candidates
-            .max_by_key(|&(j, c)| (sanitize(text, c.text).start, j))
-            .map(|(j, _)| j)
-    };
+    // Latest first; the first that fits is the answer.
+    let mut earlier = contents.before(before).filter(|&j| j != index);
     if has_source(text, object) {
-        let sources = [object.modifiers, object.agent];
-        return latest(&mut earlier.filter(|(_, c)| {
-            sources
-                .into_iter()
-                .flatten()
-                .any(|s| names_source(text, &c.speaker.name, s))
-        }));
+        let source = SourceWords::new(text, [object.modifiers, object.agent].into_iter().flatten());
+        return earlier.find(|&j| claims.get(j).is_some_and(|c| source.name(&c.speaker.name)));
     }
     let own_name = own.speaker.name.trim();
-    latest(&mut earlier.filter(|&(j, c)| {
-        !c.speaker.name.trim().eq_ignore_ascii_case(own_name)
+    earlier.find(|&j| {
+        claims
+            .get(j)
+            .is_some_and(|c| !c.speaker.name.trim().eq_ignore_ascii_case(own_name))
             && stances.get(j).copied().unwrap_or_default() == Stance::Assert
-    }))
+    })
 }
 
 #[cfg(test)]
@@ -284,14 +301,11 @@ mod tests {
     #[test]
     fn source_names() {
         let text = "the US claim; Conservative claims; Ms Villalba's claims";
-        assert!(names_source(text, "US", Span::new(0, 12)));
-        assert!(!names_source(text, "White House", Span::new(0, 12)));
-        assert!(names_source(text, "Conservatives", Span::new(14, 33)));
-        assert!(names_source(
-            text,
-            "Stephanie Villalba",
-            Span::new(35, text.len())
-        ));
-        assert!(!names_source(text, "Ms Jones", Span::new(35, text.len())));
+        let names = |a, b| SourceWords::new(text, [Span::new(a, b)]);
+        assert!(names(0, 12).name("US"));
+        assert!(!names(0, 12).name("White House"));
+        assert!(names(14, 33).name("Conservatives"));
+        assert!(names(35, text.len()).name("Stephanie Villalba"));
+        assert!(!names(35, text.len()).name("Ms Jones"));
     }
 }

@@ -167,37 +167,89 @@ pub(crate) fn prev_word(text: &str, pos: usize) -> Option<Word> {
     })
 }
 
-/// True for the bytes that may end a sentence.
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?')
+/// True when byte `i` of `text` ends a sentence: a line break, or `.`, `!`,
+/// `?` followed by whitespace, a closing quotation mark or the end of the
+/// text (so `U.S.` and `2.5` do not end one). Bytes, not chars: every byte
+/// tested is ASCII, so this is as fast as a scan can be.
+fn ends_sentence_at(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'.') if is_abbreviation(&bytes[..i]) => false,
+        Some(b'.' | b'!' | b'?') => match bytes.get(i + 1) {
+            None => true,
+            Some(&next) => {
+                next.is_ascii_whitespace()
+                    || next == b'"'
+                    || bytes[i + 1..].starts_with("”".as_bytes())
+            }
+        },
+        _ => false,
+    }
 }
 
-/// Start of the sentence holding `pos`: just after the last `.`, `!` or `?`
-/// followed by whitespace, or the last line break, before `pos`.
+/// Titles whose full stop ends no sentence (`Mr. Smith said`).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "col", "prof",
+    "vs", "inc", "corp", "co",
+];
+
+/// True when `head` ends with an initial (`U.S`, `J`) or a title (`Mr`).
+fn is_abbreviation(head: &[u8]) -> bool {
+    let letters = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &head[head.len() - letters..];
+    (letters == 1 && word[0].is_ascii_uppercase())
+        || ABBREVIATIONS
+            .iter()
+            .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// True for the bytes that may end a sentence (checked further by
+/// [`ends_sentence_at`]).
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// Start of the sentence holding `pos`: its first non-space character after
+/// the last sentence end (see [`ends_sentence_at`]) before `pos`.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    let head = &text[..pos];
-    let mut prev_was_space = false;
-    let mut start = 0;
-    for (i, c) in head.char_indices().rev() {
-        if c == '\n' || (ends_sentence(c) && prev_was_space) {
-            start = i + c.len_utf8();
-            break;
+    let bytes = &text.as_bytes()[..pos];
+    let mut end = pos;
+    let start = loop {
+        // A tight search for candidate bytes; the full test only on those.
+        match bytes[..end].iter().rposition(|&b| may_end_sentence(b)) {
+            Some(i) if ends_sentence_at(text, i) => break i + 1,
+            Some(i) => end = i,
+            None => break 0,
         }
-        prev_was_space = c.is_whitespace();
-    }
-    // The sentence starts at its first word, not at the space before it.
-    pos - head[start..].trim_start().len()
+    };
+    // The sentence starts at its first word, not at the space or closing
+    // quotation mark before it.
+    let rest =
+        text[start..pos].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”'));
+    pos - rest.len()
 }
 
-/// End of the sentence holding `pos`: at the first `.`, `!`, `?` or line break
-/// from `pos` on, or the end of the text.
-pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
+/// End of the sentence holding `pos`: the first sentence end (see
+/// [`ends_sentence_at`]) from `pos` on, but no further than `limit` (nor the
+/// end of the text), which is returned when no end comes first.
+pub(crate) fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    text[pos..]
-        .char_indices()
-        .find(|&(_, c)| c == '\n' || ends_sentence(c))
-        .map_or(text.len(), |(i, _)| pos + i)
+    let limit = floor_boundary(text, limit).max(pos);
+    let bytes = &text.as_bytes()[..limit];
+    let mut from = pos;
+    loop {
+        match bytes[from..].iter().position(|&b| may_end_sentence(b)) {
+            Some(k) if ends_sentence_at(text, from + k) => return from + k,
+            Some(k) => from += k + 1,
+            None => return limit,
+        }
+    }
 }
 
 /// Span of `text[span]` without surrounding whitespace, quotation marks and
@@ -254,10 +306,13 @@ mod tests {
     #[test]
     fn sentences() {
         let text = "One. Two said it. Three";
+        assert_eq!(sentence_end("the U.S. said 2.5 times.", 0, 99), 23);
+        assert_eq!(sentence_end("the U.S. said 2.5 times.", 0, 12), 12);
+        assert_eq!(sentence_start("He said \"no.\" Then", 18), 14);
         assert_eq!(sentence_start(text, 9), 5);
-        assert_eq!(sentence_end(text, 9), 16);
+        assert_eq!(sentence_end(text, 9, text.len()), 16);
         assert_eq!(sentence_start(text, 2), 0);
-        assert_eq!(sentence_end(text, 20), text.len());
+        assert_eq!(sentence_end(text, 20, text.len()), text.len());
     }
 
     #[test]

@@ -28,26 +28,93 @@ pub(crate) fn anchor(text: &str, claim: &Claim) -> Option<Span> {
         .reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)))
 }
 
+/// The contents of all claims of an article, sorted, for the windows to
+/// avoid: built once per article so that each window costs a binary search,
+/// not a pass over every claim.
+pub(crate) struct Contents {
+    /// (content span, claim index), sorted by start.
+    spans: Vec<(Span, usize)>,
+    /// `max_end[k]`: the furthest end among `spans[..=k]`.
+    max_end: Vec<usize>,
+}
+
+impl Contents {
+    /// Indexes the (sanitised) contents of `claims`.
+    pub(crate) fn new(text: &str, claims: &[Claim]) -> Contents {
+        let mut spans: Vec<(Span, usize)> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (sanitize(text, c.text), i))
+            .collect();
+        spans.sort_unstable_by_key(|&(s, i)| (s.start, s.end, i));
+        let max_end = spans
+            .iter()
+            .scan(0, |furthest, (s, _)| {
+                *furthest = (*furthest).max(s.end);
+                Some(*furthest)
+            })
+            .collect();
+        Contents { spans, max_end }
+    }
+
+    /// Indices of the claims whose content starts before byte `pos`, the
+    /// latest first.
+    pub(crate) fn before(&self, pos: usize) -> impl Iterator<Item = usize> + '_ {
+        let k = self.spans.partition_point(|(s, _)| s.start < pos);
+        self.spans[..k].iter().rev().map(|&(_, i)| i)
+    }
+
+    /// `start..end` shrunk so that it holds no content but `own`'s: contents
+    /// before the anchor push the start past them, the first content after it
+    /// pulls the end back.
+    fn clear(&self, own: usize, anchor: Span, mut start: usize, mut end: usize) -> (usize, usize) {
+        let first = self.spans.partition_point(|(s, _)| s.start < start);
+        if let Some(&furthest) = first.checked_sub(1).and_then(|k| self.max_end.get(k)) {
+            // Contents that start before the window: only their ends matter.
+            // (`own` is never among them with an end past `start`.)
+            start = start.max(furthest);
+        }
+        for &(span, index) in &self.spans[first..] {
+            if span.start >= end {
+                break;
+            }
+            if index == own || span.is_empty() {
+                continue;
+            }
+            if span.start < anchor.start {
+                start = start.max(span.end);
+            } else {
+                end = end.min(span.start);
+                break;
+            }
+        }
+        (start, end)
+    }
+}
+
 /// The attribution window of `claims[index]` in `text` (see the module docs);
 /// `None` when the claim has no cue and no speaker mention.
-pub(crate) fn attribution_window(text: &str, claims: &[Claim], index: usize) -> Option<Span> {
+pub(crate) fn attribution_window(
+    text: &str,
+    claims: &[Claim],
+    contents: &Contents,
+    index: usize,
+) -> Option<Span> {
     let claim = claims.get(index)?;
     let content = sanitize(text, claim.text);
     let anchor = anchor(text, claim)?;
-    let (mut start, mut end) = if content.start >= anchor.end {
+    let (start, end) = if content.start >= anchor.end {
         // `X said (that) CONTENT`: stop at the content, and at the sentence end
         // when the content lies further on.
         (
             sentence_start(text, anchor.start),
-            content
-                .start
-                .min(sentence_end(text, anchor.end).max(anchor.end)),
+            sentence_end(text, anchor.end, content.start),
         )
     } else if content.end <= anchor.start {
         // `"CONTENT," X said, ...`.
         (
             sentence_start(text, anchor.start).max(content.end),
-            sentence_end(text, anchor.end),
+            sentence_end(text, anchor.end, text.len()),
         )
     } else {
         // The cue or mention lies inside the content (`declined to comment`):
@@ -58,20 +125,7 @@ pub(crate) fn attribution_window(text: &str, claims: &[Claim], index: usize) -> 
         )
     };
     // Never read another claim's content as this one's attribution.
-    for (j, other) in claims.iter().enumerate() {
-        if j == index {
-            continue;
-        }
-        let other = sanitize(text, other.text);
-        if other.is_empty() || !(other.start < end && start < other.end) {
-            continue;
-        }
-        if other.start < anchor.start {
-            start = start.max(other.end);
-        } else {
-            end = end.min(other.start);
-        }
-    }
+    let (start, end) = contents.clear(index, anchor, start, end);
     Some(Span::new(start, end.max(start)))
 }
 
@@ -94,11 +148,15 @@ mod tests {
         }
     }
 
+    fn window_of(text: &str, claims: &[Claim], index: usize) -> Span {
+        attribution_window(text, claims, &Contents::new(text, claims), index).expect("window")
+    }
+
     #[test]
     fn content_after_the_cue() {
         let text = "Earlier. Then Peskov said there was no discussion.";
         let c = claim(text, "there was no discussion", "said", "Peskov");
-        let w = attribution_window(text, &[c], 0).expect("window");
+        let w = window_of(text, &[c], 0);
         assert_eq!(w.slice(text), "Then Peskov said ");
     }
 
@@ -106,7 +164,7 @@ mod tests {
     fn content_before_the_cue() {
         let text = "\"That's false,\" she denied. Next.";
         let c = claim(text, "\"That's false,\"", "denied", "she");
-        let w = attribution_window(text, &[c], 0).expect("window");
+        let w = window_of(text, &[c], 0);
         assert_eq!(w.slice(text), " she denied");
     }
 
@@ -117,7 +175,8 @@ mod tests {
         let mut b = claim(text, "y", "said y", "B");
         b.cue = Some(Span::new(16, 20));
         let claims = [a, b];
-        let w = attribution_window(text, &claims, 1).expect("window");
+        let w =
+            attribution_window(text, &claims, &Contents::new(text, &claims), 1).expect("window");
         assert_eq!(w.slice(text), ", and B said ");
     }
 
@@ -127,6 +186,10 @@ mod tests {
         let mut c = claim(text, "\"Floating.\"", "F", "F");
         c.cue = None;
         c.mention = None;
-        assert_eq!(attribution_window(text, &[c], 0), None);
+        let claims = [c];
+        assert_eq!(
+            attribution_window(text, &claims, &Contents::new(text, &claims), 0),
+            None
+        );
     }
 }

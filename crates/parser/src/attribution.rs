@@ -14,8 +14,8 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, DETERMINERS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
-    SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    is_capitalised, is_in, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -86,6 +86,10 @@ struct Found {
     /// True for the second half of a statement split by its attribution
     /// (`..., he says, ...`): dropped when another claim lies inside it.
     second_half: bool,
+    /// True for a claim kept only when the sentence has no other: a negated
+    /// denial ("didn't deny the US claim, noting that ...") is a stance on
+    /// the claim that follows, and a claim of its own only when none does.
+    fallback: bool,
 }
 
 /// Finds all attributions of a document, in text order.
@@ -276,13 +280,15 @@ impl<'d, 'a> Finder<'d, 'a> {
             if cue.end > sent.end {
                 break;
             }
-            let before = found.len();
             match cue.class {
                 CueClass::Source => self.source_claim(cue, &sent, &mut found),
                 CueClass::Participle => self.participle_claim(cue, &sent, &mut found),
-                CueClass::Speech | CueClass::Report => self.verb_claims(cue, &sent, &mut found),
+                CueClass::Speech | CueClass::Report | CueClass::Question => {
+                    self.verb_claims(cue, &sent, &mut found)
+                }
+                CueClass::Denial => self.denial_claim(cue, &sent, &mut found),
+                CueClass::Response => self.response_claim(cue, &sent, &mut found),
             }
-            let _ = before;
             k = cue.end;
         }
         // An open-ended content stops where the next attribution begins.
@@ -317,7 +323,27 @@ impl<'d, 'a> Finder<'d, 'a> {
             .collect();
         let mut keep = inner_claims.iter().map(|&inner| !inner);
         found.retain(|_| keep.next().unwrap_or(true));
+        if found.iter().any(|f| !f.fallback) {
+            found.retain(|f| !f.fallback);
+        }
         found
+    }
+
+    /// True when the words at `k` carry on a statement an attribution broke
+    /// in two ("..., he says, and are meant", "..., he says, they get it"),
+    /// rather than add an apposition ("..., said Jones, executive director of").
+    fn continues_statement(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.is_word(k)
+            && (is_in(SUBJECT_PRONOUNS, w)
+                || is_in(VERB_MODIFIERS, w)
+                || is_in(
+                    &[
+                        "and", "but", "or", "is", "are", "was", "were", "be", "there", "that",
+                        "the", "this", "these", "those", "so",
+                    ],
+                    w,
+                ))
     }
 
     /// True when the attribution starting at token `s` opens a new clause
@@ -395,7 +421,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             let after_start = phrase.tokens.end;
             if self.is_punct(after_start, ",") {
                 let after = self.trim_content(after_start + 1..sent.end);
-                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
+                if self.content_words(&after) >= 2
+                    && self.content_words(&before) >= 1
+                    && self.continues_statement(after.start)
+                {
                     out.push(Found {
                         content: after,
                         cue: Some(cue),
@@ -403,6 +432,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         phrase: Some(phrase.clone()),
                         open_ended: true,
                         second_half: true,
+                        fallback: false,
                     });
                     if self.content_words(&before) >= 2 {
                         out.push(Found {
@@ -412,6 +442,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                             phrase: Some(phrase),
                             open_ended: false,
                             second_half: false,
+                            fallback: false,
                         });
                     }
                     out.sort_by_key(|f| f.content.start);
@@ -430,6 +461,90 @@ impl<'d, 'a> Finder<'d, 'a> {
             phrase: Some(phrase),
             open_ended: at_start,
             second_half: false,
+            fallback: false,
+        });
+    }
+
+    /// The subject of a verb cue: the noun phrase before it, past
+    /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
+    fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
+        let mut end = cue.first;
+        while end > sent.start && is_in(VERB_MODIFIERS, self.word(end - 1)) {
+            end -= 1;
+        }
+        self.phrase_before(end, sent.start)
+    }
+
+    /// `X denied the report`, `X rejected the allegations as baseless`,
+    /// `X denied that ...`: what is denied is the content.
+    fn denial_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let Some(phrase) = self.subject_of(cue, sent) else {
+            // `"That is false," she denied` and inverted forms read as speech.
+            return self.verb_claims(cue, sent, out);
+        };
+        let mut k = cue.end;
+        if self.word(k).eq_ignore_ascii_case("that") {
+            k += 1;
+        }
+        if k >= sent.end || !self.is_word(k) && self.quote_at(k).is_none() {
+            return self.verb_claims(cue, sent, out);
+        }
+        let verb = self.word(cue.first).to_ascii_lowercase();
+        let deny_form = verb.starts_with("den");
+        let about_a_claim = (k..sent.end.min(k + 5)).any(|i| self.lx.is_claim_noun(self.word(i)));
+        if !deny_form && !about_a_claim {
+            return;
+        }
+        let content = self.trim_content(k..sent.end);
+        if self.content_words(&content) < 1 {
+            return;
+        }
+        let negated = (phrase.tokens.end..cue.first).any(|i| {
+            is_in(
+                &[
+                    "not",
+                    "never",
+                    "didn't",
+                    "didn’t",
+                    "wouldn't",
+                    "wouldn’t",
+                    "doesn't",
+                    "doesn’t",
+                    "won't",
+                    "won’t",
+                ],
+                self.word(i),
+            )
+        });
+        out.push(Found {
+            content,
+            cue: Some(cue),
+            attribution_start: phrase.tokens.start,
+            phrase: Some(phrase),
+            open_ended: true,
+            second_half: false,
+            fallback: negated,
+        });
+    }
+
+    /// `X declined to comment (on the report)`: a response with no content;
+    /// the response and what it was about stand as the claim.
+    fn response_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let Some(phrase) = self.subject_of(cue, sent) else {
+            return;
+        };
+        let mut end = cue.end;
+        while end < sent.end && self.doc.tokens[end].kind != TokenKind::Punct {
+            end += 1;
+        }
+        out.push(Found {
+            content: cue.first..end,
+            cue: Some(cue),
+            attribution_start: phrase.tokens.start,
+            phrase: Some(phrase),
+            open_ended: false,
+            second_half: false,
+            fallback: false,
         });
     }
 
@@ -454,6 +569,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 phrase: Some(phrase),
                 open_ended: true,
                 second_half: false,
+                fallback: false,
             });
         }
     }
@@ -542,6 +658,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 attribution_start,
                 open_ended: false,
                 second_half: false,
+                fallback: false,
             });
             // `"A," he said, "B."`: the quotation after it is his too.
             let mut k = self.skip_adverbials(attribution_end, sent.end);
@@ -556,6 +673,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: false,
                     second_half: false,
+                    fallback: false,
                 });
             }
             return;
@@ -571,6 +689,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: true,
                     second_half: false,
+                    fallback: false,
                 });
                 return;
             }
@@ -592,6 +711,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         attribution_start,
                         open_ended: false,
                         second_half: false,
+                        fallback: false,
                     });
                     return;
                 }
@@ -610,7 +730,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             // attribution splits one statement in two.
             let after = if self.is_punct(rest, ",") {
                 let a = self.trim_content(rest + 1..sent.end);
-                (self.content_words(&a) >= 2 && self.quote_at(a.start).is_none()).then_some(a)
+                (self.content_words(&a) >= 2
+                    && self.quote_at(a.start).is_none()
+                    && self.continues_statement(a.start))
+                .then_some(a)
             } else {
                 None
             };
@@ -623,6 +746,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     attribution_start,
                     open_ended: false,
                     second_half: false,
+                    fallback: false,
                 });
                 if let Some(a) = after {
                     out.push(Found {
@@ -632,6 +756,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         attribution_start,
                         open_ended: true,
                         second_half: true,
+                        fallback: false,
                     });
                 }
             }
@@ -798,6 +923,14 @@ impl<'d, 'a> Finder<'d, 'a> {
         {
             return None;
         }
+        if cue.class == CueClass::Question {
+            let wh = [
+                "whether", "if", "why", "how", "what", "when", "where", "who",
+            ];
+            if !is_in(&wh, first) {
+                return None;
+            }
+        }
         if !after_that {
             let pronoun = is_in(SUBJECT_PRONOUNS, first) || first.eq_ignore_ascii_case("there");
             let nounish = is_in(DETERMINERS, first)
@@ -808,7 +941,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // Speech verbs ("said", "says") take any clause; others need a
             // pronoun or noun phrase subject to read as reported speech.
             let _ = nounish;
-            if !(pronoun || loose) {
+            if !(pronoun || loose || is_capitalised(first)) {
                 return None;
             }
         }
@@ -823,46 +956,19 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let last = end - 1;
         if self.is_punct(last, ",") {
-            // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`
-            let open = (sent_start..last)
+            // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`;
+            // an apposition may hold commas itself ("of Kansas City, Mo., and
+            // an organizer at ..."), so try up to three earlier commas.
+            let commas: Vec<usize> = (sent_start..last)
                 .rev()
-                .take(30)
+                .take(40)
                 .take_while(|&k| self.quote_at(k).is_none())
-                .find(|&k| self.is_punct(k, ","))?;
-            let inner = open + 1..last;
-            if inner.is_empty() {
-                return None;
-            }
-            let mut p = self.phrase_before(open, sent_start)?;
-            let first_inner = self.word(inner.start);
-            if !self.is_proper_name(&p.name) {
-                // `His father, Ernie LeBlanc, says`: the name is the apposition.
-                let all_caps = inner
-                    .clone()
-                    .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
-                if all_caps && inner.len() <= 4 {
-                    return Some(Phrase {
-                        tokens: p.tokens.start..last,
-                        name: inner.clone(),
-                        role: Some(p.tokens.clone()),
-                    });
-                }
-                return None;
-            }
-            let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
-            if !is_relative
-                && inner
-                    .clone()
-                    .all(|k| self.is_word(k) || self.is_punct(k, "’") || self.is_punct(k, "'"))
-            {
-                let ages = inner
-                    .clone()
-                    .all(|k| self.word(k).chars().all(|c| c.is_ascii_digit()));
-                if !ages && p.role.is_none() {
-                    p.role = Some(inner);
-                }
-            }
-            return Some(p);
+                .filter(|&k| self.is_punct(k, ","))
+                .take(3)
+                .collect();
+            return commas
+                .into_iter()
+                .find_map(|open| self.appositive_subject(open, last, sent_start));
         }
         if !self.is_word(last) {
             return None;
@@ -892,6 +998,51 @@ impl<'d, 'a> Finder<'d, 'a> {
         // Sentence-initial capitalised function words ("In", "But") are
         // already breaks; anything left is the phrase.
         self.split_phrase(start..end)
+    }
+
+    /// The subject of `NP, APPOSITION,` + cue, where `open` and `last` are the
+    /// two commas.
+    fn appositive_subject(&self, open: usize, last: usize, sent_start: usize) -> Option<Phrase> {
+        let inner = open + 1..last;
+        if inner.is_empty() {
+            return None;
+        }
+        let mut p = self.phrase_before(open, sent_start)?;
+        let first_inner = self.word(inner.start);
+        if !self.is_proper_name(&p.name) {
+            // `His father, Ernie LeBlanc, says`: the name is the apposition.
+            let all_caps = inner
+                .clone()
+                .all(|k| self.is_word(k) && is_capitalised(self.word(k)));
+            if all_caps && inner.len() <= 4 {
+                return Some(Phrase {
+                    tokens: p.tokens.start..last,
+                    name: inner.clone(),
+                    role: Some(p.tokens.clone()),
+                });
+            }
+            // `The reports, citing unnamed sources, said`: a description
+            // with a clause after it.
+            let described = is_in(&["the", "a", "an"], self.word(p.tokens.start));
+            return (described && !is_capitalised(first_inner)).then_some(p);
+        }
+        let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
+        if !is_relative
+            && inner.clone().all(|k| {
+                self.is_word(k)
+                    || self.is_punct(k, "’")
+                    || self.is_punct(k, "'")
+                    || self.is_punct(k, ",")
+            })
+        {
+            let ages = inner
+                .clone()
+                .all(|k| self.word(k).chars().all(|c| c.is_ascii_digit()));
+            if !ages && p.role.is_none() {
+                p.role = Some(inner);
+            }
+        }
+        Some(p)
     }
 
     /// The noun phrase that starts at `start` (after an inverted cue or
@@ -1026,7 +1177,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         while role_start < name_start && is_in(DETERMINERS, self.word(role_start)) {
             role_start += 1;
         }
-        let role = (role_start < name_start).then_some(role_start..name_start);
+        // "Mr" and "Mrs" are courtesy, not a role, and what stands before
+        // them ("in an interview Mr Blair") is not a role either.
+        let honorific = name_start > r.start && is_in(HONORIFICS, self.word(name_start - 1));
+        let role = (role_start < name_start && !honorific).then_some(role_start..name_start);
         // An organisation keeps its article ("the Kremlin"); a person's
         // mention is the name alone.
         let name = if role.is_none() {

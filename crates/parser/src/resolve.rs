@@ -11,7 +11,9 @@ use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
-use crate::words::{is_capitalised, is_in, DETERMINERS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
+use crate::words::{
+    is_capitalised, is_in, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS,
+};
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 
 /// A person the article names in full.
@@ -32,8 +34,9 @@ struct Person {
 /// The people of one article and where they are named.
 struct People {
     persons: Vec<Person>,
-    /// (byte offset, person index) of every naming, in text order.
-    occurrences: Vec<(usize, usize)>,
+    /// (byte offset, person index, opens its sentence) of every naming, in
+    /// text order.
+    occurrences: Vec<(usize, usize, bool)>,
 }
 
 /// Strips a possessive ending (`McCallum’s` -> `McCallum`).
@@ -114,16 +117,25 @@ impl People {
             }
             // Role: titles in the run, or role words right before it, or an
             // apposition right after it.
-            let mut role = title.map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
-            if role.is_none() && start > 0 && is_word(start - 1) {
+            let mut role = title
+                .filter(|&t| !is_in(HONORIFICS, word(t)))
+                .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
+            // Role words stand in the name's own paragraph; a headline above
+            // it is not a role.
+            let same_paragraph = |a: usize, b: usize| {
+                !doc.text[tokens[a].span.start..tokens[b].span.start].contains('\n')
+            };
+            if role.is_none() && start > 0 && is_word(start - 1) && same_paragraph(start - 1, start)
+            {
                 let before = word(start - 1);
-                if lx.is_person_noun(before)
-                    || lx.is_title(before)
-                    || before.eq_ignore_ascii_case("adviser")
-                {
+                // A singular role noun ("spokesman Dmitry Peskov"); a plural
+                // one ("voters Jane Doe and ...") heads a list, not a role.
+                let singular = !before.ends_with('s') || lx.is_title(before);
+                if singular && (lx.is_person_noun(before) || lx.is_title(before)) {
                     let mut r = start - 1;
                     while r > 0
                         && is_word(r - 1)
+                        && same_paragraph(r - 1, start)
                         && !is_in(PHRASE_BREAKS, word(r - 1))
                         && !is_in(DETERMINERS, word(r - 1))
                         && start - r < 6
@@ -135,9 +147,10 @@ impl People {
                 }
             }
             let idx = people.add(&full, role);
+            let subject = opens_sentence(doc, start);
             people
                 .occurrences
-                .push((tokens[name_start].span.start, idx));
+                .push((tokens[name_start].span.start, idx, subject));
         }
         // Roles given at attributions (appositions) count too.
         for a in attributions {
@@ -164,10 +177,12 @@ impl People {
                 continue;
             }
             if let Some(p) = people.by_surname(w) {
-                people.occurrences.push((tokens[i].span.start, p));
+                let subject = opens_sentence(doc, i);
+                people.occurrences.push((tokens[i].span.start, p, subject));
             }
         }
         people.occurrences.sort_unstable();
+        people.occurrences.dedup_by_key(|o| o.0);
         people
     }
 
@@ -204,18 +219,31 @@ impl People {
     /// The person named last before byte offset `at` whose given name does
     /// not rule out `gender`.
     fn last_before(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
-        let k = self.occurrences.partition_point(|&(pos, _)| pos < at);
+        let k = self.occurrences.partition_point(|&(pos, _, _)| pos < at);
         self.occurrences[..k]
             .iter()
             .rev()
-            .map(|&(_, p)| p)
-            .find(|&p| {
-                !matches!(
-                    (gender, self.persons[p].gender),
-                    (Some(Gender::Male), Some(Gender::Female))
-                        | (Some(Gender::Female), Some(Gender::Male))
-                )
-            })
+            .map(|&(_, p, _)| p)
+            .find(|&p| self.gender_fits(p, gender))
+    }
+
+    /// The last person named as a sentence's subject between byte offsets
+    /// `from` and `to`, whose given name does not rule out `gender`.
+    fn subject_between(&self, from: usize, to: usize, gender: Option<Gender>) -> Option<usize> {
+        let a = self.occurrences.partition_point(|&(pos, _, _)| pos < from);
+        let b = self.occurrences.partition_point(|&(pos, _, _)| pos < to);
+        self.occurrences[a..b.max(a)]
+            .iter()
+            .rev()
+            .find(|&&(_, p, subject)| subject && self.gender_fits(p, gender))
+            .map(|&(_, p, _)| p)
+    }
+
+    fn gender_fits(&self, p: usize, gender: Option<Gender>) -> bool {
+        !matches!(
+            (gender, self.persons[p].gender),
+            (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
+        )
     }
 
     fn resolved(&self, i: usize) -> ResolvedSpeaker {
@@ -226,6 +254,21 @@ impl People {
             role: p.role.clone().unwrap_or_default(),
         }
     }
+}
+
+/// True when token `k` opens its sentence, after at most a few capitalised
+/// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov").
+fn opens_sentence(doc: &Document, k: usize) -> bool {
+    let i = doc.sentences.partition_point(|s| s.end <= k);
+    let Some(sent) = doc.sentences.get(i) else {
+        return false;
+    };
+    sent.first <= k
+        && k - sent.first <= 5
+        && (sent.first..k).all(|j| {
+            let t = doc.tokens[j];
+            t.kind == TokenKind::Word && !is_in(PHRASE_BREAKS, t.span.slice(doc.text))
+        })
 }
 
 /// Resolves the speaker of every attribution; the result is parallel to it.
@@ -239,6 +282,11 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
             SpeakerRef::SameAs(j) => out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default(),
             SpeakerRef::Named(m) => resolve_mention(doc, lx, &people, m, &out),
         };
+        let mut speaker = speaker;
+        if speaker.name.is_empty() {
+            // No one to give a role or a kind to.
+            speaker = ResolvedSpeaker::default();
+        }
         let mention = match &a.speaker {
             SpeakerRef::Named(m) => Some(m.span),
             _ => None,
@@ -293,6 +341,28 @@ fn resolve_mention(
             } else {
                 Gender::Female
             };
+            // The last speaker of that gender keeps the floor unless a newer
+            // person opens a sentence as its subject after that speaker's
+            // claim: "Smith said ... Jones, a lawyer, disagreed. He said".
+            let gender_fits = |name: &str| {
+                let given = name.split(' ').next().unwrap_or("");
+                !matches!(
+                    (gender, Lexicon::get().given_name(given)),
+                    (Gender::Male, Some(Gender::Female)) | (Gender::Female, Some(Gender::Male))
+                )
+            };
+            let last_speaker = earlier
+                .iter()
+                .rev()
+                .find(|c| c.speaker.kind == SpeakerKind::Person && gender_fits(&c.speaker.name));
+            if let Some(c) = last_speaker {
+                let since = c.mention.map_or(c.text.end, |m| m.end.max(c.text.end));
+                let newer = people.subject_between(since, m.span.start, Some(gender));
+                return match newer {
+                    Some(p) if people.persons[p].name != c.speaker.name => people.resolved(p),
+                    _ => c.speaker.clone(),
+                };
+            }
             if let Some(p) = people.last_before(m.span.start, Some(gender)) {
                 return people.resolved(p);
             }
@@ -350,6 +420,14 @@ fn resolve_mention(
                 return people.resolved(p);
             }
         }
+        return ResolvedSpeaker {
+            name: rest_text.clone(),
+            kind: SpeakerKind::Anonymous,
+            role: rest_text,
+        };
+    }
+    // "Analysts", "Critics" opening a sentence: unnamed people.
+    if rest.len() == 1 && lx.is_person_noun(head) && lx.given_name(head).is_none() {
         return ResolvedSpeaker {
             name: rest_text.clone(),
             kind: SpeakerKind::Anonymous,

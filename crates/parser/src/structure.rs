@@ -122,9 +122,11 @@ fn paragraphs(text: &str, start: usize) -> Vec<Span> {
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    // A byte-order mark from a Windows editor is not part of the text.
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let lead = s.len() - s.trim_start_matches(blank).len();
+    let trail = s.len() - s.trim_end_matches(blank).len();
     if lead + trail < s.len() {
         out.push(Span::new(span.start + lead, span.end - trail));
     }
@@ -200,6 +202,15 @@ fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
     let mut i = para.start;
     let end = para.end;
     while i < end {
+        // Jump to the next byte that can start a quotation mark: `"`, `'`,
+        // or the lead byte of `“ ” ‘ ’ „ ‟ ‹ ›` (0xE2) and `« »` (0xC2).
+        match text.as_bytes()[i..end]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        {
+            Some(off) => i += off,
+            None => break,
+        }
         let Some(c) = text[i..end].chars().next() else {
             break;
         };

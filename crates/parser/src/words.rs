@@ -186,7 +186,7 @@ pub const PHRASE_BREAKS: &[&str] = &[
 /// Words a reported clause never starts with: prepositions and verbs that show
 /// the cue word was a noun ("the claims were false") or took an object.
 pub const NOT_CONTENT_START: &[&str] = &[
-    "of", "to", "for", "with", "by", "about", "on", "at", "from", "into", "is", "are", "was",
+    "of", "to", "for", "with", "by", "about", "on", "at", "in", "from", "into", "is", "are", "was",
     "were", "have", "has", "had", "be", "been", "will", "would", "and", "or", "but", "as", "up",
     "out", "off", "so", "goodbye", "hello", "yes", "no", "thanks", "sorry",
 ];
@@ -204,3 +204,8 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
 pub const QUANTIFIER_SUBJECTS: &[&str] =
     &["some", "many", "others", "several", "most", "few", "both"];
+
+/// Courtesy titles: part of how a name is written, never a role.
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
+];

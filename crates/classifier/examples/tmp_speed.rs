@@ -1,0 +1,176 @@
+//! Throughput of `classify` on the seed article with its twelve hand-built
+//! claims, and on a long article made of the seed repeated (to show the cost
+//! grows with the text, not with claims squared).
+//!
+//! `cargo bench -p claimtrack-classifier --bench classify`
+
+use claimtrack_classifier::classify;
+use claimtrack_parser::{Claim, ClaimKind, ResolvedSpeaker, Span, SpeakerKind};
+use std::hint::black_box;
+
+const SEED: &str = include_str!("../../../fixtures/seed/newser-2022-07-12.txt");
+
+/// The seed's claims as the gold has them: content from its first to its last
+/// words, the speaker mention and the cue (first occurrence after `after`).
+const CLAIMS: [(&str, &str, &str, &str, &str, &str); 12] = [
+    (
+        "Russian President",
+        "next week",
+        "the Kremlin",
+        "said",
+        "",
+        "Kremlin",
+    ),
+    ("Tehran could", "in Ukraine", "the US", "warned", "", "US"),
+    (
+        "During a trip",
+        "Syria-related talks",
+        "Dmitry Peskov",
+        "said",
+        "",
+        "Dmitry Peskov",
+    ),
+    (
+        "Putin's visit to Iran will",
+        "of discussion",
+        "the AP",
+        "per",
+        "",
+        "AP",
+    ),
+    (
+        "it believes",
+        "use in Ukraine",
+        "The White House",
+        "said",
+        "",
+        "White House",
+    ),
+    (
+        "it was unclear",
+        "to Russia",
+        "Jake Sullivan",
+        "said",
+        "",
+        "Jake Sullivan",
+    ),
+    (
+        "the US has",
+        "this month",
+        "he",
+        "noted",
+        " but ",
+        "Jake Sullivan",
+    ),
+    (
+        "\"Our information",
+        "timeline,\"",
+        "Sullivan",
+        "told",
+        "\"Our",
+        "Jake Sullivan",
+    ),
+    (
+        "\"Iran's cooperation",
+        "recently.\"",
+        "An Iranian",
+        "noting",
+        "",
+        "Iranian Foreign Ministry spokesman",
+    ),
+    (
+        "Putin's trip would",
+        "nations",
+        "Mohammadreza Pourebrahimi",
+        "told",
+        "",
+        "Mohammadreza Pourebrahimi",
+    ),
+    (
+        "on Putin's visit",
+        "Erdogan",
+        "Peskov",
+        "added",
+        "Erdogan.",
+        "Dmitry Peskov",
+    ),
+    (
+        "there was no discussion",
+        "negotiations",
+        "Peskov",
+        "said",
+        "Istanbul.",
+        "Dmitry Peskov",
+    ),
+];
+
+fn find(text: &str, needle: &str, from: usize) -> Span {
+    let start = text[from..].find(needle).map_or(from, |i| from + i);
+    Span::new(start, start + needle.len())
+}
+
+fn seed_claims(text: &str) -> Vec<Claim> {
+    CLAIMS
+        .iter()
+        .map(|&(first, last, mention, cue, after, name)| {
+            let from = find(text, after, 0).start;
+            let start = find(text, first, from).start;
+            let sentence = text[..start].rfind(". ").map_or(0, |i| i + 2).max(from);
+            let mut mention_span = find(text, mention, sentence);
+            if mention == "An Iranian" {
+                mention_span.end = find(text, "spokesman", mention_span.start).end;
+            }
+            Claim {
+                text: Span::new(start, find(text, last, start).end),
+                kind: if first.starts_with('"') {
+                    ClaimKind::Direct
+                } else {
+                    ClaimKind::Indirect
+                },
+                cue: Some(find(text, cue, sentence)),
+                mention: Some(mention_span),
+                speaker: ResolvedSpeaker {
+                    name: name.to_string(),
+                    kind: SpeakerKind::Person,
+                    role: String::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// `copies` seeds one after the other, with every claim shifted along.
+fn repeated(copies: usize) -> (String, Vec<Claim>) {
+    let one = seed_claims(SEED);
+    let shift = |s: Span, by: usize| Span::new(s.start + by, s.end + by);
+    let text = SEED.repeat(copies);
+    let claims = (0..copies)
+        .flat_map(|k| {
+            one.iter().map(move |c| Claim {
+                text: shift(c.text, k * SEED.len()),
+                cue: c.cue.map(|s| shift(s, k * SEED.len())),
+                mention: c.mention.map(|s| shift(s, k * SEED.len())),
+                ..c.clone()
+            })
+        })
+        .collect();
+    (text, claims)
+}
+
+fn main() {
+    let (long, claims) = repeated(400);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10);
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        black_box(classify(black_box(&long), black_box(&claims)));
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{} bytes x {n}: {:.1} MB/s wall",
+        long.len(),
+        (long.len() * n) as f64 / secs / 1e6
+    );
+}
