@@ -5,7 +5,8 @@
 #
 # usage: scripts/bench-corpus.sh            (from the repository root)
 # env:   SHARED (default ../shared), BENCH_MB (default 200), CARGO (default cargo),
-#        BIN (default target/release/claimtrack; set it to skip the build)
+#        BIN (default target/release/claimtrack; set it to skip the build),
+#        BENCH_JSONL (default 1; 0 skips the JSON Lines measurement)
 #
 # Needs GNU tar, taskset and /usr/bin/time (GNU time) for the full report; without
 # ../shared/data/bbc-news it says so and exits 0.
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 
 SHARED=${SHARED:-../shared}
 BENCH_MB=${BENCH_MB:-200}
+BENCH_JSONL=${BENCH_JSONL:-1}
 CARGO=${CARGO:-cargo}
 SRC="$SHARED/data/bbc-news"
 
@@ -119,7 +121,9 @@ report() {
 # replicated with the same copy prefixes as the folder.
 JSONL="$TMP/corpus.jsonl"
 SRC_JSONL="$TMP/source.jsonl"
-if command -v python3 > /dev/null; then
+if [ "$BENCH_JSONL" = 0 ]; then
+    JSONL=""
+elif command -v python3 > /dev/null; then
     find "$SRC" -type f -name '*.txt' | sort | python3 -c '
 import json, os, sys
 for path in sys.stdin.read().splitlines():

@@ -9,7 +9,8 @@
 //! accuracy with a confusion table, and a CSV of failures.
 //!
 //! The predictions come from running the extraction pipeline on each gold
-//! file's `text`, or from an existing claims CSV (`--claims`).
+//! file's `text` (the per-article step of `claimtrack extract`), or from an
+//! existing claims CSV (`--claims`).
 
 pub mod gold;
 pub mod predictions;
@@ -28,7 +29,8 @@ use self::gold::{gold_files, read_gold, GoldDoc};
 use self::predictions::Predictions;
 use self::report::Extras;
 use self::score::{score, ThresholdScore};
-use crate::row::ClaimRow;
+use crate::input::Article;
+use crate::pipeline::extract_rows;
 
 /// Report formats of `claimtrack eval`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,11 +48,11 @@ pub enum EvalFormat {
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {
     /// Folder of gold JSON files (`*.json`, one article each).
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub gold: PathBuf,
-    /// Coverage thresholds: a gold quote is found when one prediction covers
-    /// more than this share of its characters.
-    #[arg(long, value_delimiter = ',', default_values_t = [0.3, 0.8])]
+    /// Coverage thresholds, comma-separated: a gold quote is found when one
+    /// prediction covers more than this share of its characters.
+    #[arg(long, value_name = "T,...", value_delimiter = ',', default_values_t = [0.3, 0.8])]
     pub threshold: Vec<f64>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
@@ -169,11 +171,12 @@ fn extract(docs: &[(PathBuf, GoldDoc)]) -> (Predictions, bool) {
             failed = true;
             continue;
         };
-        let rows = std::panic::catch_unwind(|| {
-            let claims = claimtrack_parser::extract_claims(text);
-            let stances = claimtrack_classifier::classify(text, &claims);
-            ClaimRow::from_article(&doc.id, text, &claims, &stances)
-        });
+        // The same per-article function as `claimtrack extract`, so both score alike.
+        let article = Article {
+            doc_id: doc.id.clone(),
+            text: text.to_string(),
+        };
+        let rows = std::panic::catch_unwind(|| extract_rows(&article));
         match rows {
             Ok(rows) => predictions.add_rows(&rows),
             Err(_) => {

@@ -190,6 +190,13 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_are_skipped_like_dictreader_does() {
+        let p = Predictions::parse_csv("doc_id,start,end\r\n\r\nd,0,4\r\n\nd,\"5\",9\n").unwrap();
+        let spans: Vec<_> = p.of("d").iter().map(|x| x.span).collect();
+        assert_eq!(spans, [(0, 4), (5, 9)]);
+    }
+
+    #[test]
     fn empty_file_has_no_predictions() {
         assert!(Predictions::parse_csv("").unwrap().of("").is_empty());
     }

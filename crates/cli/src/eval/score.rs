@@ -296,84 +296,87 @@ pub fn score(docs: &[GoldDoc], predictions: &Predictions, threshold: f64) -> Thr
     out
 }
 
-/// Scores one document: the scorer's greedy matching, gold quotes in order,
-/// each taking the first prediction with the highest coverage above the
-/// threshold, each prediction used once.
-fn score_doc(doc: &GoldDoc, preds: &[Prediction], out: &mut ThresholdScore) {
-    let c = &mut out.counts;
-    c.gold += doc.quotes.len();
-    c.pred += preds.len();
-    for p in preds {
-        if let Some(k) = kind_index(&p.kind) {
-            out.by_kind[k].pred += 1;
+/// The prediction (its slot in `pool`) that finds gold quote `g`: the first
+/// one with the highest coverage strictly above `threshold`.
+fn best_match(
+    g: &GoldQuote,
+    preds: &[Prediction],
+    pool: &[usize],
+    threshold: f64,
+) -> Option<usize> {
+    let mut best = None;
+    let mut best_cov = threshold;
+    for (slot, &i) in pool.iter().enumerate() {
+        let cov = coverage(g, preds[i].span);
+        if cov > best_cov {
+            best = Some(slot);
+            best_cov = cov;
         }
+    }
+    best
+}
+
+/// Scores one document: the scorer's greedy matching, gold quotes in order,
+/// each taking the best prediction left, each prediction used once.
+fn score_doc(doc: &GoldDoc, preds: &[Prediction], out: &mut ThresholdScore) {
+    out.counts.gold += doc.quotes.len();
+    out.counts.pred += preds.len();
+    for k in preds.iter().filter_map(|p| kind_index(&p.kind)) {
+        out.by_kind[k].pred += 1;
     }
     // Indices of the predictions still unused, in input order (the script's `preds.pop(best)`).
     let mut pool: Vec<usize> = (0..preds.len()).collect();
     for g in &doc.quotes {
         let gold_kind = kind_of(&g.text);
-        let by_kind = &mut out.by_kind[kind_index(gold_kind).unwrap_or(0)];
-        by_kind.gold += 1;
-        let mut best: Option<usize> = None;
-        let mut best_cov = out.threshold;
-        for (slot, &i) in pool.iter().enumerate() {
-            let cov = coverage(g, preds[i].span);
-            if cov > best_cov {
-                best = Some(slot);
-                best_cov = cov;
-            }
-        }
-        let Some(slot) = best else {
+        let gk = kind_index(gold_kind).unwrap_or(0); // kind_of only says one of KINDS
+        out.by_kind[gk].gold += 1;
+        let Some(slot) = best_match(g, preds, &pool, out.threshold) else {
             out.errors
                 .push(ErrorRow::new(&doc.id, "miss", Some(g), None));
             continue;
         };
         let p = &preds[pool.remove(slot)];
+        out.counts.tp += 1;
+        out.by_kind[gk].found += 1;
+        if let Some(k) = kind_index(&p.kind) {
+            out.by_kind[k].matched += 1;
+        }
+
+        let gold_cue = g.cue.as_deref().unwrap_or("").to_lowercase();
         let checks = [
             ("wrong_mention", mention_matches(g, p.mention)),
             (
                 "wrong_speaker",
                 same_speaker(&p.speaker, g.speaker_ref.as_deref().unwrap_or("")),
             ),
-            (
-                "wrong_cue",
-                python_strip(&p.cue).to_lowercase()
-                    == g.cue.as_deref().unwrap_or("").to_lowercase(),
-            ),
+            ("wrong_cue", python_strip(&p.cue).to_lowercase() == gold_cue),
             ("wrong_kind", p.kind == gold_kind),
         ];
-        let c = &mut out.counts;
-        c.tp += 1;
-        by_kind.found += 1;
-        if let Some(k) = kind_index(&p.kind) {
-            out.by_kind[k].matched += 1;
-        }
-        let by_kind = &mut out.by_kind[kind_index(gold_kind).unwrap_or(0)];
-        let counters = [
-            (&mut c.mention, &mut by_kind.mention),
-            (&mut c.speaker, &mut by_kind.speaker),
-            (&mut c.cue, &mut by_kind.cue),
-            (&mut c.kind, &mut by_kind.kind),
-        ];
-        for ((what, ok), (all, kind)) in checks.into_iter().zip(counters) {
-            if ok {
-                *all += 1;
-                *kind += 1;
-            } else {
+        let [mention, speaker, cue, kind] = checks.map(|(_, right)| usize::from(right));
+        out.counts.mention += mention;
+        out.counts.speaker += speaker;
+        out.counts.cue += cue;
+        out.counts.kind += kind;
+        let by_kind = &mut out.by_kind[gk];
+        by_kind.mention += mention;
+        by_kind.speaker += speaker;
+        by_kind.cue += cue;
+        by_kind.kind += kind;
+        for (what, right) in checks {
+            if !right {
                 out.errors
                     .push(ErrorRow::new(&doc.id, what, Some(g), Some(p)));
             }
         }
+
         if let Some(gold_stance) = g.stance.as_deref().filter(|s| !s.is_empty()) {
             let pred_stance = p.stance.trim().to_string();
             if gold_stance != pred_stance {
                 out.errors
                     .push(ErrorRow::new(&doc.id, "wrong_stance", Some(g), Some(p)));
             }
-            *out.stance
-                .confusion
-                .entry((gold_stance.to_string(), pred_stance))
-                .or_default() += 1;
+            let cell = (gold_stance.to_string(), pred_stance);
+            *out.stance.confusion.entry(cell).or_default() += 1;
         }
     }
     for &i in &pool {
