@@ -92,6 +92,43 @@ struct Found {
     fallback: bool,
 }
 
+/// The cue matches that start at word tokens, as (token, end byte, pattern),
+/// exactly as a leftmost-longest scan of the whole text with
+/// [`Lexicon::cue_finder`] would report them at word starts (but for some
+/// that end inside a word, which the finder drops anyway); `None` when that
+/// cannot be told word by word.
+///
+/// Why not the automaton: it reads every byte of the article, while a hash
+/// lookup per word token is several times cheaper. The two agree because a
+/// cue starts with an ASCII letter, and a letter of the body lies either at
+/// a word start, inside a word or inside a quotation; a match starting inside
+/// a quotation ends inside it (cues hold no quotation marks), and one starting
+/// inside a word runs past the word only when the word ends with the first
+/// word of a cue of several words and the rest of that cue follows: then
+/// this gives up and the caller scans with the automaton.
+pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usize, usize, usize)>> {
+    let mut out = Vec::new();
+    // End of the last match: a leftmost-longest scan resumes there.
+    let mut covered = 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if lx.hides_cue_start(doc.text, t.span) {
+            return None;
+        }
+        if t.span.start < covered {
+            continue;
+        }
+        let word = t.span.slice(doc.text);
+        if let Some((pattern, end)) = lx.cue_starting_with(doc.text, t.span.start, word) {
+            covered = end;
+            out.push((k, end, pattern));
+        }
+    }
+    Some(out)
+}
+
 /// Finds all attributions of a document, in text order.
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
     Finder::new(doc).run()
@@ -108,38 +145,54 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let lx = Lexicon::get();
         let mut cue_at = vec![None; doc.tokens.len()];
-        for m in lx.cue_finder.find_iter(doc.text) {
-            let Ok(first) = doc
-                .tokens
-                .binary_search_by_key(&m.start(), |t| t.span.start)
-            else {
-                continue;
-            };
-            if doc.tokens[first].kind != TokenKind::Word {
-                continue;
+        let mut sentence_start = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            if let Some(flag) = sentence_start.get_mut(s.first) {
+                *flag = true;
             }
+        }
+        let mut keep = |first: usize, m_end: usize, pattern: usize| {
             // A capitalised cue word inside a sentence is part of a name
             // ("the United States"); only "According to" opens sentences.
             let word = doc.tokens[first].span.slice(doc.text);
-            let sentence_start = doc.sentences.iter().any(|s| s.first == first);
-            if is_capitalised(word) && !sentence_start {
-                continue;
+            if is_capitalised(word) && !sentence_start[first] {
+                return;
             }
             let Some(last) = (first..doc.tokens.len())
-                .take_while(|&k| doc.tokens[k].span.start < m.end())
+                .take_while(|&k| doc.tokens[k].span.start < m_end)
                 .last()
             else {
-                continue;
+                return;
             };
-            if doc.tokens[last].span.end != m.end() {
-                continue;
+            if doc.tokens[last].span.end != m_end {
+                return;
             }
-            let class = lx.cue_classes[m.pattern().as_usize()];
             cue_at[first] = Some(Cue {
                 first,
                 end: last + 1,
-                class,
+                class: lx.cue_classes[pattern],
             });
+        };
+        match token_start_cues(doc, lx) {
+            Some(matches) => {
+                for (first, end, pattern) in matches {
+                    keep(first, end, pattern);
+                }
+            }
+            None => {
+                for m in lx.cue_finder.find_iter(doc.text) {
+                    let Ok(first) = doc
+                        .tokens
+                        .binary_search_by_key(&m.start(), |t| t.span.start)
+                    else {
+                        continue;
+                    };
+                    if doc.tokens[first].kind != TokenKind::Word {
+                        continue;
+                    }
+                    keep(first, m.end(), m.pattern().as_usize());
+                }
+            }
         }
         Finder { doc, lx, cue_at }
     }
