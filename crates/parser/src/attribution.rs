@@ -139,6 +139,9 @@ struct Finder<'d, 'a> {
     lx: &'static Lexicon,
     /// For each token that starts a cue: its cue.
     cue_at: Vec<Option<Cue>>,
+    /// For each paragraph: true when it is one sentence that does not end
+    /// like one (a headline or caption); see [`Finder::is_heading`].
+    unended_single_sentence: Vec<bool>,
 }
 
 impl<'d, 'a> Finder<'d, 'a> {
@@ -194,7 +197,31 @@ impl<'d, 'a> Finder<'d, 'a> {
                 }
             }
         }
-        Finder { doc, lx, cue_at }
+        // Per paragraph, once: is_heading asks for every sentence.
+        let mut sentences_in = vec![0usize; doc.paragraphs.len()];
+        for s in &doc.sentences {
+            if let Some(n) = sentences_in.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
+        let unended_single_sentence = doc
+            .paragraphs
+            .iter()
+            .zip(&sentences_in)
+            .map(|(para, &n)| {
+                n == 1
+                    && !para
+                        .slice(doc.text)
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':'])
+            })
+            .collect();
+        Finder {
+            doc,
+            lx,
+            cue_at,
+            unended_single_sentence,
+        }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -256,31 +283,20 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
     /// never claims. A paragraph that does not end like a sentence is one.
     fn is_heading(&self, first: usize, end: usize) -> bool {
-        let para_idx = self
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.first <= first && first < s.end)
+        // The sentence holding token `first` (sentences are in order and
+        // do not overlap), then its paragraph.
+        let sentences = &self.doc.sentences;
+        let para_idx = sentences
+            .get(sentences.partition_point(|s| s.end <= first))
+            .filter(|s| s.first <= first)
             .map(|s| s.paragraph);
-        let single_sentence = para_idx.is_some_and(|p| {
-            self.doc
-                .sentences
-                .iter()
-                .filter(|s| s.paragraph == p)
-                .count()
-                == 1
-        });
-        if let Some(para) = para_idx
-            .and_then(|p| self.doc.paragraphs.get(p))
-            .filter(|_| single_sentence)
-        {
-            let ends_like_sentence = para
-                .slice(self.doc.text)
-                .trim_end()
-                .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':']);
-            if !ends_like_sentence {
-                return true;
-            }
+        if para_idx.is_some_and(|p| {
+            self.unended_single_sentence
+                .get(p)
+                .copied()
+                .unwrap_or(false)
+        }) {
+            return true;
         }
         let w = self.word(first);
         end > first + 1
@@ -1296,13 +1312,34 @@ impl<'d, 'a> Finder<'d, 'a> {
         out.sort_by_key(|a| a.content.start);
         // Each floating quote takes the speaker of the nearest claim before it
         // (or, when the article opens with it, the next claim in its paragraph).
+        // The nearest named claims either side are tracked rather than searched
+        // for, and paragraphs found by binary search, so that this stays linear
+        // in the number of claims.
+        let para_of = |sp: Span| {
+            let paragraphs = &self.doc.paragraphs;
+            let k = paragraphs.partition_point(|p| p.end < sp.end);
+            paragraphs.get(k).filter(|p| p.contains(sp)).map(|_| k)
+        };
+        // next_named[i]: the first claim after i with a speaker (claims
+        // after i are not yet changed when i is reached).
+        let mut next_named = vec![None; out.len()];
+        for i in (0..out.len().saturating_sub(1)).rev() {
+            next_named[i] = if out[i + 1].speaker != SpeakerRef::Nobody {
+                Some(i + 1)
+            } else {
+                next_named[i + 1]
+            };
+        }
+        let mut prev_named: Option<usize> = None;
         for i in 0..out.len() {
             if out[i].cue.is_some() || out[i].speaker != SpeakerRef::Nobody {
+                if out[i].speaker != SpeakerRef::Nobody {
+                    prev_named = Some(i);
+                }
                 continue;
             }
-            let prev = (0..i).rev().find(|&j| out[j].speaker != SpeakerRef::Nobody);
-            let next = (i + 1..out.len()).find(|&j| out[j].speaker != SpeakerRef::Nobody);
-            let para_of = |sp: Span| self.doc.paragraphs.iter().position(|p| p.contains(sp));
+            let prev = prev_named;
+            let next = next_named[i];
             let pick = match (prev, next) {
                 (_, Some(n))
                     if para_of(out[n].content) == para_of(out[i].content)
@@ -1320,6 +1357,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     SpeakerRef::SameAs(x) => SpeakerRef::SameAs(*x),
                     _ => SpeakerRef::SameAs(j),
                 };
+                prev_named = Some(i);
             }
         }
     }
