@@ -78,9 +78,11 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
         let body = dateline(text);
         let paragraphs = paragraphs(text, body);
+        // Sized from the text (news runs about six bytes a token, twenty
+        // tokens a sentence) so that the vectors seldom grow and copy.
         let mut quotes = Vec::new();
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
+        let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
         for (p, &para) in paragraphs.iter().enumerate() {
             let first_quote = quotes.len();
             scan_quotes(text, para, &mut quotes);
