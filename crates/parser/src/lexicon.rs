@@ -210,6 +210,7 @@ impl Lexicon {
     /// The longest cue that starts exactly at byte `at` of `text`, whose first
     /// word is the whole of `word` (the word token at `at`): its pattern index
     /// and end. Case is ignored in ASCII, as in [`Lexicon::cue_finder`].
+    #[inline]
     pub fn cue_starting_with(&self, text: &str, at: usize, word: &str) -> Option<(usize, usize)> {
         if !self.cue_head_filter.may_contain(word.as_bytes()) {
             return None;
@@ -227,6 +228,7 @@ impl Lexicon {
     /// (not at its start) and runs on past its end: the word ends with the
     /// first word of such a cue and the rest of the cue follows. Such a match
     /// is invisible to a word-by-word lookup.
+    #[inline]
     pub fn hides_cue_start(&self, text: &str, word: Span) -> bool {
         let bytes = text.as_bytes();
         // Most words fail on what follows them: a space and the start of a

@@ -268,12 +268,14 @@ impl ShapeFilter {
         filter
     }
 
+    #[inline]
     fn length_bit(len: usize) -> u32 {
         1 << len.min(31)
     }
 
     /// False when no entry can equal `word` in any ASCII case; true when one
     /// may (the empty word always passes, so the filter never decides alone).
+    #[inline]
     pub fn may_contain(&self, word: &[u8]) -> bool {
         let (Some(&a), Some(&z)) = (word.first(), word.last()) else {
             return true;
