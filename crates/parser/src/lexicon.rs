@@ -50,10 +50,11 @@ pub struct Lexicon {
     pub cue_classes: Vec<CueClass>,
     /// The cue forms, by pattern index, as written in the lexicon.
     cue_forms: Vec<&'static str>,
-    /// Cue pattern indexes by the ASCII lower case of their first word,
-    /// longest pattern first: a cue is looked up once per word token instead
-    /// of running the automaton over every byte of the article.
-    cues_by_first_word: HashMap<Vec<u8>, Vec<usize>>,
+    /// Cue patterns as (index, length of the first word), by
+    /// [`lowercase_hash`] of their first word, longest pattern first: a cue
+    /// is looked up once per word token instead of running the automaton
+    /// over every byte of the article.
+    cues_by_first_word: HashMap<u64, Vec<(usize, usize)>>,
     /// Rules most words out of `cues_by_first_word` before hashing.
     cue_head_filter: ShapeFilter,
     /// Cues of more than one word, as (pattern index, length of the first
@@ -81,6 +82,16 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A hash of `bytes` in ASCII lower case, computed as they are read (no
+/// lower-cased copy to hash afterwards). Hand-made because the standard
+/// hashers take the bytes as they are; collisions are harmless, as every
+/// lookup by this hash compares the words afterwards.
+fn lowercase_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
 }
 
 /// The entries of one lexicon file, for exact and any-case lookups.
@@ -146,7 +157,8 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&forms)
             .expect("the built-in cue lexicon compiles");
-        let mut cues_by_first_word: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
+        let mut cues_by_first_word: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
+        let mut cue_heads: Vec<String> = Vec::new();
         let mut multi_word_cues: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 256];
         let mut second_word_starts = Some([0u32; 256]);
         for (i, form) in forms.iter().enumerate() {
@@ -165,14 +177,15 @@ impl Lexicon {
                 }
             }
             cues_by_first_word
-                .entry(head.into_bytes())
+                .entry(lowercase_hash(head.as_bytes()))
                 .or_default()
-                .push(i);
+                .push((i, head.len()));
+            cue_heads.push(head);
         }
         for list in cues_by_first_word.values_mut() {
             // Longest first, then lexicon order: what a leftmost-longest
             // search picks among patterns that start at one place.
-            list.sort_by_key(|&i| std::cmp::Reverse(forms[i].len()));
+            list.sort_by_key(|&(i, _)| std::cmp::Reverse(forms[i].len()));
         }
         let given_names: HashMap<&'static str, Gender> =
             entries(include_str!("../lexicon/given_names.txt"))
@@ -187,7 +200,7 @@ impl Lexicon {
                 })
                 .collect();
         Lexicon {
-            cue_head_filter: ShapeFilter::new(cues_by_first_word.keys().map(Vec::as_slice)),
+            cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
             cue_finder,
             cue_classes,
             cue_forms: forms,
@@ -215,12 +228,18 @@ impl Lexicon {
         if !self.cue_head_filter.may_contain(word.as_bytes()) {
             return None;
         }
-        let candidates = with_ascii_lowercase(word, |w| self.cues_by_first_word.get(w))?;
+        let candidates = self
+            .cues_by_first_word
+            .get(&lowercase_hash(word.as_bytes()))?;
         let rest = text.as_bytes().get(at..)?;
-        candidates.iter().find_map(|&i| {
+        // Equal hashes are checked: the cue's first word must be the whole
+        // word, and the whole cue must follow in the text.
+        candidates.iter().find_map(|&(i, head_len)| {
             let form = self.cue_forms[i].as_bytes();
-            (rest.len() >= form.len() && rest[..form.len()].eq_ignore_ascii_case(form))
-                .then_some((i, at + form.len()))
+            (head_len == word.len()
+                && rest.len() >= form.len()
+                && rest[..form.len()].eq_ignore_ascii_case(form))
+            .then_some((i, at + form.len()))
         })
     }
 

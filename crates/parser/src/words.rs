@@ -307,8 +307,14 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
 }
 
 /// True when the word starts with an upper-case letter.
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII byte: no need to decode a char.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
