@@ -348,7 +348,20 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
             if b.is_ascii_whitespace() {
                 i += 1;
             } else if b.is_ascii_alphanumeric() {
-                let end = word_end(text, i, limit, lx);
+                // Most words are ASCII letters or digits followed by a space
+                // or a plain punctuation mark: end them here; anything that
+                // could join or follow a word (`'`, `-`, `.`, `&`, `,`, or a
+                // non-ASCII character) goes through word_end's full rule.
+                let bytes = &text.as_bytes()[..limit];
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let end = match bytes.get(j) {
+                    None => j,
+                    Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
+                    Some(_) => word_end(text, i, limit, lx),
+                };
                 out.push(Token {
                     span: Span::new(i, end),
                     kind: TokenKind::Word,
