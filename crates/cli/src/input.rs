@@ -181,7 +181,21 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                         std::fs::canonicalize(path).map_or(true, |c| !options.skip.contains(&c))
                     });
                 }
-                files.sort();
+                // The order of `Path`'s `Ord` (component by component), with
+                // each key built once: comparing paths directly re-splits
+                // them into components at every comparison, which costs
+                // seconds on a hundred thousand files. Every path here is
+                // `input` plus plain names, and a name never holds a zero
+                // byte, so bytes of the components each closed by a zero
+                // compare as the components do.
+                files.sort_by_cached_key(|path| {
+                    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+                    for component in path.components() {
+                        key.extend_from_slice(component.as_os_str().as_encoded_bytes());
+                        key.push(0);
+                    }
+                    key
+                });
                 plan.extend(files.into_iter().map(|path| {
                     let format = InputFormat::from_extension(&path).unwrap_or(fallback);
                     Ok(Source {
@@ -662,5 +676,38 @@ mod tests {
         let piece = read_text(Box::new(&b"ok \xff"[..]), "d".into(), "d.txt".into());
         let err = piece.article.unwrap_err();
         assert_eq!(err.reason, "not valid UTF-8 (bad byte at offset 3)");
+    }
+
+    #[test]
+    fn a_directory_is_read_in_path_order_component_by_component() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        for name in [
+            "a-c.txt",
+            "a/b.txt",
+            "a/B.txt",
+            "b/c/d.txt",
+            "b/c.txt",
+            "b.txt",
+            "a0",
+        ] {
+            std::fs::write(root.join(name), "Text.").unwrap();
+        }
+        let plan = plan(&[root.to_path_buf()], &ReadOptions::default());
+        let got: Vec<PathBuf> = plan
+            .into_iter()
+            .map(|source| match source.unwrap().origin {
+                Origin::File(path) => path,
+                Origin::Stdin => unreachable!(),
+            })
+            .collect();
+        let mut want = got.clone();
+        want.sort();
+        assert_eq!(got, want);
+        // `a/...` before `a-c.txt`, although '/' sorts after '-' as a byte.
+        assert!(got[0].ends_with("a/B.txt"), "{got:?}");
+        assert_eq!(got.len(), 7);
     }
 }
