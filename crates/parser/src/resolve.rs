@@ -253,6 +253,9 @@ impl People {
     /// The person whose surname (or, failing that, given name) is `w`: the
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
+        if self.persons.is_empty() {
+            return None;
+        }
         self.by_surname
             .get(w)
             .or_else(|| self.by_given.get(w))
