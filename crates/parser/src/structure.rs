@@ -309,9 +309,14 @@ fn mark_continuations(text: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
         if quotes[k].closed {
             continue;
         }
-        let Some(p) = paragraphs.iter().position(|p| p.contains(quotes[k].span)) else {
+        // Paragraphs are in order and apart: the only one that can hold the
+        // quote is the first that ends at or after it (a binary search, so
+        // that a long article is not a scan of all paragraphs per quote).
+        let span = quotes[k].span;
+        let p = paragraphs.partition_point(|p| p.end < span.end);
+        if !paragraphs.get(p).is_some_and(|para| para.contains(span)) {
             continue;
-        };
+        }
         if quotes[k].span.end != paragraphs[p].end {
             continue;
         }
