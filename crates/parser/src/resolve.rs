@@ -222,7 +222,11 @@ impl People {
                 people.occurrences.push((tokens[i].span.start, p, subject));
             }
         }
-        people.occurrences.sort_unstable();
+        // Two runs, each in text order (full names, then surnames): the
+        // stable sort finds and merges them in linear time, where an
+        // unstable sort redoes all the work (equal entries are identical,
+        // so the result is the same).
+        people.occurrences.sort();
         people.occurrences.dedup_by_key(|o| o.0);
         people
     }
