@@ -99,14 +99,20 @@ struct Found {
 /// cannot be told word by word.
 ///
 /// Why not the automaton: it reads every byte of the article, while a hash
-/// lookup per word token is several times cheaper. The two agree because a
-/// cue starts with an ASCII letter, and a letter of the body lies either at
-/// a word start, inside a word or inside a quotation; a match starting inside
-/// a quotation ends inside it (cues hold no quotation marks), and one starting
-/// inside a word runs past the word only when the word ends with the first
-/// word of a cue of several words and the rest of that cue follows: then
-/// this gives up and the caller scans with the automaton.
+/// lookup per word token is several times cheaper. The two agree when the
+/// cue forms are plain ([`Lexicon::cues_by_word`]; otherwise this gives up):
+/// a cue then starts with a letter or digit, which in the body lies at a
+/// word start, inside a word or inside a quotation. A match starting inside
+/// a quotation cannot run past its closing mark (cues hold no double marks,
+/// and their apostrophes stand before a letter, where no quotation closes);
+/// the tokenizer keeps a cue's first word whole; and a match starting inside
+/// a word runs past the word only when the word ends with the first word of
+/// a cue of several words and the rest of that cue follows: then this gives
+/// up and the caller scans with the automaton.
 pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usize, usize, usize)>> {
+    if !lx.cues_by_word() {
+        return None;
+    }
     let mut out = Vec::new();
     // End of the last match: a leftmost-longest scan resumes there.
     let mut covered = 0;

@@ -57,6 +57,11 @@ pub struct Lexicon {
     cues_by_first_word: HashMap<u64, Vec<(usize, usize)>>,
     /// Rules most words out of `cues_by_first_word` before hashing.
     cue_head_filter: ShapeFilter,
+    /// True when every cue form is words of ASCII letters and digits, single
+    /// spaces between them and apostrophes only between letters: the shape
+    /// that lets cues be looked up word by word (see
+    /// [`Lexicon::cues_by_word`]).
+    cue_forms_are_plain: bool,
     /// Cues of more than one word, as (pattern index, length of the first
     /// word), by the last byte (lower case) of their first word.
     multi_word_cues: Vec<Vec<(usize, usize)>>,
@@ -82,6 +87,23 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// True for a cue form made of words of ASCII letters and digits, with
+/// single spaces between words and apostrophes (`'`, `’`) only between two
+/// letters or digits.
+fn is_plain_cue(form: &str) -> bool {
+    let chars: Vec<char> = form.chars().collect();
+    !chars.is_empty()
+        && chars.iter().enumerate().all(|(i, &c)| {
+            let alnum_at = |j: usize| chars.get(j).is_some_and(char::is_ascii_alphanumeric);
+            match c {
+                c if c.is_ascii_alphanumeric() => true,
+                ' ' => i > 0 && alnum_at(i - 1) && alnum_at(i + 1),
+                '\'' | '’' => i > 0 && alnum_at(i - 1) && alnum_at(i + 1),
+                _ => false,
+            }
+        })
 }
 
 /// A hash of `bytes` in ASCII lower case, computed as they are read (no
@@ -199,7 +221,9 @@ impl Lexicon {
                     (name.trim(), gender)
                 })
                 .collect();
+        let cue_forms_are_plain = forms.iter().all(|form| is_plain_cue(form));
         Lexicon {
+            cue_forms_are_plain,
             cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
             cue_finder,
             cue_classes,
@@ -218,6 +242,15 @@ impl Lexicon {
             given_name_filter: ShapeFilter::new(given_names.keys().map(|n| n.as_bytes())),
             given_names,
         }
+    }
+
+    /// True when cues can be found word by word, with
+    /// [`Lexicon::cue_starting_with`] and [`Lexicon::hides_cue_start`],
+    /// rather than with [`Lexicon::cue_finder`] over every byte: every cue
+    /// form has the plain shape the tokenizer keeps whole (so a cue never
+    /// starts or ends inside a quotation mark or a joined word).
+    pub fn cues_by_word(&self) -> bool {
+        self.cue_forms_are_plain
     }
 
     /// The longest cue that starts exactly at byte `at` of `text`, whose first
@@ -408,6 +441,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_cue_lexicon_can_be_read_word_by_word() {
+        assert!(Lexicon::get().cues_by_word());
+        assert!(is_plain_cue("wouldn’t comment"));
+        assert!(!is_plain_cue("said:"));
+        assert!(!is_plain_cue("'said"));
+        assert!(!is_plain_cue("said  so"));
     }
 
     #[test]
