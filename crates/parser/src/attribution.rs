@@ -189,7 +189,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 }
             }
             None => {
-                for m in lx.cue_finder.find_iter(doc.text) {
+                for m in lx.cue_finder().find_iter(doc.text) {
                     let Ok(first) = doc
                         .tokens
                         .binary_search_by_key(&m.start(), |t| t.span.start)

@@ -44,8 +44,9 @@ pub enum Gender {
 
 /// All the word lists, loaded.
 pub struct Lexicon {
-    /// Finds cue forms (leftmost-longest, ASCII case-insensitive).
-    pub cue_finder: AhoCorasick,
+    /// Finds cue forms (leftmost-longest, ASCII case-insensitive); built on
+    /// first use (see [`Lexicon::cue_finder`]).
+    cue_finder: OnceLock<AhoCorasick>,
     /// Class of each cue pattern, by pattern index.
     pub cue_classes: Vec<CueClass>,
     /// The cue forms, by pattern index, as written in the lexicon.
@@ -169,16 +170,6 @@ impl Lexicon {
             forms.push(form.trim());
             cue_classes.push(class);
         }
-        // The cue list is compiled into the binary and tested, so building
-        // its automaton cannot fail on user input.
-        // A DFA: the cue list is small and the scan runs over every byte of
-        // every article, so memory for speed is the right trade.
-        let cue_finder = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .expect("the built-in cue lexicon compiles");
         let mut cues_by_first_word: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
         let mut cue_heads: Vec<String> = Vec::new();
         let mut multi_word_cues: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 256];
@@ -225,7 +216,7 @@ impl Lexicon {
         Lexicon {
             cue_forms_are_plain,
             cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
-            cue_finder,
+            cue_finder: OnceLock::new(),
             cue_classes,
             cue_forms: forms,
             cues_by_first_word,
@@ -242,6 +233,24 @@ impl Lexicon {
             given_name_filter: ShapeFilter::new(given_names.keys().map(|n| n.as_bytes())),
             given_names,
         }
+    }
+
+    /// The automaton that finds cue forms anywhere in a text (leftmost-longest,
+    /// ASCII case-insensitive), built on first use: articles are read word by
+    /// word (see [`Lexicon::cues_by_word`]) and need it only in rare cases.
+    pub fn cue_finder(&self) -> &AhoCorasick {
+        self.cue_finder.get_or_init(|| {
+            // The cue list is compiled into the binary and tested, so building
+            // its automaton cannot fail on user input.
+            // A DFA: when it runs, it runs over every byte of an article, so
+            // memory for speed is the right trade.
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.cue_forms)
+                .expect("the built-in cue lexicon compiles")
+        })
     }
 
     /// True when cues can be found word by word, with
@@ -383,12 +392,12 @@ mod tests {
         assert_eq!(lx.given_name("Lisa"), Some(Gender::Female));
         assert_eq!(lx.given_name("Kremlin"), None);
         let m = lx
-            .cue_finder
+            .cue_finder()
             .find("He Said so")
             .map(|m| m.pattern().as_usize());
         assert_eq!(m.map(|p| lx.cue_classes[p]), Some(CueClass::Speech));
         let m = lx
-            .cue_finder
+            .cue_finder()
             .find("according to him")
             .map(|m| m.pattern().as_usize());
         assert_eq!(m.map(|p| lx.cue_classes[p]), Some(CueClass::Source));
@@ -407,7 +416,7 @@ mod tests {
     /// The cues the automaton reports at word starts.
     fn automaton_cues(doc: &Document) -> Vec<(usize, usize, usize)> {
         let lx = Lexicon::get();
-        lx.cue_finder
+        lx.cue_finder()
             .find_iter(doc.text)
             .filter_map(|m| {
                 let k = doc
