@@ -630,7 +630,8 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let Some(p) = out.iter().rev().find_map(|f| f.phrase.clone()) else {
                     return;
                 };
-                (p, subject_end - 1, cue.end)
+                // Start at the verb, so that the claim before ends at "and".
+                (p, subject_end, cue.end)
             }
             None => {
                 // Inverted: `"...," said Peskov` or `..., says the founder`.
@@ -877,6 +878,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                         "publicly",
                         "previously",
                         "earlier",
+                        "only",
+                        "again",
+                        "repeatedly",
                     ],
                     first,
                 );
@@ -888,12 +892,21 @@ impl<'d, 'a> Finder<'d, 'a> {
         if !after_that {
             k = self.skip_adverbials(k, end);
             if told {
-                // `told reporters:` / `told TMOF.` / `told the Star the ...`
+                // `told reporters:` / `told TMOF.` / `told the Baltic Wire the
+                // repairs ...`: the object is a short noun phrase; the
+                // content starts at the next determiner or pronoun after it.
+                let object_start = k;
                 while k < end
                     && self.is_word(k)
                     && !SUBJECT_PRONOUNS.contains(self.word(k))
                     && k < cue.end + 5
                 {
+                    let w = self.word(k);
+                    if k > object_start
+                        && (DETERMINERS.contains(w) || w.eq_ignore_ascii_case("there"))
+                    {
+                        break;
+                    }
                     k += 1;
                 }
                 k = self.skip_adverbials(k, end);
@@ -997,6 +1010,39 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
         }
+        // `A spokesperson for the trucking association`, `sources familiar
+        // with the matter`: a person noun carried by a prepositional phrase.
+        if start >= sent_start + 2 && start < end {
+            let prep = self.word(start - 1);
+            let mut head = start - 2;
+            if is_in(&["with", "to"], prep)
+                && is_in(&["familiar", "close"], self.word(head))
+                && head > sent_start
+            {
+                head -= 1;
+            }
+            if is_in(&["for", "with", "to", "at", "of"], prep)
+                && self.is_word(head)
+                && self.lx.is_person_noun(self.word(head))
+            {
+                let mut s2 = head;
+                while s2 > sent_start
+                    && self.is_word(s2 - 1)
+                    && !PHRASE_BREAKS.contains(self.word(s2 - 1))
+                    && head - s2 < 4
+                {
+                    s2 -= 1;
+                    if DETERMINERS.contains(self.word(s2)) {
+                        break;
+                    }
+                }
+                return Some(Phrase {
+                    tokens: s2..end,
+                    name: s2..end,
+                    role: None,
+                });
+            }
+        }
         // Sentence-initial capitalised function words ("In", "But") are
         // already breaks; anything left is the phrase.
         self.split_phrase(start..end)
@@ -1065,6 +1111,32 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         let mut p = self.split_phrase(start..e)?;
+        // `said Devon Achterberg, chief engineer at the port.`: the role
+        // follows the name.
+        if self.is_punct(e, ",") && self.is_proper_name(&p.name) && p.role.is_none() {
+            let mut n = e + 1;
+            while n < end && self.is_word(n) {
+                n += 1;
+            }
+            let first = self.word(e + 1);
+            let role_like = n > e + 1
+                && n - e <= 12
+                && (n >= end || self.is_punct(n, ".") || self.is_punct(n, ","))
+                && !is_capitalised(first)
+                && !is_in(
+                    &[
+                        "who", "whose", "which", "where", "adding", "saying", "noting", "and",
+                        "but",
+                    ],
+                    first,
+                )
+                && !self.lx.is_time_word(first)
+                && (DETERMINERS.contains(first)
+                    || (e + 1..n).any(|k| self.lx.is_person_noun(self.word(k))));
+            if role_like {
+                p.role = Some(e + 1..n);
+            }
+        }
         // `says Campbell’s partner, Jason Louth.`: the name after the comma.
         if self.is_punct(e, ",") && !self.is_proper_name(&p.name) {
             let mut n = e + 1;
@@ -1174,6 +1246,12 @@ impl<'d, 'a> Finder<'d, 'a> {
             .find(|&k| self.lx.is_title(self.word(k)))
         {
             name_start = t + 1;
+        } else if r.end - name_start >= 3
+            && self.lx.given_name(self.word(name_start)).is_none()
+            && self.lx.given_name(self.word(name_start + 1)).is_some()
+        {
+            // `Hydrologist Tomas Reyes`: a capitalised role before a given name.
+            name_start += 1;
         }
         let mut role_start = r.start;
         while role_start < name_start && DETERMINERS.contains(self.word(role_start)) {
