@@ -1057,6 +1057,23 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let mut p = self.phrase_before(open, sent_start)?;
         let first_inner = self.word(inner.start);
+        // `One red-state Democrat, Montana Sen. Jon Tester, said`: the
+        // apposition is the person's name (it holds a title or a given name).
+        let inner_is_name = inner.len() <= 5
+            && inner
+                .clone()
+                .all(|k| self.is_word(k) && is_capitalised(self.word(k)))
+            && inner.clone().any(|k| {
+                self.lx.is_title(self.word(k)) || self.lx.given_name(self.word(k)).is_some()
+            });
+        if inner_is_name && self.lx.given_name(self.word(p.name.start)).is_none() {
+            let named = self.split_phrase(inner.clone())?;
+            return Some(Phrase {
+                tokens: p.tokens.start..last,
+                name: named.name,
+                role: named.role.or(Some(p.tokens.clone())),
+            });
+        }
         if !self.is_proper_name(&p.name) {
             // `His father, Ernie LeBlanc, says`: the name is the apposition.
             let all_caps = inner
@@ -1232,6 +1249,19 @@ impl<'d, 'a> Finder<'d, 'a> {
                 name: r.clone(),
                 role: None,
             });
+        }
+        // `Sen. Richard Shelby of Alabama`: a name, then where it is from.
+        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+            if is_capitalised(self.word(of - 1)) && is_capitalised(self.word(of + 1)) {
+                let before = self.split_phrase(r.start..of)?;
+                if self.lx.given_name(self.word(before.name.start)).is_some() {
+                    return Some(Phrase {
+                        tokens: r.clone(),
+                        name: before.name,
+                        role: before.role,
+                    });
+                }
+            }
         }
         // Trailing capitalised run; titles in it belong to the role.
         let mut name_start = r.end - 1;
