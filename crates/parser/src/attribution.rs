@@ -623,11 +623,16 @@ impl<'d, 'a> Finder<'d, 'a> {
                 (p, s, cue.end)
             }
             None if subject_end > sent.start
-                && is_in(&["and", "but"], self.word(subject_end - 1))
-                && out.iter().any(|f| f.phrase.is_some()) =>
+                && is_in(&["and", "but"], self.word(subject_end - 1)) =>
             {
-                // `He said ..., and added ...`: the subject is shared.
-                let Some(p) = out.iter().rev().find_map(|f| f.phrase.clone()) else {
+                // `He said ..., and added ...`, `Pompeo praised China and said
+                // ...`: the subject is shared.
+                let Some(p) = out
+                    .iter()
+                    .rev()
+                    .find_map(|f| f.phrase.clone())
+                    .or_else(|| self.sentence_subject(sent.start, subject_end))
+                else {
                     return;
                 };
                 // Start at the verb, so that the claim before ends at "and".
@@ -891,6 +896,18 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         if !after_that {
             k = self.skip_adverbials(k, end);
+            // `said in his New Year's speech he was ready`: a short
+            // prepositional phrase before a pronoun subject.
+            if is_in(&["in", "on", "at", "during", "after"], self.word(k)) {
+                if let Some(p) = (k + 1..end.min(k + 8))
+                    .take_while(|&i| self.is_word(i))
+                    .find(|&i| is_in(&["he", "she", "they", "it", "we", "i"], self.word(i)))
+                {
+                    if p + 1 < end && self.is_word(p + 1) {
+                        k = p;
+                    }
+                }
+            }
             if told {
                 // `told reporters:` / `told TMOF.` / `told the Baltic Wire the
                 // repairs ...`: the object is a short noun phrase; the
@@ -1227,11 +1244,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             .any(|k| is_capitalised(self.word(k)) && k > r.start);
         // `the rookie defenceman`: a definite or possessive description names
         // a person even when its head noun is not in the lexicon.
+        let first = self.word(r.start);
+        let possessive = first.ends_with("’s") || first.ends_with("'s");
         let described = r.len() >= 2
-            && is_in(
-                &["the", "a", "an", "his", "her", "their"],
-                self.word(r.start),
-            )
+            && (possessive || is_in(&["the", "a", "an", "his", "her", "their"], first))
             && !self.lx.is_time_word(head);
         let head_ok = is_capitalised(head)
             || described
