@@ -1200,8 +1200,12 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// speaker (no head noun, a head that is not a name, person or organisation).
     fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
         let mut r = r;
-        // Trim function words at the start that are not determiners.
-        while !r.is_empty() && PHRASE_BREAKS.contains(self.word(r.start)) {
+        // Trim function words at the start that are not determiners, and time
+        // words ("Wednesday Suncor disclosed").
+        while !r.is_empty()
+            && (PHRASE_BREAKS.contains(self.word(r.start))
+                || (r.len() > 1 && self.lx.is_time_word(self.word(r.start))))
+        {
             r.start += 1;
         }
         if r.is_empty() {
