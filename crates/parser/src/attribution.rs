@@ -1109,7 +1109,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             return (described && !is_capitalised(first_inner)).then_some(p);
         }
         let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
+        // `Rick Parry, speaking to BBC Sport, said`: a clause, not a role.
+        let clause = first_inner.ends_with("ing")
+            || first_inner.ends_with("ly")
+            || self.lx.is_time_word(first_inner)
+            || self.cue_at[inner.start].is_some();
         if !is_relative
+            && !clause
             && inner.clone().all(|k| {
                 self.is_word(k)
                     || self.is_punct(k, "’")

@@ -11,7 +11,9 @@ use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
-use crate::words::{is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
+use crate::words::{
+    is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+};
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 
 /// A person the article names in full.
@@ -141,6 +143,9 @@ impl People {
                         && same_paragraph(r - 1, start)
                         && !PHRASE_BREAKS.contains(word(r - 1))
                         && !DETERMINERS.contains(word(r - 1))
+                        // "in October Tory leader", "exclusively": not roles.
+                        && !lx.is_time_word(word(r - 1))
+                        && !word(r - 1).ends_with("ly")
                         && start - r < 6
                     {
                         r -= 1;
@@ -427,7 +432,19 @@ fn resolve_mention(
     } else {
         words.clone()
     };
-    let rest_text = rest.join(" ");
+    let mut rest_text = rest.join(" ");
+    // "Analysts said" and "analysts said" are the same unnamed speakers: a
+    // capital that only opens the sentence is not part of a description.
+    if rest.first().is_some_and(|w| {
+        is_capitalised(w)
+            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
+            && lx.given_name(w).is_none()
+    }) {
+        let mut chars = rest_text.chars();
+        if let Some(c) = chars.next() {
+            rest_text = c.to_lowercase().chain(chars).collect();
+        }
+    }
     // "Sources familiar with the matter" opening a sentence is a description.
     let described = !is_capitalised(head)
         || (words.len() > 1
