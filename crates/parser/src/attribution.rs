@@ -577,7 +577,27 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The noun phrase that opens a sentence, as the subject of a participle
     /// cue later in it.
     fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
+        let mut start = start;
+        // `On Jan. 9, James Bullard ...`: an opening adverbial ends at a comma.
+        if is_in(
+            &[
+                "on", "in", "at", "after", "before", "during", "earlier", "later",
+            ],
+            self.word(start),
+        ) {
+            let comma = (start..limit.min(start + 8)).find(|&k| self.is_punct(k, ","))?;
+            start = comma + 1;
+        }
+        let nounish = |k: usize| {
+            let w = self.word(k);
+            self.is_word(k)
+                && !self.lx.is_time_word(w)
+                && (is_capitalised(w)
+                    || self.lx.is_person_noun(w)
+                    || self.lx.is_organisation_word(w))
+        };
         let mut e = start;
+        let mut last_head = None;
         while e < limit && self.is_word(e) {
             let w = self.word(e);
             if e > start
@@ -587,24 +607,25 @@ impl<'d, 'a> Finder<'d, 'a> {
             {
                 break;
             }
+            if nounish(e) || (e == start && DETERMINERS.contains(w)) {
+                last_head = Some(e);
+            } else {
+                // A lower-case word belongs to the subject only as a modifier
+                // of a noun that follows ("foreign ministry spokeswoman").
+                let modifies = (e + 1..limit.min(e + 4))
+                    .take_while(|&k| self.is_word(k) && !PHRASE_BREAKS.contains(self.word(k)))
+                    .any(nounish);
+                if !modifies {
+                    break;
+                }
+            }
             e += 1;
-            if e - start > 8 {
+            if e - start > 10 {
                 return None;
             }
-            let headish =
-                is_capitalised(w) || self.lx.is_person_noun(w) || self.lx.is_organisation_word(w);
-            let next = self.word(e);
-            if headish
-                && e < limit
-                && self.is_word(e)
-                && !is_capitalised(next)
-                && !self.lx.is_person_noun(next)
-                && !self.lx.is_organisation_word(next)
-            {
-                break;
-            }
         }
-        self.split_phrase(start..e)
+        let end = last_head? + 1;
+        self.split_phrase(start..end)
     }
 
     /// Claims around a reporting verb.
@@ -998,9 +1019,18 @@ impl<'d, 'a> Finder<'d, 'a> {
                 .filter(|&k| self.is_punct(k, ","))
                 .take(3)
                 .collect();
-            return commas
+            // Prefer the reading whose name starts with a given name ("Will
+            // Young, a mechanic based in Kansas City, Mo., and ..., said").
+            let readings: Vec<Phrase> = commas
                 .into_iter()
-                .find_map(|open| self.appositive_subject(open, last, sent_start));
+                .filter_map(|open| self.appositive_subject(open, last, sent_start))
+                .collect();
+            let named = readings
+                .iter()
+                .position(|p| self.lx.given_name(self.word(p.name.start)).is_some());
+            return named
+                .or((!readings.is_empty()).then_some(0))
+                .map(|i| readings[i].clone());
         }
         if !self.is_word(last) {
             return None;
@@ -1058,6 +1088,23 @@ impl<'d, 'a> Finder<'d, 'a> {
                     name: s2..end,
                     role: None,
                 });
+            }
+        }
+        // `professor Kent Moore at the University of Toronto says`: the
+        // speaker is the name before the place of work.
+        if start >= sent_start + 2
+            && start < end
+            && is_in(&["at", "from", "with"], self.word(start - 1))
+            && is_capitalised(self.word(start - 2))
+        {
+            if let Some(p) = self.phrase_before(start - 1, sent_start) {
+                if self.lx.given_name(self.word(p.name.start)).is_some() {
+                    return Some(Phrase {
+                        tokens: p.tokens.start..end,
+                        name: p.name,
+                        role: p.role,
+                    });
+                }
             }
         }
         // Sentence-initial capitalised function words ("In", "But") are
