@@ -1382,6 +1382,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// sentences of their own, spoken by the speaker in context.
     fn add_floating(&self, out: &mut Vec<Attribution>, consumed: &[bool]) {
         let mut extra = Vec::new();
+        let mut introduced = Vec::new();
         for (s_idx, sent) in self.doc.sentences.iter().enumerate() {
             if self.is_heading(sent.first, sent.end) {
                 continue;
@@ -1406,6 +1407,22 @@ impl<'d, 'a> Finder<'d, 'a> {
                     || (k + 1 < sent.end
                         && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
                     || quote.continues;
+                // `Martell, the addictions doctor, is more blunt: "..."`: a
+                // quotation a colon introduces is the sentence subject's.
+                if k > sent.first
+                    && self.is_punct(k - 1, ":")
+                    && quote.words >= 3
+                    && self.rest_is_trivial(k + 1, sent.end)
+                {
+                    let subject = self
+                        .sentence_subject(sent.first, k - 1)
+                        .filter(|p| self.is_proper_name(&p.name));
+                    match subject {
+                        Some(p) => introduced.push((quote.span, p)),
+                        None => extra.push(quote.span),
+                    }
+                    continue;
+                }
                 if !stands_alone || !ends || quote.words < 3 {
                     continue;
                 }
@@ -1419,6 +1436,17 @@ impl<'d, 'a> Finder<'d, 'a> {
                 kind: ClaimKind::Direct,
                 cue: None,
                 speaker: SpeakerRef::Nobody,
+            });
+        }
+        for (span, p) in introduced {
+            out.push(Attribution {
+                content: span,
+                kind: ClaimKind::Direct,
+                cue: None,
+                speaker: SpeakerRef::Named(SpeakerMention {
+                    span: self.span_of(&p.name),
+                    role: p.role.as_ref().map(|r| self.span_of(r)),
+                }),
             });
         }
         out.sort_by_key(|a| a.content.start);
