@@ -421,10 +421,9 @@ impl<'d, 'a> Finder<'d, 'a> {
             let after_start = phrase.tokens.end;
             if self.is_punct(after_start, ",") {
                 let after = self.trim_content(after_start + 1..sent.end);
-                if self.content_words(&after) >= 2
-                    && self.content_words(&before) >= 1
-                    && self.continues_statement(after.start)
-                {
+                // "according to X" inside a sentence always splits one
+                // statement ("Some concerns, according to experts, include").
+                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
                     out.push(Found {
                         content: after,
                         cue: Some(cue),
@@ -1186,7 +1185,12 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut e = start;
         while e < end && self.is_word(e) {
             let w = self.word(e);
-            if e > start && (PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of")) {
+            // `people familiar with the bid`, `sources close to the talks`
+            let qualifier = e > start
+                && is_in(&["with", "to"], w)
+                && is_in(&["familiar", "close"], self.word(e - 1));
+            if e > start && PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of") && !qualifier
+            {
                 break;
             }
             if e == start && self.lx.is_time_word(w) {
