@@ -315,7 +315,23 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
     for a in attributions {
         let speaker = match &a.speaker {
             SpeakerRef::Nobody => ResolvedSpeaker::default(),
-            SpeakerRef::SameAs(j) => out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default(),
+            SpeakerRef::SameAs(j) => {
+                let previous = out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default();
+                // A person who opens a sentence between the last claim and
+                // this quote has taken the floor ("McCallum didn't answer,
+                // so CTV caught up with him. \"...\"").
+                let since = out
+                    .last()
+                    .map_or(0, |c| c.text.end.max(c.mention.map_or(0, |m| m.end)));
+                match people.subject_between(since, a.content.start, None) {
+                    Some(p)
+                        if people.persons[p].name != previous.name && since < a.content.start =>
+                    {
+                        people.resolved(p)
+                    }
+                    _ => previous,
+                }
+            }
             SpeakerRef::Named(m) => resolve_mention(
                 doc,
                 lx,
