@@ -152,42 +152,81 @@ pub fn run_with(
         .num_threads(threads)
         .build()?;
     let mut stats = RunStats::default();
-    let mut pieces = pieces.peekable();
-    while pieces.peek().is_some() {
-        let batch = next_batch(&mut pieces, limits);
-        let results: Vec<Option<Result<Vec<ClaimRow>, ()>>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|piece| {
-                    let article = piece.article.as_ref().ok()?;
-                    Some(guarded(|| extract(article)))
-                })
-                .collect()
-        });
-        for (piece, result) in batch.iter().zip(results) {
-            match (&piece.article, result) {
-                (Ok(_), Some(Ok(rows))) => {
-                    sink.article(&rows)?;
-                    stats.articles += 1;
-                    stats.claims += rows.len() as u64;
-                }
-                (Ok(article), _) => {
-                    progress.println(&format!(
-                        "claimtrack: {}: internal error while extracting claims; \
-                         the article was skipped (please report this bug)",
-                        article.doc_id
-                    ));
-                    stats.failed += 1;
-                }
-                (Err(err), _) => {
-                    progress.println(&format!("claimtrack: {err}"));
-                    stats.failed += 1;
-                }
+    let mut pieces = pieces;
+    // While the pool extracts one batch, this thread writes the rows of the
+    // batch before it and reads the batch after it, so that reading and
+    // writing do not leave the pool's threads idle.
+    let mut batch = next_batch(&mut pieces, limits);
+    let mut done: Option<(Vec<Piece>, Vec<Extracted>)> = None;
+    while !batch.is_empty() || done.is_some() {
+        let mut results: Vec<Extracted> = Vec::new();
+        let mut next = Vec::new();
+        let mut written = Ok(());
+        pool.in_place_scope(|scope| {
+            if !batch.is_empty() {
+                let (batch, results, extract) = (&batch, &mut results, &extract);
+                scope.spawn(move |_| {
+                    *results = batch
+                        .par_iter()
+                        .map(|piece| {
+                            let article = piece.article.as_ref().ok()?;
+                            Some(guarded(|| extract(article)))
+                        })
+                        .collect();
+                });
             }
-            progress.advance(u64::from(piece.article.is_ok()), piece.bytes);
+            if let Some((pieces, results)) = done.take() {
+                written = hand_on(&pieces, results, progress, sink, &mut stats);
+            }
+            if written.is_ok() {
+                next = next_batch(&mut pieces, limits);
+            }
+        });
+        written?;
+        if !batch.is_empty() {
+            done = Some((batch, results));
         }
+        batch = next;
     }
     Ok(stats)
+}
+
+/// The outcome of one piece: `None` when it was no article, `Err` when its
+/// extraction panicked.
+type Extracted = Option<Result<Vec<ClaimRow>, ()>>;
+
+/// Hands the rows of one extracted batch to `sink`, in input order, and
+/// reports its bad inputs.
+fn hand_on(
+    batch: &[Piece],
+    results: Vec<Extracted>,
+    progress: &mut Progress,
+    sink: &mut dyn RowSink,
+    stats: &mut RunStats,
+) -> anyhow::Result<()> {
+    for (piece, result) in batch.iter().zip(results) {
+        match (&piece.article, result) {
+            (Ok(_), Some(Ok(rows))) => {
+                sink.article(&rows)?;
+                stats.articles += 1;
+                stats.claims += rows.len() as u64;
+            }
+            (Ok(article), _) => {
+                progress.println(&format!(
+                    "claimtrack: {}: internal error while extracting claims; \
+                     the article was skipped (please report this bug)",
+                    article.doc_id
+                ));
+                stats.failed += 1;
+            }
+            (Err(err), _) => {
+                progress.println(&format!("claimtrack: {err}"));
+                stats.failed += 1;
+            }
+        }
+        progress.advance(u64::from(piece.article.is_ok()), piece.bytes);
+    }
+    Ok(())
 }
 
 /// Runs an extraction, turning a panic (a bug, never expected) into a

@@ -92,6 +92,49 @@ struct Found {
     fallback: bool,
 }
 
+/// The cue matches that start at word tokens, as (token, end byte, pattern),
+/// exactly as a leftmost-longest scan of the whole text with
+/// [`Lexicon::cue_finder`] would report them at word starts (but for some
+/// that end inside a word, which the finder drops anyway); `None` when that
+/// cannot be told word by word.
+///
+/// Why not the automaton: it reads every byte of the article, while a hash
+/// lookup per word token is several times cheaper. The two agree when the
+/// cue forms are plain ([`Lexicon::cues_by_word`]; otherwise this gives up):
+/// a cue then starts with a letter or digit, which in the body lies at a
+/// word start, inside a word or inside a quotation. A match starting inside
+/// a quotation cannot run past its closing mark (cues hold no double marks,
+/// and their apostrophes stand before a letter, where no quotation closes);
+/// the tokenizer keeps a cue's first word whole; and a match starting inside
+/// a word runs past the word only when the word ends with the first word of
+/// a cue of several words and the rest of that cue follows: then this gives
+/// up and the caller scans with the automaton.
+pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usize, usize, usize)>> {
+    if !lx.cues_by_word() {
+        return None;
+    }
+    let mut out = Vec::new();
+    // End of the last match: a leftmost-longest scan resumes there.
+    let mut covered = 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if lx.hides_cue_start(doc.text, t.span) {
+            return None;
+        }
+        if t.span.start < covered {
+            continue;
+        }
+        let word = t.span.slice(doc.text);
+        if let Some((pattern, end)) = lx.cue_starting_with(doc.text, t.span.start, word) {
+            covered = end;
+            out.push((k, end, pattern));
+        }
+    }
+    Some(out)
+}
+
 /// Finds all attributions of a document, in text order.
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
     Finder::new(doc).run()
@@ -102,46 +145,89 @@ struct Finder<'d, 'a> {
     lx: &'static Lexicon,
     /// For each token that starts a cue: its cue.
     cue_at: Vec<Option<Cue>>,
+    /// For each paragraph: true when it is one sentence that does not end
+    /// like one (a headline or caption); see [`Finder::is_heading`].
+    unended_single_sentence: Vec<bool>,
 }
 
 impl<'d, 'a> Finder<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let lx = Lexicon::get();
         let mut cue_at = vec![None; doc.tokens.len()];
-        for m in lx.cue_finder.find_iter(doc.text) {
-            let Ok(first) = doc
-                .tokens
-                .binary_search_by_key(&m.start(), |t| t.span.start)
-            else {
-                continue;
-            };
-            if doc.tokens[first].kind != TokenKind::Word {
-                continue;
+        let mut sentence_start = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            if let Some(flag) = sentence_start.get_mut(s.first) {
+                *flag = true;
             }
+        }
+        let mut keep = |first: usize, m_end: usize, pattern: usize| {
             // A capitalised cue word inside a sentence is part of a name
             // ("the United States"); only "According to" opens sentences.
             let word = doc.tokens[first].span.slice(doc.text);
-            let sentence_start = doc.sentences.iter().any(|s| s.first == first);
-            if is_capitalised(word) && !sentence_start {
-                continue;
+            if is_capitalised(word) && !sentence_start[first] {
+                return;
             }
             let Some(last) = (first..doc.tokens.len())
-                .take_while(|&k| doc.tokens[k].span.start < m.end())
+                .take_while(|&k| doc.tokens[k].span.start < m_end)
                 .last()
             else {
-                continue;
+                return;
             };
-            if doc.tokens[last].span.end != m.end() {
-                continue;
+            if doc.tokens[last].span.end != m_end {
+                return;
             }
-            let class = lx.cue_classes[m.pattern().as_usize()];
             cue_at[first] = Some(Cue {
                 first,
                 end: last + 1,
-                class,
+                class: lx.cue_classes[pattern],
             });
+        };
+        match token_start_cues(doc, lx) {
+            Some(matches) => {
+                for (first, end, pattern) in matches {
+                    keep(first, end, pattern);
+                }
+            }
+            None => {
+                for m in lx.cue_finder.find_iter(doc.text) {
+                    let Ok(first) = doc
+                        .tokens
+                        .binary_search_by_key(&m.start(), |t| t.span.start)
+                    else {
+                        continue;
+                    };
+                    if doc.tokens[first].kind != TokenKind::Word {
+                        continue;
+                    }
+                    keep(first, m.end(), m.pattern().as_usize());
+                }
+            }
         }
-        Finder { doc, lx, cue_at }
+        // Per paragraph, once: is_heading asks for every sentence.
+        let mut sentences_in = vec![0usize; doc.paragraphs.len()];
+        for s in &doc.sentences {
+            if let Some(n) = sentences_in.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
+        let unended_single_sentence = doc
+            .paragraphs
+            .iter()
+            .zip(&sentences_in)
+            .map(|(para, &n)| {
+                n == 1
+                    && !para
+                        .slice(doc.text)
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':'])
+            })
+            .collect();
+        Finder {
+            doc,
+            lx,
+            cue_at,
+            unended_single_sentence,
+        }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -203,31 +289,20 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
     /// never claims. A paragraph that does not end like a sentence is one.
     fn is_heading(&self, first: usize, end: usize) -> bool {
-        let para_idx = self
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.first <= first && first < s.end)
+        // The sentence holding token `first` (sentences are in order and
+        // do not overlap), then its paragraph.
+        let sentences = &self.doc.sentences;
+        let para_idx = sentences
+            .get(sentences.partition_point(|s| s.end <= first))
+            .filter(|s| s.first <= first)
             .map(|s| s.paragraph);
-        let single_sentence = para_idx.is_some_and(|p| {
-            self.doc
-                .sentences
-                .iter()
-                .filter(|s| s.paragraph == p)
-                .count()
-                == 1
-        });
-        if let Some(para) = para_idx
-            .and_then(|p| self.doc.paragraphs.get(p))
-            .filter(|_| single_sentence)
-        {
-            let ends_like_sentence = para
-                .slice(self.doc.text)
-                .trim_end()
-                .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':']);
-            if !ends_like_sentence {
-                return true;
-            }
+        if para_idx.is_some_and(|p| {
+            self.unended_single_sentence
+                .get(p)
+                .copied()
+                .unwrap_or(false)
+        }) {
+            return true;
         }
         let w = self.word(first);
         end > first + 1
@@ -1456,13 +1531,34 @@ impl<'d, 'a> Finder<'d, 'a> {
         out.sort_by_key(|a| a.content.start);
         // Each floating quote takes the speaker of the nearest claim before it
         // (or, when the article opens with it, the next claim in its paragraph).
+        // The nearest named claims either side are tracked rather than searched
+        // for, and paragraphs found by binary search, so that this stays linear
+        // in the number of claims.
+        let para_of = |sp: Span| {
+            let paragraphs = &self.doc.paragraphs;
+            let k = paragraphs.partition_point(|p| p.end < sp.end);
+            paragraphs.get(k).filter(|p| p.contains(sp)).map(|_| k)
+        };
+        // next_named[i]: the first claim after i with a speaker (claims
+        // after i are not yet changed when i is reached).
+        let mut next_named = vec![None; out.len()];
+        for i in (0..out.len().saturating_sub(1)).rev() {
+            next_named[i] = if out[i + 1].speaker != SpeakerRef::Nobody {
+                Some(i + 1)
+            } else {
+                next_named[i + 1]
+            };
+        }
+        let mut prev_named: Option<usize> = None;
         for i in 0..out.len() {
             if out[i].cue.is_some() || out[i].speaker != SpeakerRef::Nobody {
+                if out[i].speaker != SpeakerRef::Nobody {
+                    prev_named = Some(i);
+                }
                 continue;
             }
-            let prev = (0..i).rev().find(|&j| out[j].speaker != SpeakerRef::Nobody);
-            let next = (i + 1..out.len()).find(|&j| out[j].speaker != SpeakerRef::Nobody);
-            let para_of = |sp: Span| self.doc.paragraphs.iter().position(|p| p.contains(sp));
+            let prev = prev_named;
+            let next = next_named[i];
             let pick = match (prev, next) {
                 (_, Some(n))
                     if para_of(out[n].content) == para_of(out[i].content)
@@ -1480,6 +1576,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     SpeakerRef::SameAs(x) => SpeakerRef::SameAs(*x),
                     _ => SpeakerRef::SameAs(j),
                 };
+                prev_named = Some(i);
             }
         }
     }

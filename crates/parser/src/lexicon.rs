@@ -5,7 +5,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::words::with_ascii_lowercase;
+use crate::span::Span;
+use crate::words::{with_ascii_lowercase, ShapeFilter};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -47,15 +48,38 @@ pub struct Lexicon {
     pub cue_finder: AhoCorasick,
     /// Class of each cue pattern, by pattern index.
     pub cue_classes: Vec<CueClass>,
-    titles: HashSet<&'static str>,
-    organisation_words: HashSet<&'static str>,
-    document_words: HashSet<&'static str>,
-    person_nouns: HashSet<&'static str>,
-    places: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
-    time_words: HashSet<&'static str>,
-    claim_nouns: HashSet<&'static str>,
+    /// The cue forms, by pattern index, as written in the lexicon.
+    cue_forms: Vec<&'static str>,
+    /// Cue patterns as (index, length of the first word), by
+    /// [`lowercase_hash`] of their first word, longest pattern first: a cue
+    /// is looked up once per word token instead of running the automaton
+    /// over every byte of the article.
+    cues_by_first_word: HashMap<u64, Vec<(usize, usize)>>,
+    /// Rules most words out of `cues_by_first_word` before hashing.
+    cue_head_filter: ShapeFilter,
+    /// True when every cue form is words of ASCII letters and digits, single
+    /// spaces between them and apostrophes only between letters: the shape
+    /// that lets cues be looked up word by word (see
+    /// [`Lexicon::cues_by_word`]).
+    cue_forms_are_plain: bool,
+    /// Cues of more than one word, as (pattern index, length of the first
+    /// word), by the last byte (lower case) of their first word.
+    multi_word_cues: Vec<Vec<(usize, usize)>>,
+    /// The first two bytes of the second word of each cue of several words,
+    /// as a bit table: by the first byte (lower case), bit `b % 32` for the
+    /// second byte `b` (lower case). `None` when a second word is shorter.
+    second_word_starts: Option<[u32; 256]>,
+    titles: WordList,
+    organisation_words: WordList,
+    document_words: WordList,
+    person_nouns: WordList,
+    places: WordList,
+    abbreviations: WordList,
+    time_words: WordList,
+    claim_nouns: WordList,
     given_names: HashMap<&'static str, Gender>,
+    /// Rules most words out of `given_names` before hashing.
+    given_name_filter: ShapeFilter,
 }
 
 /// The entries of a lexicon file: trimmed lines, without blanks and `#` comments.
@@ -65,8 +89,60 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(file: &'static str) -> HashSet<&'static str> {
-    entries(file).collect()
+/// True for a cue form made of words of ASCII letters and digits, with
+/// single spaces between words and apostrophes (`'`, `’`) only between two
+/// letters or digits.
+fn is_plain_cue(form: &str) -> bool {
+    let chars: Vec<char> = form.chars().collect();
+    !chars.is_empty()
+        && chars.iter().enumerate().all(|(i, &c)| {
+            let alnum_at = |j: usize| chars.get(j).is_some_and(char::is_ascii_alphanumeric);
+            match c {
+                c if c.is_ascii_alphanumeric() => true,
+                ' ' => i > 0 && alnum_at(i - 1) && alnum_at(i + 1),
+                '\'' | '’' => i > 0 && alnum_at(i - 1) && alnum_at(i + 1),
+                _ => false,
+            }
+        })
+}
+
+/// A hash of `bytes` in ASCII lower case, computed as they are read (no
+/// lower-cased copy to hash afterwards). Hand-made because the standard
+/// hashers take the bytes as they are; collisions are harmless, as every
+/// lookup by this hash compares the words afterwards.
+fn lowercase_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+/// The entries of one lexicon file, for exact and any-case lookups.
+struct WordList {
+    /// Rules most words out before hashing.
+    filter: ShapeFilter,
+    /// Keyed by bytes, so that a word lower-cased into a byte buffer needs no
+    /// UTF-8 check to be looked up.
+    set: HashSet<&'static [u8]>,
+}
+
+impl WordList {
+    fn new(file: &'static str) -> Self {
+        WordList {
+            filter: ShapeFilter::new(entries(file).map(str::as_bytes)),
+            set: entries(file).map(str::as_bytes).collect(),
+        }
+    }
+
+    /// True when `word` is an entry, as written.
+    fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word.as_bytes()) && self.set.contains(word.as_bytes())
+    }
+
+    /// True when `word` in ASCII lower case is an entry.
+    fn contains_lowercase(&self, word: &str) -> bool {
+        self.filter.may_contain(word.as_bytes())
+            && with_ascii_lowercase(word, |w| self.set.contains(w))
+    }
 }
 
 impl Lexicon {
@@ -103,18 +179,38 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&forms)
             .expect("the built-in cue lexicon compiles");
-        Lexicon {
-            cue_finder,
-            cue_classes,
-            titles: set(include_str!("../lexicon/titles.txt")),
-            organisation_words: set(include_str!("../lexicon/organisation_words.txt")),
-            document_words: set(include_str!("../lexicon/document_words.txt")),
-            person_nouns: set(include_str!("../lexicon/person_nouns.txt")),
-            places: set(include_str!("../lexicon/places.txt")),
-            abbreviations: set(include_str!("../lexicon/abbreviations.txt")),
-            time_words: set(include_str!("../lexicon/time_words.txt")),
-            claim_nouns: set(include_str!("../lexicon/claim_nouns.txt")),
-            given_names: entries(include_str!("../lexicon/given_names.txt"))
+        let mut cues_by_first_word: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
+        let mut cue_heads: Vec<String> = Vec::new();
+        let mut multi_word_cues: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 256];
+        let mut second_word_starts = Some([0u32; 256]);
+        for (i, form) in forms.iter().enumerate() {
+            let head = form.split(' ').next().unwrap_or(form).to_ascii_lowercase();
+            if let Some(&last) = head.as_bytes().last() {
+                if head.len() < form.len() {
+                    multi_word_cues[usize::from(last)].push((i, head.len()));
+                    let second = form.as_bytes().get(head.len() + 1..head.len() + 3);
+                    match (second, second_word_starts.as_mut()) {
+                        (Some(&[a, b]), Some(starts)) => {
+                            starts[usize::from(a.to_ascii_lowercase())] |=
+                                1 << (b.to_ascii_lowercase() % 32);
+                        }
+                        _ => second_word_starts = None,
+                    }
+                }
+            }
+            cues_by_first_word
+                .entry(lowercase_hash(head.as_bytes()))
+                .or_default()
+                .push((i, head.len()));
+            cue_heads.push(head);
+        }
+        for list in cues_by_first_word.values_mut() {
+            // Longest first, then lexicon order: what a leftmost-longest
+            // search picks among patterns that start at one place.
+            list.sort_by_key(|&(i, _)| std::cmp::Reverse(forms[i].len()));
+        }
+        let given_names: HashMap<&'static str, Gender> =
+            entries(include_str!("../lexicon/given_names.txt"))
                 .map(|l| {
                     let (name, g) = l.split_once('\t').unwrap_or((l, "u"));
                     let gender = match g.trim() {
@@ -124,8 +220,99 @@ impl Lexicon {
                     };
                     (name.trim(), gender)
                 })
-                .collect(),
+                .collect();
+        let cue_forms_are_plain = forms.iter().all(|form| is_plain_cue(form));
+        Lexicon {
+            cue_forms_are_plain,
+            cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
+            cue_finder,
+            cue_classes,
+            cue_forms: forms,
+            cues_by_first_word,
+            multi_word_cues,
+            second_word_starts,
+            titles: WordList::new(include_str!("../lexicon/titles.txt")),
+            organisation_words: WordList::new(include_str!("../lexicon/organisation_words.txt")),
+            document_words: WordList::new(include_str!("../lexicon/document_words.txt")),
+            person_nouns: WordList::new(include_str!("../lexicon/person_nouns.txt")),
+            places: WordList::new(include_str!("../lexicon/places.txt")),
+            abbreviations: WordList::new(include_str!("../lexicon/abbreviations.txt")),
+            time_words: WordList::new(include_str!("../lexicon/time_words.txt")),
+            claim_nouns: WordList::new(include_str!("../lexicon/claim_nouns.txt")),
+            given_name_filter: ShapeFilter::new(given_names.keys().map(|n| n.as_bytes())),
+            given_names,
         }
+    }
+
+    /// True when cues can be found word by word, with
+    /// [`Lexicon::cue_starting_with`] and [`Lexicon::hides_cue_start`],
+    /// rather than with [`Lexicon::cue_finder`] over every byte: every cue
+    /// form has the plain shape the tokenizer keeps whole (so a cue never
+    /// starts or ends inside a quotation mark or a joined word).
+    pub fn cues_by_word(&self) -> bool {
+        self.cue_forms_are_plain
+    }
+
+    /// The longest cue that starts exactly at byte `at` of `text`, whose first
+    /// word is the whole of `word` (the word token at `at`): its pattern index
+    /// and end. Case is ignored in ASCII, as in [`Lexicon::cue_finder`].
+    #[inline]
+    pub fn cue_starting_with(&self, text: &str, at: usize, word: &str) -> Option<(usize, usize)> {
+        if !self.cue_head_filter.may_contain(word.as_bytes()) {
+            return None;
+        }
+        let candidates = self
+            .cues_by_first_word
+            .get(&lowercase_hash(word.as_bytes()))?;
+        let rest = text.as_bytes().get(at..)?;
+        // Equal hashes are checked: the cue's first word must be the whole
+        // word, and the whole cue must follow in the text.
+        candidates.iter().find_map(|&(i, head_len)| {
+            let form = self.cue_forms[i].as_bytes();
+            (head_len == word.len()
+                && rest.len() >= form.len()
+                && rest[..form.len()].eq_ignore_ascii_case(form))
+            .then_some((i, at + form.len()))
+        })
+    }
+
+    /// True when a cue of several words starts inside the word at `word`
+    /// (not at its start) and runs on past its end: the word ends with the
+    /// first word of such a cue and the rest of the cue follows. Such a match
+    /// is invisible to a word-by-word lookup.
+    #[inline]
+    pub fn hides_cue_start(&self, text: &str, word: Span) -> bool {
+        let bytes = text.as_bytes();
+        // Most words fail on what follows them: a space and the start of a
+        // cue's second word.
+        if let Some(starts) = &self.second_word_starts {
+            let follows = match bytes.get(word.end..word.end + 3) {
+                Some(&[b' ', a, b]) => {
+                    starts[usize::from(a.to_ascii_lowercase())]
+                        & (1 << (b.to_ascii_lowercase() % 32))
+                        != 0
+                }
+                _ => false,
+            };
+            if !follows {
+                return false;
+            }
+        }
+        let Some(&last) = word.end.checked_sub(1).and_then(|i| bytes.get(i)) else {
+            return false;
+        };
+        self.multi_word_cues[usize::from(last.to_ascii_lowercase())]
+            .iter()
+            .any(|&(i, head_len)| {
+                let form = self.cue_forms[i].as_bytes();
+                let Some(at) = word.end.checked_sub(head_len) else {
+                    return false;
+                };
+                at > word.start
+                    && bytes
+                        .get(at..at + form.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(form))
+            })
     }
 
     /// A title that belongs to the role before a name (`President`, `Gen.`).
@@ -140,12 +327,12 @@ impl Lexicon {
 
     /// A word naming a document that speaks (`statement`, `report`).
     pub fn is_document_word(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |w| self.document_words.contains(w))
+        self.document_words.contains_lowercase(word)
     }
 
     /// A noun describing an unnamed person or group (`spokesman`, `officials`).
     pub fn is_person_noun(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |w| self.person_nouns.contains(w))
+        self.person_nouns.contains_lowercase(word)
     }
 
     /// A country, region or city (`Iran`, `Saudi Arabia`).
@@ -160,25 +347,28 @@ impl Lexicon {
 
     /// A noun for something said (`allegations`, `report`).
     pub fn is_claim_noun(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |w| self.claim_nouns.contains(w))
+        self.claim_nouns.contains_lowercase(word)
     }
 
     /// The gender of a given name (`Jake` -> male); `None` for a word that is
     /// not a common given name.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
+        if !self.given_name_filter.may_contain(word.as_bytes()) {
+            return None;
+        }
         self.given_names.get(word).copied()
     }
 
     /// A time word that may sit between a cue and its content (`Tuesday`).
     pub fn is_time_word(&self, word: &str) -> bool {
-        self.time_words.contains(word)
-            || with_ascii_lowercase(word, |w| self.time_words.contains(w))
+        self.time_words.contains(word) || self.time_words.contains_lowercase(word)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::structure::{Document, TokenKind};
 
     #[test]
     fn lexicon_loads_and_classifies() {
@@ -202,5 +392,96 @@ mod tests {
             .find("according to him")
             .map(|m| m.pattern().as_usize());
         assert_eq!(m.map(|p| lx.cue_classes[p]), Some(CueClass::Source));
+    }
+
+    /// Cue matches that end where a token ends: the only ones the finder keeps.
+    fn ending_at_tokens(
+        doc: &Document,
+        cues: Vec<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, usize)> {
+        cues.into_iter()
+            .filter(|&(_, end, _)| doc.tokens.iter().any(|t| t.span.end == end))
+            .collect()
+    }
+
+    /// The cues the automaton reports at word starts.
+    fn automaton_cues(doc: &Document) -> Vec<(usize, usize, usize)> {
+        let lx = Lexicon::get();
+        lx.cue_finder
+            .find_iter(doc.text)
+            .filter_map(|m| {
+                let k = doc
+                    .tokens
+                    .binary_search_by_key(&m.start(), |t| t.span.start)
+                    .ok()?;
+                (doc.tokens[k].kind == TokenKind::Word)
+                    .then(|| (k, m.end(), m.pattern().as_usize()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_lookup_finds_what_the_automaton_finds() {
+        let texts = [
+            "\"We will win,\" Jane Doe said on Monday, according to AP.",
+            "She Said so. According to him, it pointed out nothing; he declined to comment.",
+            "They would not confirm or deny it, and did not immediately respond to requests.",
+            "He wouldn’t comment. Officials said, noting that it says said-so things.",
+            "It was according tomorrow's plan, said Smith; told-you-so, he told them.",
+            "Saying so, she says: \"per se\" and Per the report, sources told reporters.",
+        ];
+        let lx = Lexicon::get();
+        for text in texts {
+            let doc = Document::parse(text);
+            let words =
+                crate::attribution::token_start_cues(&doc, lx).map(|c| ending_at_tokens(&doc, c));
+            assert_eq!(
+                words,
+                Some(ending_at_tokens(&doc, automaton_cues(&doc))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_cue_lexicon_can_be_read_word_by_word() {
+        assert!(Lexicon::get().cues_by_word());
+        assert!(is_plain_cue("wouldn’t comment"));
+        assert!(!is_plain_cue("said:"));
+        assert!(!is_plain_cue("'said"));
+        assert!(!is_plain_cue("said  so"));
+    }
+
+    #[test]
+    fn a_cue_hidden_inside_a_word_is_left_to_the_automaton() {
+        // "disappoint out" holds "point out" starting inside a word: a
+        // word-by-word lookup cannot see it, so it must give up.
+        let text = "They disappoint out of habit, he said.";
+        let doc = Document::parse(text);
+        let lx = Lexicon::get();
+        assert_eq!(crate::attribution::token_start_cues(&doc, lx), None);
+        let hidden = doc
+            .tokens
+            .iter()
+            .filter(|t| lx.hides_cue_start(text, t.span))
+            .count();
+        assert_eq!(hidden, 1);
+    }
+
+    #[test]
+    fn shape_filter_never_rules_out_an_entry() {
+        let lx = Lexicon::get();
+        for (file, list) in [
+            (include_str!("../lexicon/titles.txt"), &lx.titles),
+            (include_str!("../lexicon/places.txt"), &lx.places),
+            (include_str!("../lexicon/time_words.txt"), &lx.time_words),
+        ] {
+            for e in entries(file) {
+                assert!(list.contains(e), "{e}");
+                if e == e.to_ascii_lowercase() {
+                    assert!(list.contains_lowercase(&e.to_ascii_uppercase()), "{e}");
+                }
+            }
+        }
     }
 }

@@ -15,16 +15,13 @@ use crate::words::{
     is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
+use rustc_hash::FxHashMap;
 
 /// A person the article names in full.
 #[derive(Debug, Clone)]
 struct Person {
     /// Full name as written (`Jake Sullivan`).
     name: String,
-    /// Last word of the name, for surname mentions.
-    surname: String,
-    /// First word of the name.
-    given: String,
     /// The first role the article gives them.
     role: Option<String>,
     /// Usual gender of the given name, when it is a common one.
@@ -34,6 +31,12 @@ struct Person {
 /// The people of one article and where they are named.
 struct People {
     persons: Vec<Person>,
+    /// Index of each person by full name (names are unique in `persons`).
+    by_name: FxHashMap<String, usize>,
+    /// The last person added with each surname (last word of the name),
+    /// and with each given name (first word).
+    by_surname: FxHashMap<String, usize>,
+    by_given: FxHashMap<String, usize>,
     /// (byte offset, person index, opens its sentence) of every naming, in
     /// text order.
     occurrences: Vec<(usize, usize, bool)>,
@@ -46,11 +49,34 @@ fn bare(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// The text after the last space of `name` (all of it when it has none).
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// True when some speaker name ends with `full`, a name of two words or more
+/// (so holding a space); `by_last_word` is sorted by last word.
+fn ends_a_speaker_name(by_last_word: &[(&str, &str)], full: &str) -> bool {
+    if !full.contains(' ') {
+        return by_last_word.iter().any(|(_, n)| n.ends_with(full));
+    }
+    let last = last_word(full);
+    let from = by_last_word.partition_point(|&(w, _)| w < last);
+    by_last_word[from..]
+        .iter()
+        .take_while(|&&(w, _)| w == last)
+        // A speaker named "Brennan" alone makes "Paolo Brennan" a person too.
+        .any(|(_, n)| n.ends_with(full) || *n == last)
+}
+
 impl People {
     fn find(doc: &Document, attributions: &[Attribution]) -> People {
         let lx = Lexicon::get();
         let mut people = People {
             persons: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            by_given: FxHashMap::default(),
             occurrences: Vec::new(),
         };
         // Names used as speakers are people's names even when their given
@@ -62,6 +88,11 @@ impl People {
                 _ => None,
             })
             .collect();
+        // The speaker names by their last word, sorted, for the `ends_with`
+        // test below without a pass over all speakers per run of capitals:
+        // a name of two words or more that ends another ends with its last
+        // word (the text after its last space). Built on first need.
+        let mut speakers_by_last_word: Option<Vec<(&str, &str)>> = None;
         let tokens = &doc.tokens;
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
@@ -114,9 +145,15 @@ impl People {
             // "Sherbrook Street" and "Homeland Security" out.
             let person = lx.given_name(words[0]).is_some()
                 || title.is_some()
-                || speaker_names
-                    .iter()
-                    .any(|n| n.ends_with(full.as_str()) || words.last() == Some(n));
+                || ends_a_speaker_name(
+                    speakers_by_last_word.get_or_insert_with(|| {
+                        let mut v: Vec<(&str, &str)> =
+                            speaker_names.iter().map(|n| (last_word(n), *n)).collect();
+                        v.sort_unstable();
+                        v
+                    }),
+                    &full,
+                );
             if org || !person {
                 continue;
             }
@@ -168,7 +205,7 @@ impl People {
             }) = &a.speaker
             {
                 let name = span.slice(doc.text);
-                if let Some(i) = people.persons.iter().position(|p| p.name == name) {
+                if let Some(&i) = people.by_name.get(name) {
                     if people.persons[i].role.is_none() {
                         people.persons[i].role = Some(role.slice(doc.text).to_string());
                     }
@@ -180,22 +217,28 @@ impl People {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let w = bare(t.span.slice(doc.text));
+            // `bare` keeps the first character, or leaves nothing capitalised.
+            let w = t.span.slice(doc.text);
             if !is_capitalised(w) {
                 continue;
             }
+            let w = bare(w);
             if let Some(p) = people.by_surname(w) {
                 let subject = opens_sentence(doc, i);
                 people.occurrences.push((tokens[i].span.start, p, subject));
             }
         }
-        people.occurrences.sort_unstable();
+        // Two runs, each in text order (full names, then surnames): the
+        // stable sort finds and merges them in linear time, where an
+        // unstable sort redoes all the work (equal entries are identical,
+        // so the result is the same).
+        people.occurrences.sort();
         people.occurrences.dedup_by_key(|o| o.0);
         people
     }
 
     fn add(&mut self, full: &str, role: Option<String>) -> usize {
-        if let Some(i) = self.persons.iter().position(|p| p.name == full) {
+        if let Some(&i) = self.by_name.get(full) {
             if self.persons[i].role.is_none() {
                 self.persons[i].role = role;
             }
@@ -205,10 +248,12 @@ impl People {
         let given = words.next().unwrap_or("").to_string();
         let surname = full.rsplit(' ').next().unwrap_or("").to_string();
         let gender = Lexicon::get().given_name(&given);
+        let idx = self.persons.len();
+        self.by_name.insert(full.to_string(), idx);
+        self.by_surname.insert(surname, idx);
+        self.by_given.insert(given, idx);
         self.persons.push(Person {
             name: full.to_string(),
-            surname,
-            given,
             role,
             gender,
         });
@@ -218,10 +263,13 @@ impl People {
     /// The person whose surname (or, failing that, given name) is `w`: the
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
-        self.persons
-            .iter()
-            .rposition(|p| p.surname == w)
-            .or_else(|| self.persons.iter().rposition(|p| p.given == w))
+        if self.persons.is_empty() {
+            return None;
+        }
+        self.by_surname
+            .get(w)
+            .or_else(|| self.by_given.get(w))
+            .copied()
     }
 
     /// The person named last before byte offset `at` whose given name does

@@ -58,14 +58,24 @@ pub struct CharOffsets {
 impl CharOffsets {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut extra = Vec::new();
         let mut total = 0usize;
-        for (i, c) in text.char_indices() {
-            let n = c.len_utf8();
-            if n > 1 {
-                total += n - 1;
-                extra.push((i + n, total));
-            }
+        let mut i = 0;
+        while i < bytes.len() {
+            i = ascii_run_end(bytes, i);
+            let Some(&lead) = bytes.get(i) else {
+                break;
+            };
+            // `text` is UTF-8, so a non-ASCII byte here leads a character.
+            let n = match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            total += n - 1;
+            extra.push((i + n, total));
+            i += n;
         }
         CharOffsets { extra }
     }
@@ -78,13 +88,29 @@ impl CharOffsets {
     }
 }
 
+/// The end of the run of ASCII bytes that starts at `i`: 16 bytes at a
+/// time (the standard library checks a slice for ASCII a word at a time),
+/// since news text is mostly ASCII.
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        if !chunk.is_ascii() {
+            break;
+        }
+        i += 16;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn char_offsets_match_char_counts() {
-        let text = "a “b” – é c";
+        let text = "a “b” – é c and some longer ASCII text 𝄞 to cross a chunk, £5 ü";
         let idx = CharOffsets::new(text);
         for (b, _) in text
             .char_indices()

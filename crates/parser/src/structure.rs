@@ -78,9 +78,11 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
         let body = dateline(text);
         let paragraphs = paragraphs(text, body);
+        // Sized from the text (news runs about six bytes a token, twenty
+        // tokens a sentence) so that the vectors seldom grow and copy.
         let mut quotes = Vec::new();
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
+        let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
         for (p, &para) in paragraphs.iter().enumerate() {
             let first_quote = quotes.len();
             scan_quotes(text, para, &mut quotes);
@@ -200,14 +202,20 @@ fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
     let mut state = State::Out;
     let mut i = para.start;
     let end = para.end;
+    let bytes = &text.as_bytes()[..end];
+    // The next 0xC2 byte at or after `i` (rare: `« »`, no-break space, `£`),
+    // searched for apart from the three common mark bytes.
+    let mut next_c2 = None::<usize>;
     while i < end {
         // Jump to the next byte that can start a quotation mark: `"`, `'`,
         // or the lead byte of `“ ” ‘ ’ „ ‟ ‹ ›` (0xE2) and `« »` (0xC2).
-        match text.as_bytes()[i..end]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-        {
+        if next_c2.is_none_or(|c2| c2 < i) {
+            next_c2 = Some(memchr::memchr(0xC2, &bytes[i..]).map_or(end, |off| i + off));
+        }
+        let c2 = next_c2.unwrap_or(end);
+        match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..c2]) {
             Some(off) => i += off,
+            None if c2 < end => i = c2,
             None => break,
         }
         let Some(c) = text[i..end].chars().next() else {
@@ -301,9 +309,14 @@ fn mark_continuations(text: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
         if quotes[k].closed {
             continue;
         }
-        let Some(p) = paragraphs.iter().position(|p| p.contains(quotes[k].span)) else {
+        // Paragraphs are in order and apart: the only one that can hold the
+        // quote is the first that ends at or after it (a binary search, so
+        // that a long article is not a scan of all paragraphs per quote).
+        let span = quotes[k].span;
+        let p = paragraphs.partition_point(|p| p.end < span.end);
+        if !paragraphs.get(p).is_some_and(|para| para.contains(span)) {
             continue;
-        };
+        }
         if quotes[k].span.end != paragraphs[p].end {
             continue;
         }
@@ -340,7 +353,20 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
             if b.is_ascii_whitespace() {
                 i += 1;
             } else if b.is_ascii_alphanumeric() {
-                let end = word_end(text, i, limit, lx);
+                // Most words are ASCII letters or digits followed by a space
+                // or a plain punctuation mark: end them here; anything that
+                // could join or follow a word (`'`, `-`, `.`, `&`, `,`, or a
+                // non-ASCII character) goes through word_end's full rule.
+                let bytes = &text.as_bytes()[..limit];
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let end = match bytes.get(j) {
+                    None => j,
+                    Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
+                    Some(_) => word_end(text, i, limit, lx),
+                };
                 out.push(Token {
                     span: Span::new(i, end),
                     kind: TokenKind::Word,
@@ -393,29 +419,39 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
             None => false,
         }
     };
-    let mut end = 0;
+    // The same rule char by char, with ASCII letters and digits (most of
+    // every word) taken in a tight loop.
     let mut j = 0;
-    while j < bytes.len() {
-        let b = bytes[j];
-        let (c, n) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            match s[j..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
+    loop {
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let Some(&b) = bytes.get(j) else {
+            break;
         };
-        let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
-            || (c == ','
-                && s[..j].ends_with(|p: char| p.is_ascii_digit())
-                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit));
-        if c.is_alphanumeric() || (joins && alnum_at(j + n) && end == j) {
-            end = j + n;
+        if b.is_ascii() {
+            let joins = matches!(b, b'\'' | b'-' | b'.' | b'&')
+                || (b == b','
+                    && j > 0
+                    && bytes[j - 1].is_ascii_digit()
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit));
+            if joins && alnum_at(j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(c) = s[j..].chars().next() else {
+            break;
+        };
+        let n = c.len_utf8();
+        if c.is_alphanumeric() || (matches!(c, '’' | '‑') && alnum_at(j + n)) {
             j += n;
         } else {
             break;
         }
     }
+    let mut end = j;
     let word = &s[..end];
     if s[end..].starts_with('.') {
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);

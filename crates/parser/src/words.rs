@@ -199,43 +199,105 @@ use rustc_hash::FxHashSet;
 /// readable as a constant; the hash set behind it is built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    /// Keyed by bytes: a lookup lower-cases into a stack buffer and need not
+    /// check that the result is UTF-8 again.
+    set: OnceLock<(ShapeFilter, FxHashSet<&'static [u8]>)>,
+    /// Length in bytes of the longest word: longer words are not looked up.
+    longest: usize,
 }
 
 impl WordSet {
     /// A set of `words`, which must be lower case.
     pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < words.len() {
+            if words[i].len() > longest {
+                longest = words[i].len();
+            }
+            i += 1;
+        }
         WordSet {
             words,
             set: OnceLock::new(),
+            longest,
         }
     }
 
     /// True when `word`, in any case, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().copied().collect());
-        with_ascii_lowercase(word, |w| set.contains(w))
+        if word.len() > self.longest {
+            return false;
+        }
+        let (filter, set) = self.set.get_or_init(|| {
+            let words = || self.words.iter().map(|w| w.as_bytes());
+            (ShapeFilter::new(words()), words().collect())
+        });
+        filter.may_contain(word.as_bytes()) && with_ascii_lowercase(word, |w| set.contains(w))
     }
 }
 
-/// Calls `f` with `word` in ASCII lower case, without allocating for words
-/// of up to 32 bytes (every word the lexicons hold).
-pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// A quick test that rules most words out of a word list before any hashing:
+/// whether some entry has the same length and the same first and last bytes
+/// (ASCII case ignored). Most words of a text fail it in a few instructions,
+/// which matters because the rules look words up in these lists many times
+/// per token. (Hand-made: a Bloom filter crate would hash the whole word,
+/// which is the cost this avoids.)
+#[derive(Clone)]
+pub struct ShapeFilter {
+    /// By lower-cased first byte: bit `min(len, 31)` set for each entry length.
+    first: [u32; 256],
+    /// By lower-cased last byte: the same.
+    last: [u32; 256],
+}
+
+impl ShapeFilter {
+    /// A filter that passes every entry of `words`, in any ASCII case.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut filter = ShapeFilter {
+            first: [0; 256],
+            last: [0; 256],
+        };
+        for w in words {
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                let bit = Self::length_bit(w.len());
+                filter.first[usize::from(a.to_ascii_lowercase())] |= bit;
+                filter.last[usize::from(z.to_ascii_lowercase())] |= bit;
+            }
+        }
+        filter
+    }
+
+    #[inline]
+    fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// False when no entry can equal `word` in any ASCII case; true when one
+    /// may (the empty word always passes, so the filter never decides alone).
+    #[inline]
+    pub fn may_contain(&self, word: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (word.first(), word.last()) else {
+            return true;
+        };
+        let bit = Self::length_bit(word.len());
+        self.first[usize::from(a.to_ascii_lowercase())] & bit != 0
+            && self.last[usize::from(z.to_ascii_lowercase())] & bit != 0
+    }
+}
+
+/// Calls `f` with the bytes of `word` in ASCII lower case, without allocating
+/// for words of up to 32 bytes (every word the lexicons hold).
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let bytes = word.as_bytes();
     if bytes.len() <= 32 {
         let mut buf = [0u8; 32];
-        let buf = &mut buf[..bytes.len()];
-        buf.copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
-        // ASCII case changes keep UTF-8 valid.
-        match std::str::from_utf8(buf) {
-            Ok(lower) => f(lower),
-            Err(_) => f(&word.to_ascii_lowercase()),
+        for (lower, b) in buf.iter_mut().zip(bytes) {
+            *lower = b.to_ascii_lowercase();
         }
+        f(&buf[..bytes.len()])
     } else {
-        f(&word.to_ascii_lowercase())
+        f(word.to_ascii_lowercase().as_bytes())
     }
 }
 
@@ -245,8 +307,14 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
 }
 
 /// True when the word starts with an upper-case letter.
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII byte: no need to decode a char.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
