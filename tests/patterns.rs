@@ -17,34 +17,9 @@ use assert_cmd::Command;
 /// Fixtures whose expected claims the tool does not produce yet. Remove an
 /// entry as soon as its fixture passes (the test fails until you do).
 const KNOWN_GAPS: &[&str] = &[
-    // "confirmed that X and said Y", "said X and warned that Y": one claim, not two.
-    "coordinated-cues",
-    // "The utility" resolved to Sara Lind (whose role is "Utility director");
-    // `saying only that "..."` keeps "only that" in the text.
-    "participle-quotes",
-    // A generic organisation ("The ministry", "The haulage company") resolved
-    // to the previous organisation (Police); "A spokesperson for the trucking
-    // association" -> mention "the trucking association";
-    // "Sources familiar with the matter" -> "matter".
-    "speaker-org-anonymous",
-    // Daily Courier, Nordlaks Seafood, Carrow Gazette, Westline Energy: person.
-    "speaker-org-names",
-    // Role after an inverted cue (`said X, chief engineer at the port`) lost;
-    // unknown title words (Hydrologist, Chef) taken into the name.
+    // Capitalised role words outside the title lexicon before an uncommon given
+    // name ("Chef Paolo Brennan") are taken into the name.
     "speaker-roles",
-    // "The environment agency", "A spokesperson for the regional council"
-    // resolved to Reuters; bare non-denials answer no claim; cue
-    // "did not respond to" keeps "to"; Velmont Mining a person.
-    "stance-contentless",
-    // responds_to: "confirmed that <content>" answers nothing; "confirmed the
-    // report" answers the latest claim instead of the report.
-    "stance-responds-to",
-    // A full name outside any claim is not used to resolve a later surname.
-    "surname-resolution",
-    // "told the Baltic Wire the ...", "told IRNA the ..." (no "that") missed or
-    // cut; sentence-initial "According to the coast guard, ..." given to the
-    // previous speaker.
-    "told-according-gaps",
     // An unclosed quotation mark swallows the rest of the paragraph.
     "unbalanced-quote",
 ];

@@ -11,7 +11,11 @@
 //!    `declined to comment on the allegations`, `dismissed them`): the latest
 //!    earlier claim by another speaker that is itself an assert.
 //!
-//! Otherwise (`denied that ...`, `declined to comment`) the answer is `None`.
+//!    A noun that names how it was said (`confirmed the report`) prefers the
+//!    claim whose cue matches it (`... the Times reported`).
+//! 3. The stance has no object of its own (`denied that ...`, `declined to
+//!    comment`, `confirmed that ...`): the latest assert by another speaker
+//!    within about two paragraphs before it, or `None` when there is none.
 
 use claimtrack_parser::{Claim, Span};
 
@@ -246,25 +250,89 @@ pub(crate) fn responds_to(
     cue: Span,
     object: &ObjectRef,
 ) -> Option<usize> {
-    if !object.refers_back {
-        return None;
-    }
     let own = claims.get(index)?;
     let before = sanitize(text, own.text).start.min(cue.start);
+    let own_name = own.speaker.name.trim();
+    let by_other_speaker = |j: usize| {
+        claims
+            .get(j)
+            .is_some_and(|c| !c.speaker.name.trim().eq_ignore_ascii_case(own_name))
+            && stances.get(j).copied().unwrap_or_default() == Stance::Assert
+    };
+    let own_cue = own.cue.is_some_and(|c| c.overlaps(cue));
+    if !object.refers_back {
+        if stances.get(index).copied().unwrap_or_default() == Stance::Assert && !own_cue {
+            // A confirmation word near a plain statement answers nothing.
+            return None;
+        }
+        // A stance with no object of its own ("confirmed that ...",
+        // "declined to comment") answers what someone else said just before
+        // it, if anything was said close enough to be what was put to them.
+        // Among those, the one whose words it shares most ("confirmed that
+        // the main had ruptured" answers "a gas main ruptured").
+        let own_words = content_words(own.text.slice(text));
+        let mut best: Option<(usize, usize)> = None;
+        for j in contents
+            .before(before)
+            .filter(|&j| j != index)
+            .take_while(|&j| {
+                claims
+                    .get(j)
+                    .is_some_and(|c| c.text.end + NEARBY_BYTES >= before)
+            })
+            .filter(|&j| by_other_speaker(j))
+        {
+            let shared = content_words(claims[j].text.slice(text))
+                .iter()
+                .filter(|w| own_words.contains(w))
+                .count();
+            if best.is_none_or(|(_, s)| shared > s) {
+                best = Some((j, shared));
+            }
+        }
+        return best.map(|(j, _)| j);
+    }
     // Latest first; the first that fits is the answer.
     let mut earlier = contents.before(before).filter(|&j| j != index);
     if has_source(text, object) {
         let source = SourceWords::new(text, [object.modifiers, object.agent].into_iter().flatten());
         return earlier.find(|&j| claims.get(j).is_some_and(|c| source.name(&c.speaker.name)));
     }
-    let own_name = own.speaker.name.trim();
-    earlier.find(|&j| {
-        claims
-            .get(j)
-            .is_some_and(|c| !c.speaker.name.trim().eq_ignore_ascii_case(own_name))
-            && stances.get(j).copied().unwrap_or_default() == Stance::Assert
-    })
+    // "confirmed the report": the claim that was reported, when one was.
+    let noun = object
+        .modifiers
+        .and_then(|m| m.slice(text).split_whitespace().last())
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        });
+    let candidates: Vec<usize> = earlier.filter(|&j| by_other_speaker(j)).collect();
+    if let Some(noun) = noun.filter(|n| n.len() >= 4) {
+        let stem = noun.trim_end_matches('s');
+        let cue_matches = |j: &usize| {
+            claims[*j]
+                .cue
+                .is_some_and(|c| c.slice(text).to_ascii_lowercase().starts_with(stem))
+        };
+        if let Some(&j) = candidates.iter().find(|j| cue_matches(j)) {
+            return Some(j);
+        }
+    }
+    candidates.first().copied()
 }
+
+/// The lower-case words of four letters or more in `text`: enough to tell
+/// what two claims share without a stop list.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How far back (in bytes) a stance with no object looks for the claim it
+/// answers: about two paragraphs of news text.
+const NEARBY_BYTES: usize = 1200;
 
 #[cfg(test)]
 mod tests {

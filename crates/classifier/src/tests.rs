@@ -118,7 +118,7 @@ fn denied_the_report_answers_the_report() {
 }
 
 #[test]
-fn denied_that_answers_nothing_in_particular() {
+fn denied_that_answers_the_claim_just_before() {
     let text =
         "Reuters reported that the plant would close. The company denied that it would close.";
     let claims = [
@@ -133,7 +133,7 @@ fn denied_that_answers_nothing_in_particular() {
     ];
     assert_eq!(
         judge(text, &claims)[1],
-        (Stance::Deny, Some("denied"), None)
+        (Stance::Deny, Some("denied"), Some(0))
     );
 }
 
@@ -511,10 +511,11 @@ fn other_denials_and_non_denials() {
         [
             ASSERT,
             (Stance::Deny, Some("pushed back on"), Some(0)),
-            // `figures` is no claim noun: what is answered is left open.
-            (Stance::NonDenial, Some("did not dispute"), None),
+            // `figures` is no claim noun: the stance answers what was said
+            // just before by someone else.
+            (Stance::NonDenial, Some("did not dispute"), Some(0)),
             (Stance::Deny, Some("denying"), Some(0)),
-            (Stance::NonDenial, Some("wouldn’t comment"), None),
+            (Stance::NonDenial, Some("wouldn’t comment"), Some(0)),
         ]
     );
 }

@@ -496,10 +496,9 @@ impl<'d, 'a> Finder<'d, 'a> {
             let after_start = phrase.tokens.end;
             if self.is_punct(after_start, ",") {
                 let after = self.trim_content(after_start + 1..sent.end);
-                if self.content_words(&after) >= 2
-                    && self.content_words(&before) >= 1
-                    && self.continues_statement(after.start)
-                {
+                // "according to X" inside a sentence always splits one
+                // statement ("Some concerns, according to experts, include").
+                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
                     out.push(Found {
                         content: after,
                         cue: Some(cue),
@@ -652,7 +651,27 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The noun phrase that opens a sentence, as the subject of a participle
     /// cue later in it.
     fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
+        let mut start = start;
+        // `On Jan. 9, James Bullard ...`: an opening adverbial ends at a comma.
+        if is_in(
+            &[
+                "on", "in", "at", "after", "before", "during", "earlier", "later",
+            ],
+            self.word(start),
+        ) {
+            let comma = (start..limit.min(start + 8)).find(|&k| self.is_punct(k, ","))?;
+            start = comma + 1;
+        }
+        let nounish = |k: usize| {
+            let w = self.word(k);
+            self.is_word(k)
+                && !self.lx.is_time_word(w)
+                && (is_capitalised(w)
+                    || self.lx.is_person_noun(w)
+                    || self.lx.is_organisation_word(w))
+        };
         let mut e = start;
+        let mut last_head = None;
         while e < limit && self.is_word(e) {
             let w = self.word(e);
             if e > start
@@ -662,24 +681,25 @@ impl<'d, 'a> Finder<'d, 'a> {
             {
                 break;
             }
+            if nounish(e) || (e == start && DETERMINERS.contains(w)) {
+                last_head = Some(e);
+            } else {
+                // A lower-case word belongs to the subject only as a modifier
+                // of a noun that follows ("foreign ministry spokeswoman").
+                let modifies = (e + 1..limit.min(e + 4))
+                    .take_while(|&k| self.is_word(k) && !PHRASE_BREAKS.contains(self.word(k)))
+                    .any(nounish);
+                if !modifies {
+                    break;
+                }
+            }
             e += 1;
-            if e - start > 8 {
+            if e - start > 10 {
                 return None;
             }
-            let headish =
-                is_capitalised(w) || self.lx.is_person_noun(w) || self.lx.is_organisation_word(w);
-            let next = self.word(e);
-            if headish
-                && e < limit
-                && self.is_word(e)
-                && !is_capitalised(next)
-                && !self.lx.is_person_noun(next)
-                && !self.lx.is_organisation_word(next)
-            {
-                break;
-            }
         }
-        self.split_phrase(start..e)
+        let end = last_head? + 1;
+        self.split_phrase(start..end)
     }
 
     /// Claims around a reporting verb.
@@ -698,14 +718,20 @@ impl<'d, 'a> Finder<'d, 'a> {
                 (p, s, cue.end)
             }
             None if subject_end > sent.start
-                && is_in(&["and", "but"], self.word(subject_end - 1))
-                && out.iter().any(|f| f.phrase.is_some()) =>
+                && is_in(&["and", "but"], self.word(subject_end - 1)) =>
             {
-                // `He said ..., and added ...`: the subject is shared.
-                let Some(p) = out.iter().rev().find_map(|f| f.phrase.clone()) else {
+                // `He said ..., and added ...`, `Pompeo praised China and said
+                // ...`: the subject is shared.
+                let Some(p) = out
+                    .iter()
+                    .rev()
+                    .find_map(|f| f.phrase.clone())
+                    .or_else(|| self.sentence_subject(sent.start, subject_end))
+                else {
                     return;
                 };
-                (p, subject_end - 1, cue.end)
+                // Start at the verb, so that the claim before ends at "and".
+                (p, subject_end, cue.end)
             }
             None => {
                 // Inverted: `"...," said Peskov` or `..., says the founder`.
@@ -952,6 +978,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                         "publicly",
                         "previously",
                         "earlier",
+                        "only",
+                        "again",
+                        "repeatedly",
                     ],
                     first,
                 );
@@ -962,13 +991,34 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         if !after_that {
             k = self.skip_adverbials(k, end);
+            // `said in his New Year's speech he was ready`: a short
+            // prepositional phrase before a pronoun subject.
+            if is_in(&["in", "on", "at", "during", "after"], self.word(k)) {
+                if let Some(p) = (k + 1..end.min(k + 8))
+                    .take_while(|&i| self.is_word(i))
+                    .find(|&i| is_in(&["he", "she", "they", "it", "we", "i"], self.word(i)))
+                {
+                    if p + 1 < end && self.is_word(p + 1) {
+                        k = p;
+                    }
+                }
+            }
             if told {
-                // `told reporters:` / `told TMOF.` / `told the Star the ...`
+                // `told reporters:` / `told TMOF.` / `told the Baltic Wire the
+                // repairs ...`: the object is a short noun phrase; the
+                // content starts at the next determiner or pronoun after it.
+                let object_start = k;
                 while k < end
                     && self.is_word(k)
                     && !SUBJECT_PRONOUNS.contains(self.word(k))
                     && k < cue.end + 5
                 {
+                    let w = self.word(k);
+                    if k > object_start
+                        && (DETERMINERS.contains(w) || w.eq_ignore_ascii_case("there"))
+                    {
+                        break;
+                    }
                     k += 1;
                 }
                 k = self.skip_adverbials(k, end);
@@ -1043,9 +1093,18 @@ impl<'d, 'a> Finder<'d, 'a> {
                 .filter(|&k| self.is_punct(k, ","))
                 .take(3)
                 .collect();
-            return commas
+            // Prefer the reading whose name starts with a given name ("Will
+            // Young, a mechanic based in Kansas City, Mo., and ..., said").
+            let readings: Vec<Phrase> = commas
                 .into_iter()
-                .find_map(|open| self.appositive_subject(open, last, sent_start));
+                .filter_map(|open| self.appositive_subject(open, last, sent_start))
+                .collect();
+            let named = readings
+                .iter()
+                .position(|p| self.lx.given_name(self.word(p.name.start)).is_some());
+            return named
+                .or((!readings.is_empty()).then_some(0))
+                .map(|i| readings[i].clone());
         }
         if !self.is_word(last) {
             return None;
@@ -1072,6 +1131,56 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
         }
+        // `A spokesperson for the trucking association`, `sources familiar
+        // with the matter`: a person noun carried by a prepositional phrase.
+        if start >= sent_start + 2 && start < end {
+            let prep = self.word(start - 1);
+            let mut head = start - 2;
+            if is_in(&["with", "to"], prep)
+                && is_in(&["familiar", "close"], self.word(head))
+                && head > sent_start
+            {
+                head -= 1;
+            }
+            if is_in(&["for", "with", "to", "at", "of"], prep)
+                && self.is_word(head)
+                && self.lx.is_person_noun(self.word(head))
+            {
+                let mut s2 = head;
+                while s2 > sent_start
+                    && self.is_word(s2 - 1)
+                    && !PHRASE_BREAKS.contains(self.word(s2 - 1))
+                    && head - s2 < 4
+                {
+                    s2 -= 1;
+                    if DETERMINERS.contains(self.word(s2)) {
+                        break;
+                    }
+                }
+                return Some(Phrase {
+                    tokens: s2..end,
+                    name: s2..end,
+                    role: None,
+                });
+            }
+        }
+        // `professor Kent Moore at the University of Toronto says`: the
+        // speaker is the name before the place of work.
+        if start >= sent_start + 2
+            && start < end
+            && is_in(&["at", "from", "with"], self.word(start - 1))
+            && is_capitalised(self.word(start - 2))
+        {
+            if let Some(p) = self.phrase_before(start - 1, sent_start) {
+                if self.lx.given_name(self.word(p.name.start)).is_some() {
+                    return Some(Phrase {
+                        tokens: p.tokens.start..end,
+                        name: p.name,
+                        role: p.role,
+                    });
+                }
+            }
+        }
         // Sentence-initial capitalised function words ("In", "But") are
         // already breaks; anything left is the phrase.
         self.split_phrase(start..end)
@@ -1086,6 +1195,23 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let mut p = self.phrase_before(open, sent_start)?;
         let first_inner = self.word(inner.start);
+        // `One red-state Democrat, Montana Sen. Jon Tester, said`: the
+        // apposition is the person's name (it holds a title or a given name).
+        let inner_is_name = inner.len() <= 5
+            && inner
+                .clone()
+                .all(|k| self.is_word(k) && is_capitalised(self.word(k)))
+            && inner.clone().any(|k| {
+                self.lx.is_title(self.word(k)) || self.lx.given_name(self.word(k)).is_some()
+            });
+        if inner_is_name && self.lx.given_name(self.word(p.name.start)).is_none() {
+            let named = self.split_phrase(inner.clone())?;
+            return Some(Phrase {
+                tokens: p.tokens.start..last,
+                name: named.name,
+                role: named.role.or(Some(p.tokens.clone())),
+            });
+        }
         if !self.is_proper_name(&p.name) {
             // `His father, Ernie LeBlanc, says`: the name is the apposition.
             let all_caps = inner
@@ -1104,7 +1230,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             return (described && !is_capitalised(first_inner)).then_some(p);
         }
         let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
+        // `Rick Parry, speaking to BBC Sport, said`: a clause, not a role.
+        let clause = first_inner.ends_with("ing")
+            || first_inner.ends_with("ly")
+            || self.lx.is_time_word(first_inner)
+            || self.cue_at[inner.start].is_some();
         if !is_relative
+            && !clause
             && inner.clone().all(|k| {
                 self.is_word(k)
                     || self.is_punct(k, "’")
@@ -1128,7 +1260,12 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut e = start;
         while e < end && self.is_word(e) {
             let w = self.word(e);
-            if e > start && (PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of")) {
+            // `people familiar with the bid`, `sources close to the talks`
+            let qualifier = e > start
+                && is_in(&["with", "to"], w)
+                && is_in(&["familiar", "close"], self.word(e - 1));
+            if e > start && PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of") && !qualifier
+            {
                 break;
             }
             if e == start && self.lx.is_time_word(w) {
@@ -1140,6 +1277,32 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         let mut p = self.split_phrase(start..e)?;
+        // `said Devon Achterberg, chief engineer at the port.`: the role
+        // follows the name.
+        if self.is_punct(e, ",") && self.is_proper_name(&p.name) && p.role.is_none() {
+            let mut n = e + 1;
+            while n < end && self.is_word(n) {
+                n += 1;
+            }
+            let first = self.word(e + 1);
+            let role_like = n > e + 1
+                && n - e <= 12
+                && (n >= end || self.is_punct(n, ".") || self.is_punct(n, ","))
+                && !is_capitalised(first)
+                && !is_in(
+                    &[
+                        "who", "whose", "which", "where", "adding", "saying", "noting", "and",
+                        "but",
+                    ],
+                    first,
+                )
+                && !self.lx.is_time_word(first)
+                && (DETERMINERS.contains(first)
+                    || (e + 1..n).any(|k| self.lx.is_person_noun(self.word(k))));
+            if role_like {
+                p.role = Some(e + 1..n);
+            }
+        }
         // `says Campbell’s partner, Jason Louth.`: the name after the comma.
         if self.is_punct(e, ",") && !self.is_proper_name(&p.name) {
             let mut n = e + 1;
@@ -1169,8 +1332,12 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// speaker (no head noun, a head that is not a name, person or organisation).
     fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
         let mut r = r;
-        // Trim function words at the start that are not determiners.
-        while !r.is_empty() && PHRASE_BREAKS.contains(self.word(r.start)) {
+        // Trim function words at the start that are not determiners, and time
+        // words ("Wednesday Suncor disclosed").
+        while !r.is_empty()
+            && (PHRASE_BREAKS.contains(self.word(r.start))
+                || (r.len() > 1 && self.lx.is_time_word(self.word(r.start))))
+        {
             r.start += 1;
         }
         if r.is_empty() {
@@ -1213,11 +1380,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             .any(|k| is_capitalised(self.word(k)) && k > r.start);
         // `the rookie defenceman`: a definite or possessive description names
         // a person even when its head noun is not in the lexicon.
+        let first = self.word(r.start);
+        let possessive = first.ends_with("’s") || first.ends_with("'s");
         let described = r.len() >= 2
-            && is_in(
-                &["the", "a", "an", "his", "her", "their"],
-                self.word(r.start),
-            )
+            && (possessive || is_in(&["the", "a", "an", "his", "her", "their"], first))
             && !self.lx.is_time_word(head);
         let head_ok = is_capitalised(head)
             || described
@@ -1236,6 +1402,19 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role: None,
             });
         }
+        // `Sen. Richard Shelby of Alabama`: a name, then where it is from.
+        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+            if is_capitalised(self.word(of - 1)) && is_capitalised(self.word(of + 1)) {
+                let before = self.split_phrase(r.start..of)?;
+                if self.lx.given_name(self.word(before.name.start)).is_some() {
+                    return Some(Phrase {
+                        tokens: r.clone(),
+                        name: before.name,
+                        role: before.role,
+                    });
+                }
+            }
+        }
         // Trailing capitalised run; titles in it belong to the role.
         let mut name_start = r.end - 1;
         while name_start > r.start
@@ -1249,6 +1428,12 @@ impl<'d, 'a> Finder<'d, 'a> {
             .find(|&k| self.lx.is_title(self.word(k)))
         {
             name_start = t + 1;
+        } else if r.end - name_start >= 3
+            && self.lx.given_name(self.word(name_start)).is_none()
+            && self.lx.given_name(self.word(name_start + 1)).is_some()
+        {
+            // `Hydrologist Tomas Reyes`: a capitalised role before a given name.
+            name_start += 1;
         }
         let mut role_start = r.start;
         while role_start < name_start && DETERMINERS.contains(self.word(role_start)) {
@@ -1276,6 +1461,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// sentences of their own, spoken by the speaker in context.
     fn add_floating(&self, out: &mut Vec<Attribution>, consumed: &[bool]) {
         let mut extra = Vec::new();
+        let mut introduced = Vec::new();
         for (s_idx, sent) in self.doc.sentences.iter().enumerate() {
             if self.is_heading(sent.first, sent.end) {
                 continue;
@@ -1300,6 +1486,22 @@ impl<'d, 'a> Finder<'d, 'a> {
                     || (k + 1 < sent.end
                         && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
                     || quote.continues;
+                // `Martell, the addictions doctor, is more blunt: "..."`: a
+                // quotation a colon introduces is the sentence subject's.
+                if k > sent.first
+                    && self.is_punct(k - 1, ":")
+                    && quote.words >= 3
+                    && self.rest_is_trivial(k + 1, sent.end)
+                {
+                    let subject = self
+                        .sentence_subject(sent.first, k - 1)
+                        .filter(|p| self.is_proper_name(&p.name));
+                    match subject {
+                        Some(p) => introduced.push((quote.span, p)),
+                        None => extra.push(quote.span),
+                    }
+                    continue;
+                }
                 if !stands_alone || !ends || quote.words < 3 {
                     continue;
                 }
@@ -1313,6 +1515,17 @@ impl<'d, 'a> Finder<'d, 'a> {
                 kind: ClaimKind::Direct,
                 cue: None,
                 speaker: SpeakerRef::Nobody,
+            });
+        }
+        for (span, p) in introduced {
+            out.push(Attribution {
+                content: span,
+                kind: ClaimKind::Direct,
+                cue: None,
+                speaker: SpeakerRef::Named(SpeakerMention {
+                    span: self.span_of(&p.name),
+                    role: p.role.as_ref().map(|r| self.span_of(r)),
+                }),
             });
         }
         out.sort_by_key(|a| a.content.start);

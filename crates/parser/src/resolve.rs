@@ -11,7 +11,9 @@ use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
-use crate::words::{is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, SUBJECT_PRONOUNS};
+use crate::words::{
+    is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+};
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
 
@@ -63,7 +65,8 @@ fn ends_a_speaker_name(by_last_word: &[(&str, &str)], full: &str) -> bool {
     by_last_word[from..]
         .iter()
         .take_while(|&&(w, _)| w == last)
-        .any(|(_, n)| n.ends_with(full))
+        // A speaker named "Brennan" alone makes "Paolo Brennan" a person too.
+        .any(|(_, n)| n.ends_with(full) || *n == last)
 }
 
 impl People {
@@ -177,6 +180,9 @@ impl People {
                         && same_paragraph(r - 1, start)
                         && !PHRASE_BREAKS.contains(word(r - 1))
                         && !DETERMINERS.contains(word(r - 1))
+                        // "in October Tory leader", "exclusively": not roles.
+                        && !lx.is_time_word(word(r - 1))
+                        && !word(r - 1).ends_with("ly")
                         && start - r < 6
                     {
                         r -= 1;
@@ -306,6 +312,34 @@ impl People {
     }
 }
 
+/// The last organisation named before byte offset `before` whose name holds
+/// `head` ("Foreign Ministry" for "the ministry"), without its article.
+fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<String> {
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let is_cap_word =
+        |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
+    let mut k = end;
+    while k > 0 {
+        k -= 1;
+        if !(is_cap_word(k) && doc.token_text(k).eq_ignore_ascii_case(head)) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0
+            && is_cap_word(first - 1)
+            && !DETERMINERS.contains(doc.token_text(first - 1))
+        {
+            first -= 1;
+        }
+        if first == k {
+            continue;
+        }
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[k].span.end);
+        return Some(span.slice(doc.text).to_string());
+    }
+    None
+}
+
 /// True when token `k` opens its sentence, after at most a few capitalised
 /// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov").
 fn opens_sentence(doc: &Document, k: usize) -> bool {
@@ -329,8 +363,31 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
     for a in attributions {
         let speaker = match &a.speaker {
             SpeakerRef::Nobody => ResolvedSpeaker::default(),
-            SpeakerRef::SameAs(j) => out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default(),
-            SpeakerRef::Named(m) => resolve_mention(doc, lx, &people, m, &out),
+            SpeakerRef::SameAs(j) => {
+                let previous = out.get(*j).map(|c| c.speaker.clone()).unwrap_or_default();
+                // A person who opens a sentence between the last claim and
+                // this quote has taken the floor ("McCallum didn't answer,
+                // so CTV caught up with him. \"...\"").
+                let since = out
+                    .last()
+                    .map_or(0, |c| c.text.end.max(c.mention.map_or(0, |m| m.end)));
+                match people.subject_between(since, a.content.start, None) {
+                    Some(p)
+                        if people.persons[p].name != previous.name && since < a.content.start =>
+                    {
+                        people.resolved(p)
+                    }
+                    _ => previous,
+                }
+            }
+            SpeakerRef::Named(m) => resolve_mention(
+                doc,
+                lx,
+                &people,
+                m,
+                &out,
+                a.kind == crate::ClaimKind::Direct,
+            ),
         };
         let mut speaker = speaker;
         if speaker.name.is_empty() {
@@ -358,6 +415,7 @@ fn resolve_mention(
     people: &People,
     m: &SpeakerMention,
     earlier: &[Claim],
+    direct: bool,
 ) -> ResolvedSpeaker {
     let text = m.span.slice(doc.text);
     let role_here = m.role.map(|r| r.slice(doc.text).trim().to_string());
@@ -368,11 +426,13 @@ fn resolve_mention(
     let Some(&last) = words.last() else {
         return ResolvedSpeaker::default();
     };
-    // `the founder of Studiocomix Press`: the head is the noun before `of`.
+    // `the founder of Studiocomix Press`, `a spokesperson for the council`,
+    // `sources familiar with the matter`: the head is the noun before the
+    // phrase that qualifies it.
     let head = words
         .iter()
-        .position(|w| *w == "of")
-        .filter(|&i| i > 0 && !is_capitalised(words[i - 1]))
+        .position(|w| matches!(*w, "of" | "for" | "at" | "with" | "familiar" | "close"))
+        .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
         .map_or(last, |i| words[i - 1]);
     let with_role = |mut s: ResolvedSpeaker| {
         if let Some(r) = &role_here {
@@ -436,15 +496,44 @@ fn resolve_mention(
     } else {
         words.clone()
     };
-    let rest_text = rest.join(" ");
-    if !is_capitalised(head) {
+    let mut rest_text = rest.join(" ");
+    // "Analysts said" and "analysts said" are the same unnamed speakers: a
+    // capital that only opens the sentence is not part of a description.
+    if rest.first().is_some_and(|w| {
+        is_capitalised(w)
+            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
+            && lx.given_name(w).is_none()
+    }) {
+        let mut chars = rest_text.chars();
+        if let Some(c) = chars.next() {
+            rest_text = c.to_lowercase().chain(chars).collect();
+        }
+    }
+    // "Sources familiar with the matter" opening a sentence is a description.
+    let described = !is_capitalised(head)
+        || (words.len() > 1
+            && words.first() == Some(&head)
+            && lx.is_person_noun(head)
+            && lx.given_name(head).is_none());
+    if described {
         let definite = words
             .first()
             .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"));
         let plural = head.ends_with('s') && !head.ends_with("ss");
         if lx.is_organisation_word(head) || lx.is_document_word(head) {
             if definite {
-                if let Some(c) = earlier.iter().rev().find(|c| {
+                // "the ministry" after "the Foreign Ministry": the named one.
+                if let Some(name) = named_organisation(doc, m.span.start, head) {
+                    return ResolvedSpeaker {
+                        name,
+                        kind: SpeakerKind::Organization,
+                        role: String::new(),
+                    };
+                }
+                // Only a bare "the company" stands for one named before; "the
+                // haulage company" is a new one.
+                let bare_head = rest.len() == 1;
+                if let Some(c) = earlier.iter().rev().filter(|_| bare_head).find(|c| {
                     c.speaker.kind == SpeakerKind::Organization
                         || (lx.is_document_word(head) && c.speaker.kind != SpeakerKind::Unknown)
                 }) {
@@ -457,7 +546,9 @@ fn resolve_mention(
                 role: String::new(),
             };
         }
-        if definite && !plural {
+        // A definite description names someone the article has named:
+        // "the mayor", or by a quote, "the affable proprietor".
+        if definite && !plural && (lx.is_person_noun(head) || direct) {
             let head_l = head.to_ascii_lowercase();
             if let Some(i) = people.persons.iter().rposition(|p| {
                 p.role
@@ -469,6 +560,14 @@ fn resolve_mention(
             if let Some(p) = people.last_before(m.span.start, None) {
                 return people.resolved(p);
             }
+        }
+        if !lx.is_person_noun(head) {
+            // "the coast guard": a body, not a person.
+            return ResolvedSpeaker {
+                name: rest_text,
+                kind: SpeakerKind::Organization,
+                role: String::new(),
+            };
         }
         return ResolvedSpeaker {
             name: rest_text.clone(),
