@@ -312,14 +312,20 @@ impl People {
     }
 }
 
+/// How many tokens back [`named_organisation`] looks.
+const NAMED_ORGANISATION_REACH: usize = 3000;
+
 /// The last organisation named before byte offset `before` whose name holds
 /// `head` ("Foreign Ministry" for "the ministry"), without its article.
 fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<String> {
     let end = doc.tokens.partition_point(|t| t.span.start < before);
     let is_cap_word =
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
+    // A few pages of text back is far enough for "the ministry" to refer to
+    // a name, and keeps long articles linear.
+    let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
     let mut k = end;
-    while k > 0 {
+    while k > floor {
         k -= 1;
         if !(is_cap_word(k) && doc.token_text(k).eq_ignore_ascii_case(head)) {
             continue;
