@@ -1086,11 +1086,21 @@ impl<'d, 'a> Finder<'d, 'a> {
             // `Name, head of ..., told` / `Name, who ..., said` / `Name, 58, said`;
             // an apposition may hold commas itself ("of Kansas City, Mo., and
             // an organizer at ..."), so try up to three earlier commas.
+            // A relative clause may quote a few words ("Doug Purdy, who lost
+            // 16 lbs. "and two belt loops" since May, says"); a quotation
+            // right before the comma is content, not an apposition.
+            if self.quote_at(last - 1).is_some() {
+                return None;
+            }
             let commas: Vec<usize> = (sent_start..last)
                 .rev()
                 .take(40)
-                .take_while(|&k| self.quote_at(k).is_none())
                 .filter(|&k| self.is_punct(k, ","))
+                .filter(|&k| {
+                    self.quote_at(k + 1).is_none()
+                        && k > sent_start
+                        && self.quote_at(k - 1).is_none()
+                })
                 .take(3)
                 .collect();
             // Prefer the reading whose name starts with a given name ("Will
