@@ -20,8 +20,6 @@ const KNOWN_GAPS: &[&str] = &[
     // Capitalised role words outside the title lexicon before an uncommon given
     // name ("Chef Paolo Brennan") are taken into the name.
     "speaker-roles",
-    // An unclosed quotation mark swallows the rest of the paragraph.
-    "unbalanced-quote",
 ];
 
 fn patterns_dir() -> PathBuf {

@@ -86,6 +86,12 @@ impl<'a> Document<'a> {
         for (p, &para) in paragraphs.iter().enumerate() {
             let first_quote = quotes.len();
             scan_quotes(text, para, &mut quotes);
+            let runs_on = paragraphs
+                .get(p + 1)
+                .is_some_and(|next| opens_with_quote_mark(next.slice(text)));
+            if !runs_on {
+                recover_unclosed(text, &mut quotes[first_quote..]);
+            }
             let first_token = tokens.len();
             tokenize(text, para, &quotes[first_quote..], first_quote, &mut tokens);
             split_sentences(text, &quotes, &tokens, first_token, p, &mut sentences);
@@ -300,6 +306,63 @@ fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
         words,
         ends_sentence: inner.ends_with(['.', '!', '?', '…']),
     });
+}
+
+/// True when a paragraph opens with a quotation mark (a quote running on).
+fn opens_with_quote_mark(paragraph: &str) -> bool {
+    paragraph.starts_with(['"', '“', '‘', '\'', '«', '„'])
+}
+
+/// Closes an unclosed quotation (one that does not run on into the next
+/// paragraph) at its own attribution, when one follows a comma inside it:
+/// `"We are working to recover the fish, said farm manager Hilde Strand.
+/// Environmental groups ...`. A missing closing mark must not turn the rest
+/// of the paragraph into quoted speech.
+fn recover_unclosed(text: &str, quotes: &mut [Quote]) {
+    let lx = Lexicon::get();
+    for quote in quotes.iter_mut().filter(|q| !q.closed) {
+        let body = quote.span.slice(text);
+        let mut from = 0;
+        while let Some(off) = body[from..].find(", ") {
+            let comma = from + off;
+            from = comma + 2;
+            // Up to four capitalised words (or a pronoun), then a cue.
+            let mut at = quote.span.start + comma + 2;
+            for _ in 0..5 {
+                let rest = &text[at..quote.span.end];
+                let word_len = rest
+                    .find(|c: char| {
+                        !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')
+                    })
+                    .unwrap_or(rest.len());
+                let word = rest[..word_len].trim_end_matches('.');
+                if word.is_empty() {
+                    break;
+                }
+                if lx.cue_starting_with(text, at, word).is_some() {
+                    let end = quote.span.start + comma + 1;
+                    let closed_part = Span::new(quote.span.start, end).slice(text);
+                    quote.span = Span::new(quote.span.start, end);
+                    quote.words = closed_part
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .count();
+                    quote.ends_sentence = false;
+                    break;
+                }
+                let speakerish = word.starts_with(char::is_uppercase)
+                    || matches!(word, "he" | "she" | "they" | "it" | "we");
+                if !speakerish {
+                    break;
+                }
+                at += word_len;
+                at += text[at..quote.span.end].len() - text[at..quote.span.end].trim_start().len();
+            }
+            if quote.span.end == quote.span.start + comma + 1 {
+                break;
+            }
+        }
+    }
 }
 
 /// Marks each unclosed quote that ends its paragraph and whose next paragraph
@@ -566,6 +629,17 @@ mod tests {
         assert_eq!(doc.quotes[0].span.slice(t), "“this never closes.");
         assert!(!doc.quotes[0].closed);
         assert!(!doc.quotes[0].continues);
+    }
+
+    #[test]
+    fn unclosed_quote_closes_at_its_attribution() {
+        let t = "\"We are working on it, said manager Hilde Strand. Others disagreed.";
+        assert_eq!(quotes_of(t), ["\"We are working on it,"]);
+        let t = "\"We are working on it, Hilde Strand said. Others disagreed.";
+        assert_eq!(quotes_of(t), ["\"We are working on it,"]);
+        // No attribution inside: the quote still ends with its paragraph.
+        let t = "\"We are working on it, and more. Others disagreed.";
+        assert_eq!(quotes_of(t), [t]);
     }
 
     #[test]
