@@ -754,8 +754,19 @@ impl<'d, 'a> Finder<'d, 'a> {
             q_end -= 1;
         }
         if q_end > sent.start && self.quote_at(q_end - 1).is_some() {
+            // `... rather than "sleeping car porters," Foster writes`: a
+            // quotation that ends a longer statement is part of it (mixed).
+            let qi = q_end - 1;
+            let tail_of_statement = qi > sent.start
+                && self.is_word(qi - 1)
+                && self.content_words(&(sent.start..qi)) >= 3;
+            let first = if tail_of_statement {
+                self.clause_start(sent.start, qi)
+            } else {
+                qi
+            };
             out.push(Found {
-                content: q_end - 1..q_end,
+                content: first..q_end,
                 cue: Some(cue),
                 phrase: Some(phrase.clone()),
                 attribution_start,
@@ -954,7 +965,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut k = cue.end;
         // `said in a statement on Friday that`, `told state-run news agency IRNA that`
         let that = (k..end.min(k + 12))
-            .take_while(|&i| self.is_word(i) && (i == k || self.cue_at[i].is_none()))
+            .take_while(|&i| {
+                (self.is_word(i) || (self.is_punct(i, ",") && i > k))
+                    && (i == k || self.cue_at[i].is_none())
+            })
             .find(|&i| self.word(i).eq_ignore_ascii_case("that"));
         let mut after_that = false;
         if let Some(t) = that {
