@@ -382,6 +382,11 @@ impl<'d, 'a> Finder<'d, 'a> {
             {
                 f.content.end = cut;
                 f.content = self.trim_content(f.content.clone());
+                // What is left before the next attribution may be no
+                // statement at all ("Freeland said even though ...").
+                if self.content_words(&f.content) < 3 && !self.has_quote(&f.content) {
+                    f.content.end = f.content.start;
+                }
             }
         }
         found.retain(|f| !f.content.is_empty());
@@ -493,7 +498,21 @@ impl<'d, 'a> Finder<'d, 'a> {
             let start = self.clause_start(sent.start, cue.first);
             let before = self.trim_content(start..cue.first);
             // `The harsh truth, according to experts, is ...`: both halves.
-            let after_start = phrase.tokens.end;
+            let mut after_start = phrase.tokens.end;
+            // `according to Keith Ahamad, a family doctor and researcher at
+            // the centre, ...`: skip the apposition that describes the source.
+            if self.is_punct(after_start, ",")
+                && is_in(&["a", "an", "the"], self.word(after_start + 1))
+            {
+                let close = (after_start + 2..sent.end.min(after_start + 16))
+                    .find(|&k| self.is_punct(k, ",") || self.is_punct(k, "."));
+                let describes = close.is_some_and(|c| {
+                    (after_start + 2..c).any(|k| self.lx.is_person_noun(self.word(k)))
+                });
+                if let (true, Some(c)) = (describes, close) {
+                    after_start = c;
+                }
+            }
             if self.is_punct(after_start, ",") {
                 let after = self.trim_content(after_start + 1..sent.end);
                 // "according to X" inside a sentence always splits one
