@@ -312,6 +312,85 @@ impl People {
     }
 }
 
+/// The organisation named most often (at least twice) before byte offset
+/// `before`: runs of capitalised words that are not people, places, titles
+/// or time words. Ties go to the one named last.
+fn salient_organisation(
+    doc: &Document,
+    lx: &Lexicon,
+    people: &People,
+    before: usize,
+) -> Option<String> {
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let start = end.saturating_sub(NAMED_ORGANISATION_REACH);
+    let is_cap_word =
+        |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut k = start;
+    while k < end {
+        if !is_cap_word(k) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < end
+            && is_cap_word(e)
+            && !doc.token_text(e).ends_with("’s")
+            && !doc.token_text(e).ends_with("'s")
+        {
+            e += 1;
+        }
+        if e == k {
+            // A possessive name: one word.
+            e = k + 1;
+        }
+        let mut s = k;
+        while s < e {
+            let w = doc.token_text(s);
+            let skip = DETERMINERS.contains(w)
+                || PHRASE_BREAKS.contains(w)
+                || SUBJECT_PRONOUNS.contains(w)
+                || lx.is_time_word(w)
+                || lx.is_title(w)
+                || lx.is_person_noun(w);
+            if !skip {
+                break;
+            }
+            s += 1;
+        }
+        if s < e {
+            let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+            let name = bare(span.slice(doc.text)).to_string();
+            let first = bare(doc.token_text(s));
+            let last = bare(doc.token_text(e - 1));
+            let person = people.by_name.contains_key(name.as_str())
+                || people.by_surname.contains_key(last)
+                || people.by_given.contains_key(first)
+                || lx.given_name(first).is_some();
+            // "Canadians", "Chinese": peoples, not organisations.
+            let demonym = s + 1 == e
+                && ["ans", "ese", "ish", "ians"]
+                    .iter()
+                    .any(|x| name.ends_with(x));
+            if !person && !demonym && !lx.is_place(&name) && !lx.is_place(first) {
+                match counts.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(c) => {
+                        c.1 += 1;
+                        c.2 = k;
+                    }
+                    None => counts.push((name, 1, k)),
+                }
+            }
+        }
+        k = e;
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n, _)| n >= 2)
+        .max_by_key(|&(_, n, at)| (n, at))
+        .map(|(name, _, _)| name)
+}
+
 /// How many tokens back [`named_organisation`] looks.
 const NAMED_ORGANISATION_REACH: usize = 3000;
 
@@ -539,6 +618,17 @@ fn resolve_mention(
                 // Only a bare "the company" stands for one named before; "the
                 // haulage company" is a new one.
                 let bare_head = rest.len() == 1;
+                // "The company" in a story about Procter & Gamble: the
+                // organisation the article has named most often so far.
+                if bare_head && !lx.is_document_word(head) {
+                    if let Some(name) = salient_organisation(doc, lx, people, m.span.start) {
+                        return ResolvedSpeaker {
+                            name,
+                            kind: SpeakerKind::Organization,
+                            role: String::new(),
+                        };
+                    }
+                }
                 if let Some(c) = earlier.iter().rev().filter(|_| bare_head).find(|c| {
                     c.speaker.kind == SpeakerKind::Organization
                         || (lx.is_document_word(head) && c.speaker.kind != SpeakerKind::Unknown)
