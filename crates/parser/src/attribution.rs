@@ -1122,7 +1122,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // A relative clause may quote a few words ("Doug Purdy, who lost
             // 16 lbs. "and two belt loops" since May, says"); a quotation
             // right before the comma is content, not an apposition.
-            if self.quote_at(last - 1).is_some() {
+            if last > sent_start && self.quote_at(last - 1).is_some() {
                 return None;
             }
             let commas: Vec<usize> = (sent_start..last)
