@@ -135,6 +135,28 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
     Some(out)
 }
 
+impl Found {
+    /// A claim at `cue`, said by `phrase`, whose attribution starts at token
+    /// `attribution_start`; `open_ended` when its content follows the cue.
+    fn new(
+        content: Range<usize>,
+        cue: Cue,
+        phrase: Phrase,
+        attribution_start: usize,
+        open_ended: bool,
+    ) -> Found {
+        Found {
+            content,
+            cue: Some(cue),
+            phrase: Some(phrase),
+            attribution_start,
+            open_ended,
+            second_half: false,
+            fallback: false,
+        }
+    }
+}
+
 /// Finds all attributions of a document, in text order.
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
     Finder::new(doc).run()
@@ -528,15 +550,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         fallback: false,
                     });
                     if self.content_words(&before) >= 2 {
-                        out.push(Found {
-                            content: before,
-                            cue: Some(cue),
-                            attribution_start: cue.first,
-                            phrase: Some(phrase),
-                            open_ended: false,
-                            second_half: false,
-                            fallback: false,
-                        });
+                        out.push(Found::new(before, cue, phrase, cue.first, false));
                     }
                     out.sort_by_key(|f| f.content.start);
                     return;
@@ -547,15 +561,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         if self.content_words(&content) < 3 {
             return;
         }
-        out.push(Found {
-            content,
-            cue: Some(cue),
-            attribution_start: cue.first,
-            phrase: Some(phrase),
-            open_ended: at_start,
-            second_half: false,
-            fallback: false,
-        });
+        out.push(Found::new(content, cue, phrase, cue.first, at_start));
     }
 
     /// The subject of a verb cue: the noun phrase before it, past
@@ -630,15 +636,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         while end < sent.end && self.doc.tokens[end].kind != TokenKind::Punct {
             end += 1;
         }
-        out.push(Found {
-            content: cue.first..end,
-            cue: Some(cue),
-            attribution_start: phrase.tokens.start,
-            phrase: Some(phrase),
-            open_ended: false,
-            second_half: false,
-            fallback: false,
-        });
+        let start = phrase.tokens.start;
+        out.push(Found::new(cue.first..end, cue, phrase, start, false));
     }
 
     /// `..., noting that "..."`: the speaker is the clause's subject.
@@ -655,15 +654,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             return;
         };
         if let Some(content) = self.content_after(cue, sent.end, true) {
-            out.push(Found {
-                content,
-                cue: Some(cue),
-                attribution_start: cue.first,
-                phrase: Some(phrase),
-                open_ended: true,
-                second_half: false,
-                fallback: false,
-            });
+            out.push(Found::new(content, cue, phrase, cue.first, true));
         }
     }
 
@@ -784,30 +775,20 @@ impl<'d, 'a> Finder<'d, 'a> {
             } else {
                 qi
             };
-            out.push(Found {
-                content: first..q_end,
-                cue: Some(cue),
-                phrase: Some(phrase.clone()),
+            out.push(Found::new(
+                first..q_end,
+                cue,
+                phrase.clone(),
                 attribution_start,
-                open_ended: false,
-                second_half: false,
-                fallback: false,
-            });
+                false,
+            ));
             // `"A," he said, "B."`: the quotation after it is his too.
             let mut k = self.skip_adverbials(attribution_end, sent.end);
             while k < sent.end && (self.is_punct(k, ",") || self.is_punct(k, ":")) {
                 k += 1;
             }
             if self.quote_at(k).is_some() && self.rest_is_trivial(k + 1, sent.end) {
-                out.push(Found {
-                    content: k..k + 1,
-                    cue: Some(cue),
-                    phrase: Some(phrase),
-                    attribution_start,
-                    open_ended: false,
-                    second_half: false,
-                    fallback: false,
-                });
+                out.push(Found::new(k..k + 1, cue, phrase, attribution_start, false));
             }
             return;
         }
@@ -815,15 +796,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         if attribution_end == cue.end {
             if let Some(content) = self.content_after(cue, sent.end, cue.class == CueClass::Speech)
             {
-                out.push(Found {
-                    content,
-                    cue: Some(cue),
-                    phrase: Some(phrase),
-                    attribution_start,
-                    open_ended: true,
-                    second_half: false,
-                    fallback: false,
-                });
+                out.push(Found::new(content, cue, phrase, attribution_start, true));
                 return;
             }
         }
@@ -837,15 +810,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let introduced =
                     q > cue.end && (self.is_punct(q - 1, ",") || self.is_punct(q - 1, ":"));
                 if introduced && self.rest_is_trivial(q + 1, sent.end) && q - cue.end <= 12 {
-                    out.push(Found {
-                        content: q..q + 1,
-                        cue: Some(cue),
-                        phrase: Some(phrase),
-                        attribution_start,
-                        open_ended: false,
-                        second_half: false,
-                        fallback: false,
-                    });
+                    out.push(Found::new(q..q + 1, cue, phrase, attribution_start, false));
                     return;
                 }
             }
@@ -872,15 +837,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             };
             let min = if after.is_some() { 2 } else { 3 };
             if self.content_words(&content) >= min || self.has_quote(&content) {
-                out.push(Found {
+                out.push(Found::new(
                     content,
-                    cue: Some(cue),
-                    phrase: Some(phrase.clone()),
+                    cue,
+                    phrase.clone(),
                     attribution_start,
-                    open_ended: false,
-                    second_half: false,
-                    fallback: false,
-                });
+                    false,
+                ));
                 if let Some(a) = after {
                     out.push(Found {
                         content: a,
