@@ -302,9 +302,12 @@ impl<'d, 'a> Finder<'d, 'a> {
                 out.push(self.to_attribution(&f));
             }
         }
-        self.add_floating(&mut out, &consumed_quotes);
         out.sort_by_key(|a| a.content.start);
         out.dedup_by(|b, a| a.content.overlaps(b.content));
+        // Floating quotes are quotations no claim took, so they overlap
+        // nothing; adding them after the clean-up keeps the claim indices
+        // they refer to (`SpeakerRef::SameAs`) valid.
+        self.add_floating(&mut out, &consumed_quotes);
         out
     }
 
