@@ -697,6 +697,14 @@ impl<'d, 'a> Finder<'d, 'a> {
             if nounish(e) || (e == start && DETERMINERS.contains(w)) {
                 last_head = Some(e);
             } else {
+                // A person's name ends the subject: "Mike Pompeo praised
+                // China's support" is a verb after it.
+                let after_name = e >= start + 2
+                    && is_capitalised(self.word(e - 1))
+                    && self.lx.given_name(self.word(e - 2)).is_some();
+                if after_name {
+                    break;
+                }
                 // A lower-case word belongs to the subject only as a modifier
                 // of a noun that follows ("foreign ministry spokeswoman").
                 let modifies = (e + 1..limit.min(e + 4))
@@ -1502,9 +1510,19 @@ impl<'d, 'a> Finder<'d, 'a> {
                     && quote.words >= 3
                     && self.rest_is_trivial(k + 1, sent.end)
                 {
-                    let subject = self
-                        .sentence_subject(sent.first, k - 1)
-                        .filter(|p| self.is_proper_name(&p.name));
+                    // Only a subject that names someone: a person with a
+                    // given name, or a name already quoted in the article.
+                    let subject = self.sentence_subject(sent.first, k - 1).filter(|p| {
+                        let last = self.word(p.name.end - 1);
+                        self.is_proper_name(&p.name)
+                            && (self.lx.given_name(self.word(p.name.start)).is_some()
+                                || out.iter().any(|a| match &a.speaker {
+                                    SpeakerRef::Named(m) => {
+                                        m.span.slice(self.doc.text).ends_with(last)
+                                    }
+                                    _ => false,
+                                }))
+                    });
                     match subject {
                         Some(p) => introduced.push((quote.span, p)),
                         None => extra.push(quote.span),

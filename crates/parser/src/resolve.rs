@@ -594,6 +594,15 @@ fn resolve_mention(
             rest_text = c.to_lowercase().chain(chars).collect();
         }
     }
+    // "Foster's book says": the author speaks through the document.
+    if words.len() == 2 && lx.is_document_word(words[1]) {
+        let owner = bare(words[0]);
+        if owner != words[0] && is_capitalised(owner) {
+            if let Some(i) = people.by_surname(owner) {
+                return people.resolved(i);
+            }
+        }
+    }
     // "Sources familiar with the matter" opening a sentence is a description.
     let described = !is_capitalised(head)
         || (words.len() > 1
