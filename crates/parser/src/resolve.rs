@@ -143,8 +143,19 @@ impl People {
             // A run of capitals is a person's name when it starts with a
             // given name, carries a title, or names a speaker; this keeps
             // "Sherbrook Street" and "Homeland Security" out.
+            // "Mamadou Dia was on a business trip": a two- or three-word
+            // name that opens a sentence and is followed by a verb of being
+            // or saying is a person's, whatever the given name.
+            let opens_as_subject = (2..=3).contains(&words.len())
+                && opens_sentence(doc, name_start)
+                && end < tokens.len()
+                && matches!(
+                    word(end),
+                    "was" | "is" | "has" | "had" | "said" | "says" | "told" | "added" | "who"
+                );
             let person = lx.given_name(words[0]).is_some()
                 || title.is_some()
+                || opens_as_subject
                 || ends_a_speaker_name(
                     speakers_by_last_word.get_or_insert_with(|| {
                         let mut v: Vec<(&str, &str)> =
