@@ -174,6 +174,31 @@ struct Decision {
     object: ObjectRef,
 }
 
+/// True when `word` (any case) is a confirming cue (`confirmed`,
+/// `acknowledged`, `admitted`, `conceded` and their other forms), from the
+/// classifier's own `lexicon/confirm_cues.txt`. Reports built from a claims
+/// CSV, where the `confirmation` flag is not a column, use it to tell a
+/// confirmation from a plain assert.
+///
+/// ```
+/// assert!(claimtrack_classifier::is_confirming_cue("Confirmed"));
+/// assert!(!claimtrack_classifier::is_confirming_cue("said"));
+/// ```
+pub fn is_confirming_cue(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../lexicon/confirm_cues.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&word.to_lowercase())
+}
+
 /// Judges every claim of one article; the result is parallel to `claims`.
 ///
 /// Claim spans are byte offsets into `text` (as `claimtrack-parser` makes

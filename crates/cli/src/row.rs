@@ -3,8 +3,6 @@
 use claimtrack_classifier::StanceJudgement;
 use claimtrack_parser::{CharOffsets, Claim};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use std::sync::LazyLock;
 
 /// The claims CSV header: the contract's columns, in order.
 pub const COLUMNS: [&str; 18] = [
@@ -116,17 +114,6 @@ impl ClaimRow {
     }
 }
 
-/// Words of a `cue` that make an assert a confirmation, from
-/// `lexicon/confirm_cues.txt` (lower case).
-static CONFIRM_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../lexicon/confirm_cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
-
 /// The stances of the contract, as written in the `stance` column.
 pub const STANCES: [&str; 3] = ["assert", "deny", "non_denial"];
 /// The claim kinds of the contract (`kind` column).
@@ -136,8 +123,8 @@ pub const SPEAKER_KINDS: [&str; 4] = ["person", "organization", "anonymous", "un
 
 impl ClaimRow {
     /// True for an `assert` whose cue confirms ("confirmed", "acknowledged",
-    /// "admitted", "conceded" ...; see `lexicon/confirm_cues.txt`): some word
-    /// of the cue is in the list, ignoring case.
+    /// "admitted", "conceded" ...): some word of the cue is one of the
+    /// classifier's confirming cues, ignoring case.
     ///
     /// ```
     /// use claimtrack_cli::row::ClaimRow;
@@ -151,7 +138,7 @@ impl ClaimRow {
             && self
                 .cue
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|word| CONFIRM_CUES.contains(&word.to_lowercase()))
+                .any(claimtrack_classifier::is_confirming_cue)
     }
 
     /// Checks that the enumerated columns hold words of the contract, so a

@@ -1067,14 +1067,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         if !after_that {
             let pronoun = SUBJECT_PRONOUNS.contains(first) || first.eq_ignore_ascii_case("there");
-            let nounish = DETERMINERS.contains(first)
-                || is_capitalised(first)
-                || first.starts_with(|c: char| c.is_ascii_digit())
-                || self.lx.is_person_noun(first)
-                || self.lx.is_organisation_word(first);
             // Speech verbs ("said", "says") take any clause; others need a
-            // pronoun or noun phrase subject to read as reported speech.
-            let _ = nounish;
+            // pronoun or a named subject to read as reported speech
+            // ("confirmed he was", "alleges Meng deceived", not "confirmed
+            // the move").
             if !(pronoun || loose || is_capitalised(first)) {
                 return None;
             }
@@ -1479,7 +1475,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn add_floating(&self, out: &mut Vec<Attribution>, consumed: &[bool]) {
         let mut extra = Vec::new();
         let mut introduced = Vec::new();
-        for (s_idx, sent) in self.doc.sentences.iter().enumerate() {
+        for sent in &self.doc.sentences {
             if self.is_heading(sent.first, sent.end) {
                 continue;
             }
@@ -1532,7 +1528,6 @@ impl<'d, 'a> Finder<'d, 'a> {
                 if !stands_alone || !ends || quote.words < 3 {
                     continue;
                 }
-                let _ = s_idx;
                 extra.push(quote.span);
             }
         }

@@ -96,7 +96,7 @@ impl<'a> Document<'a> {
             tokenize(text, para, &quotes[first_quote..], first_quote, &mut tokens);
             split_sentences(text, &quotes, &tokens, first_token, p, &mut sentences);
         }
-        mark_continuations(text, &paragraphs, &mut quotes);
+        mark_continuations(&paragraphs, &mut quotes);
         Document {
             text,
             paragraphs,
@@ -367,7 +367,7 @@ fn recover_unclosed(text: &str, quotes: &mut [Quote]) {
 
 /// Marks each unclosed quote that ends its paragraph and whose next paragraph
 /// opens with a quotation: the convention for a quote that runs on.
-fn mark_continuations(text: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+fn mark_continuations(paragraphs: &[Span], quotes: &mut [Quote]) {
     for k in 0..quotes.len() {
         if quotes[k].closed {
             continue;
@@ -389,7 +389,6 @@ fn mark_continuations(text: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
             }
         }
     }
-    let _ = text;
 }
 
 /// Splits one paragraph into tokens; quotations become single tokens.
