@@ -7,7 +7,7 @@
 //! by `doc_id` then `claim`, which makes the report independent of input order
 //! and of how a corpus was split into shards.
 
-use serde::Serialize;
+use crate::cells::{CsvOut, CsvRecord};
 
 use crate::pipeline::RowSink;
 use crate::row::ClaimRow;
@@ -27,7 +27,7 @@ pub const DENIAL_COLUMNS: [&str; 10] = [
 ];
 
 /// One row of the denials report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DenialRow {
     /// The article's id.
     pub doc_id: String,
@@ -50,6 +50,21 @@ pub struct DenialRow {
     pub answered_speaker: String,
     /// Text of the claim answered.
     pub answered_text: String,
+}
+
+impl CsvRecord for DenialRow {
+    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
+        out.text(&self.doc_id)?;
+        out.number(self.claim)?;
+        out.text(&self.speaker)?;
+        out.text(&self.speaker_role)?;
+        out.text(&self.stance)?;
+        out.text(&self.stance_cue)?;
+        out.text(&self.text)?;
+        out.optional(self.responds_to)?;
+        out.text(&self.answered_speaker)?;
+        out.text(&self.answered_text)
+    }
 }
 
 /// The aggregate behind the denials report. Feed it the rows of one article
@@ -127,6 +142,31 @@ impl RowSink for DenialAudit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_cell_is_escaped() {
+        for trigger in crate::cells::FORMULA_TRIGGERS {
+            let cell = format!("{trigger}1+1");
+            let row = DenialRow {
+                doc_id: cell.clone(),
+                claim: 2,
+                speaker: cell.clone(),
+                speaker_role: cell.clone(),
+                stance: cell.clone(),
+                stance_cue: cell.clone(),
+                text: cell.clone(),
+                responds_to: Some(1),
+                answered_speaker: cell.clone(),
+                answered_text: cell.clone(),
+            };
+            let cells = crate::cells::written_cells(&row);
+            assert_eq!(cells.len(), DENIAL_COLUMNS.len());
+            for (i, value) in cells.iter().enumerate() {
+                let text = ![1, 7].contains(&i);
+                assert_eq!(value == &format!("'{cell}"), text, "{}", DENIAL_COLUMNS[i]);
+            }
+        }
+    }
 
     fn row(
         doc: &str,

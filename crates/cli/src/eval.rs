@@ -29,7 +29,9 @@ use self::gold::{gold_files, read_gold, GoldDoc};
 use self::predictions::Predictions;
 use self::report::Extras;
 use self::score::{score, ThresholdScore};
+use crate::cells::CellPolicy;
 use crate::input::Article;
+use crate::output::Output;
 use crate::pipeline::extract_rows;
 
 /// Report formats of `claimtrack eval`.
@@ -67,6 +69,10 @@ pub struct EvalArgs {
     /// Score this claims CSV instead of running the extraction.
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
+    /// Write the `--errors` cells exactly as they are, without the leading
+    /// `'` that keeps spreadsheets from reading `=`, `+`, `-`, `@` as formulas.
+    #[arg(long)]
+    pub raw_cells: bool,
 }
 
 /// Runs `claimtrack eval`. Exit code 1 when a gold file could not be used
@@ -116,9 +122,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             .min_by(|a, b| a.threshold.total_cmp(&b.threshold))
             .map(|s| s.errors.as_slice())
             .unwrap_or(&[]);
-        let file = std::fs::File::create(path)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-        report::errors_csv(lowest, std::io::BufWriter::new(file))
+        let out = Output::create(Some(path))?;
+        report::errors_csv(lowest, out, CellPolicy::from_raw_flag(args.raw_cells))
+            .and_then(Output::commit)
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
     Ok(if failed {

@@ -1,16 +1,16 @@
 //! `claimtrack extract`: articles in, claims CSV out (and, with `--out-dir`,
 //! the speakers and denials reports in the same pass).
 
-use std::fs::File;
-use std::io::{BufWriter, IsTerminal};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
 use crate::input::{ArticleStream, InputFormat, ReadOptions};
-use crate::output::{open_output, write_report, ClaimsCsv};
+use crate::output::{write_report, ClaimsCsv, Output};
 use crate::pipeline::{self, BatchLimits, Fanout, RowSink, RunStats};
 use crate::progress::Progress;
 use crate::speakers::{SpeakerTable, SPEAKER_COLUMNS};
@@ -47,6 +47,12 @@ pub struct InputArgs {
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 
+    /// Replace invalid UTF-8 with U+FFFD and say on standard error how many
+    /// bytes were replaced in each document, instead of skipping the
+    /// document. Offsets then count the replacement characters.
+    #[arg(long)]
+    pub lossy: bool,
+
     /// No progress bar (it is only ever drawn when standard error is a
     /// terminal). Errors and the summary line are still printed.
     #[arg(short, long)]
@@ -62,6 +68,8 @@ impl InputArgs {
             text_column: self.text_column.clone(),
             stdin_id: self.stdin_id.clone(),
             skip: Vec::new(),
+            lossy: self.lossy,
+            segment_bytes: crate::input::SEGMENT_BYTES,
         }
     }
 
@@ -107,40 +115,48 @@ pub struct ExtractArgs {
     /// needed), all in one pass.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+
+    /// Write cells exactly as they are. By default a cell starting with `=`,
+    /// `+`, `-`, `@`, tab or carriage return gets a leading `'`, so that
+    /// spreadsheets show it as text instead of running it as a formula.
+    #[arg(long)]
+    pub raw_cells: bool,
 }
 
 /// Runs `claimtrack extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let policy = CellPolicy::from_raw_flag(args.raw_cells);
     let stats = match &args.out_dir {
         None => {
-            let mut claims = ClaimsCsv::new(open_output(args.out.as_deref())?)?;
+            let mut claims = ClaimsCsv::new(Output::create(args.out.as_deref())?, policy)?;
             let outputs: Vec<PathBuf> = args.out.iter().cloned().collect();
             let stats = args.input.run(&mut claims, &outputs)?;
-            claims.finish()?;
+            claims.finish()?.commit()?;
             stats
         }
         Some(dir) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
-            let create = |name: &str| -> anyhow::Result<BufWriter<File>> {
-                let path = dir.join(name);
-                let file = File::create(&path)
-                    .with_context(|| format!("cannot create {}", path.display()))?;
-                Ok(BufWriter::new(file))
-            };
-            let mut claims = ClaimsCsv::new(create("claims.csv")?)?;
-            let speakers_out = create("speakers.csv")?;
-            let denials_out = create("denials.csv")?;
+            let outputs = ["claims.csv", "speakers.csv", "denials.csv"].map(|f| dir.join(f));
+            let [claims_path, speakers_path, denials_path] = &outputs;
+            let mut claims = ClaimsCsv::new(Output::create(Some(claims_path))?, policy)?;
+            let speakers_out = Output::create(Some(speakers_path))?;
+            let denials_out = Output::create(Some(denials_path))?;
             let mut speakers = SpeakerTable::default();
             let mut denials = DenialAudit::default();
-            let outputs = ["claims.csv", "speakers.csv", "denials.csv"].map(|f| dir.join(f));
             let stats = args.input.run(
                 &mut Fanout(vec![&mut claims, &mut speakers, &mut denials]),
                 &outputs,
             )?;
-            claims.finish()?;
-            write_report(speakers_out, &SPEAKER_COLUMNS, &speakers.finish())?;
-            write_report(denials_out, &DENIAL_COLUMNS, &denials.finish())?;
+            // Everything is written before anything is renamed into place.
+            let claims_out = claims.finish()?;
+            let speakers_out =
+                write_report(speakers_out, policy, &SPEAKER_COLUMNS, &speakers.finish())?;
+            let denials_out =
+                write_report(denials_out, policy, &DENIAL_COLUMNS, &denials.finish())?;
+            claims_out.commit()?;
+            speakers_out.commit()?;
+            denials_out.commit()?;
             stats
         }
     };

@@ -2,9 +2,11 @@
 //! collections, standard input.
 //!
 //! Everything streams. A directory walk lists paths first (paths are small),
-//! but articles are read one at a time: a text file whole (it is one article),
-//! a JSON Lines file line by line, a CSV file record by record. Memory is
-//! therefore bounded by the largest single article, not by the corpus.
+//! but articles are read one at a time: a JSON Lines file line by line, a CSV
+//! file record by record, a text file whole, or, past [`SEGMENT_BYTES`], in
+//! segments cut at paragraph breaks (see [`Part`]). Memory is therefore
+//! bounded by the segment size and the largest JSON line or CSV record, not
+//! by the corpus or its largest text file.
 //!
 //! A bad input never stops the stream: it comes out as an [`InputError`] that
 //! names the file (and the line or row), and the next article follows.
@@ -74,6 +76,11 @@ pub struct ReadOptions {
     /// `extract corpus/ --out corpus/claims.csv` does not read its own output.
     /// Compared by canonical path.
     pub skip: Vec<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (and say how many bytes) instead of
+    /// failing the document.
+    pub lossy: bool,
+    /// Segment size for large text files (tests make it small).
+    pub segment_bytes: usize,
 }
 
 impl Default for ReadOptions {
@@ -84,6 +91,8 @@ impl Default for ReadOptions {
             text_column: "text".to_string(),
             stdin_id: "stdin".to_string(),
             skip: Vec::new(),
+            lossy: false,
+            segment_bytes: SEGMENT_BYTES,
         }
     }
 }
@@ -136,6 +145,45 @@ pub struct Piece {
     pub bytes: u64,
     /// The article, or why it could not be read.
     pub article: Result<Article, InputError>,
+    /// Which part of its document the article is: the whole of it, unless
+    /// a text file was too large to hold at once.
+    pub part: Part,
+    /// Something to tell the user about this document that is not an error
+    /// (invalid bytes replaced under `--lossy`).
+    pub warning: Option<String>,
+}
+
+impl Piece {
+    /// A whole article, or a failed input, with no warning.
+    pub fn whole(bytes: u64, article: Result<Article, InputError>) -> Piece {
+        Piece {
+            bytes,
+            article,
+            part: Part::default(),
+            warning: None,
+        }
+    }
+}
+
+/// Plain-text files larger than this are read and extracted in segments, so
+/// that a 200 MB "article" (a scrape that lost its separators, a log) runs in
+/// bounded memory. No real article comes near it.
+pub const SEGMENT_BYTES: usize = 4 << 20;
+
+/// Where an article stands in its document. A document read in segments is
+/// cut at paragraph breaks where it can (else at a line break, a space, and
+/// as a last resort any character boundary); each segment is extracted on
+/// its own, then its rows are renumbered and its offsets shifted so that the
+/// claims CSV reads as if the document had been extracted whole. What is
+/// lost at a cut: a quotation running across it, and speaker resolution
+/// (a "he" after the cut does not see the names before it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Part {
+    /// 0 for the first (or only) segment of a document; the rows of later
+    /// segments continue its claim numbers.
+    pub index: usize,
+    /// Code points of the document before this segment.
+    pub char_base: usize,
 }
 
 /// Where articles come from.
@@ -282,12 +330,27 @@ fn non_empty(doc_id: String, text: String, location: &str) -> Result<Article, In
     }
 }
 
-/// Decodes UTF-8, naming the first bad byte on failure.
-fn utf8(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|err| {
+/// Decodes UTF-8. Strict: the offset of the first bad byte on failure.
+/// Lossy: every maximal invalid sequence becomes U+FFFD, and the number of
+/// bytes replaced comes back beside the text.
+fn decode(bytes: Vec<u8>, lossy: bool) -> Result<(String, usize), usize> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, 0)),
+        Err(err) if !lossy => Err(err.utf8_error().valid_up_to()),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let replaced = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+            Ok((String::from_utf8_lossy(&bytes).into_owned(), replaced))
+        }
+    }
+}
+
+/// The warning of a document whose invalid bytes were replaced.
+fn replaced_warning(location: &str, replaced: usize) -> Option<String> {
+    (replaced > 0).then(|| {
         format!(
-            "not valid UTF-8 (bad byte at offset {})",
-            err.utf8_error().valid_up_to()
+            "{location}: {replaced} invalid UTF-8 byte{} replaced with U+FFFD (--lossy)",
+            if replaced == 1 { "" } else { "s" }
         )
     })
 }
@@ -333,10 +396,10 @@ impl ArticleStream {
                 match File::open(path) {
                     Ok(file) => (name, Box::new(file)),
                     Err(err) => {
-                        return Box::new(std::iter::once(Piece {
-                            bytes: 0,
-                            article: Err(InputError::io(name, &err)),
-                        }))
+                        return Box::new(std::iter::once(Piece::whole(
+                            0,
+                            Err(InputError::io(name, &err)),
+                        )))
                     }
                 }
             }
@@ -347,7 +410,7 @@ impl ArticleStream {
                     Origin::Stdin => self.options.stdin_id.clone(),
                     Origin::File(path) => stem_id(path),
                 };
-                Box::new(std::iter::once(read_text(reader, doc_id, name)))
+                Box::new(TextSegments::new(reader, doc_id, name, &self.options))
             }
             InputFormat::Jsonl => Box::new(JsonlArticles {
                 name,
@@ -355,6 +418,7 @@ impl ArticleStream {
                 line: 0,
                 buf: Vec::new(),
                 done: false,
+                lossy: self.options.lossy,
             }),
             InputFormat::Csv => Box::new(CsvArticles::new(name, reader, &self.options)),
         }
@@ -374,34 +438,163 @@ impl Iterator for ArticleStream {
             }
             match self.plan.next()? {
                 Ok(source) => self.current = Some(self.start(source)),
-                Err(err) => {
-                    return Some(Piece {
-                        bytes: 0,
-                        article: Err(err),
-                    })
-                }
+                Err(err) => return Some(Piece::whole(0, Err(err))),
             }
         }
     }
 }
 
-/// A plain-text input: the whole of it is one article.
-fn read_text(mut reader: Box<dyn Read>, doc_id: String, name: String) -> Piece {
-    let mut bytes = Vec::new();
-    if let Err(err) = reader.read_to_end(&mut bytes) {
-        return Piece {
-            bytes: bytes.len() as u64,
-            article: Err(InputError::io(name, &err)),
-        };
+/// A plain-text input: the whole of it is one article, read in segments of
+/// about [`ReadOptions::segment_bytes`] (see [`Part`]).
+struct TextSegments {
+    reader: Box<dyn Read>,
+    doc_id: String,
+    name: String,
+    lossy: bool,
+    segment_bytes: usize,
+    /// Read but not yet handed out: the tail after the last cut.
+    buf: Vec<u8>,
+    /// Byte offset of `buf[0]` in the document.
+    byte_base: usize,
+    /// Code points before `buf[0]`.
+    char_base: usize,
+    /// Segments handed out so far.
+    emitted: usize,
+    /// Bytes consumed by segments not handed out (blank ones), for progress.
+    pending_bytes: u64,
+    /// Invalid bytes replaced so far (`--lossy`).
+    replaced: usize,
+    eof: bool,
+    done: bool,
+}
+
+impl TextSegments {
+    fn new(reader: Box<dyn Read>, doc_id: String, name: String, options: &ReadOptions) -> Self {
+        TextSegments {
+            reader,
+            doc_id,
+            name,
+            lossy: options.lossy,
+            segment_bytes: options.segment_bytes.max(1),
+            buf: Vec::new(),
+            byte_base: 0,
+            char_base: 0,
+            emitted: 0,
+            pending_bytes: 0,
+            replaced: 0,
+            eof: false,
+            done: false,
+        }
     }
-    let size = bytes.len() as u64;
-    let article = utf8(bytes)
-        .map_err(|reason| InputError::new(name.clone(), reason))
-        .and_then(|text| non_empty(doc_id, text, &name));
-    Piece {
-        bytes: size,
-        article,
+
+    /// Reads until a segment's worth is buffered or the input ends.
+    fn fill(&mut self) -> io::Result<()> {
+        while !self.eof && self.buf.len() < self.segment_bytes {
+            let want = (self.segment_bytes - self.buf.len()) as u64;
+            match (&mut self.reader).take(want).read_to_end(&mut self.buf) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(())
     }
+
+    fn fail(&mut self, error: InputError) -> Piece {
+        self.done = true;
+        Piece::whole(self.pending_bytes, Err(error))
+    }
+}
+
+impl Iterator for TextSegments {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        while !self.done {
+            if let Err(err) = self.fill() {
+                return Some(self.fail(InputError::io(self.name.clone(), &err)));
+            }
+            let cut = if self.eof {
+                self.buf.len()
+            } else {
+                cut_point(&self.buf)
+            };
+            let tail = self.buf.split_off(cut);
+            let bytes = std::mem::replace(&mut self.buf, tail);
+            let consumed = bytes.len();
+            let last = self.eof && self.buf.is_empty();
+            let text = match decode(bytes, self.lossy) {
+                Ok((text, replaced)) => {
+                    self.replaced += replaced;
+                    text
+                }
+                Err(valid_up_to) => {
+                    let reason = format!(
+                        "not valid UTF-8 (bad byte at offset {})",
+                        self.byte_base + valid_up_to
+                    );
+                    return Some(self.fail(InputError::new(self.name.clone(), reason)));
+                }
+            };
+            self.byte_base += consumed;
+            self.pending_bytes += consumed as u64;
+            let char_base = self.char_base;
+            if !last {
+                self.char_base += text.chars().count();
+            }
+            if self.emitted == 0 && text.trim().is_empty() {
+                if last {
+                    let error = InputError::new(self.name.clone(), "article text is empty");
+                    return Some(self.fail(error));
+                }
+                continue; // leading blank segments: nothing to extract
+            }
+            self.done = last;
+            let piece = Piece {
+                bytes: std::mem::take(&mut self.pending_bytes),
+                article: Ok(Article {
+                    doc_id: self.doc_id.clone(),
+                    text,
+                }),
+                part: Part {
+                    index: self.emitted,
+                    char_base,
+                },
+                warning: if last {
+                    replaced_warning(&self.name, self.replaced)
+                } else {
+                    None
+                },
+            };
+            self.emitted += 1;
+            return Some(piece);
+        }
+        None
+    }
+}
+
+/// Where to end a segment of a full buffer: after the last paragraph break
+/// in its second half, else after the last line break, else after the last
+/// ASCII space, else at the last character boundary. Always in 1..=len.
+fn cut_point(buf: &[u8]) -> usize {
+    let half = buf.len() / 2;
+    let second = &buf[half..];
+    let after = |i: Option<usize>, width: usize| i.map(|i| half + i + width);
+    after(second.windows(2).rposition(|w| w == b"\n\n"), 2)
+        .or_else(|| after(second.iter().rposition(|&b| b == b'\n'), 1))
+        .or_else(|| after(second.iter().rposition(u8::is_ascii_whitespace), 1))
+        .unwrap_or_else(|| {
+            // Back up over at most three UTF-8 continuation bytes.
+            let mut cut = buf.len();
+            while cut > 1 && buf.len() - cut < 3 && (buf[cut - 1] & 0xC0) == 0x80 {
+                cut -= 1;
+            }
+            if cut > 1 && (buf[cut - 1] & 0xC0) == 0xC0 {
+                cut -= 1; // the lead byte of the character cut in two
+            }
+            cut
+        })
 }
 
 /// One JSON Lines record; fields other than `id` and `text` (`date`,
@@ -421,6 +614,7 @@ struct JsonlArticles<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    lossy: bool,
 }
 
 impl<R: BufRead> Iterator for JsonlArticles<R> {
@@ -439,32 +633,43 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
                 Ok(n) => n as u64,
                 Err(err) => {
                     self.done = true;
-                    return Some(Piece {
-                        bytes: 0,
-                        article: Err(InputError::io(location, &err)),
-                    });
+                    return Some(Piece::whole(0, Err(InputError::io(location, &err))));
                 }
             };
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank lines separate nothing; skip them quietly
             }
-            let article = parse_jsonl_line(&self.buf, &location);
-            return Some(Piece { bytes, article });
+            let (line, replaced) = if self.lossy {
+                let line = String::from_utf8_lossy(&self.buf);
+                let replaced = match line {
+                    std::borrow::Cow::Borrowed(_) => 0,
+                    std::borrow::Cow::Owned(_) => {
+                        self.buf.utf8_chunks().map(|c| c.invalid().len()).sum()
+                    }
+                };
+                (line, replaced)
+            } else {
+                match std::str::from_utf8(&self.buf) {
+                    Ok(line) => (std::borrow::Cow::Borrowed(line), 0),
+                    Err(err) => {
+                        let reason = format!(
+                            "not valid UTF-8 (bad byte at column {})",
+                            err.valid_up_to() + 1
+                        );
+                        return Some(Piece::whole(bytes, Err(InputError::new(location, reason))));
+                    }
+                }
+            };
+            let article = parse_jsonl_line(&line, &location);
+            let mut piece = Piece::whole(bytes, article);
+            piece.warning = replaced_warning(&location, replaced);
+            return Some(piece);
         }
         None
     }
 }
 
-fn parse_jsonl_line(line: &[u8], location: &str) -> Result<Article, InputError> {
-    let line = std::str::from_utf8(line).map_err(|err| {
-        InputError::new(
-            location,
-            format!(
-                "not valid UTF-8 (bad byte at column {})",
-                err.valid_up_to() + 1
-            ),
-        )
-    })?;
+fn parse_jsonl_line(line: &str, location: &str) -> Result<Article, InputError> {
     // Some editors and exporters start a UTF-8 file with a byte order mark.
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if !line.trim_start().starts_with('{') {
@@ -503,6 +708,7 @@ struct CsvArticles {
     row: usize,
     consumed: u64,
     record: csv::ByteRecord,
+    lossy: bool,
 }
 
 impl CsvArticles {
@@ -546,6 +752,7 @@ impl CsvArticles {
             row: 0,
             consumed: 0,
             record: csv::ByteRecord::new(),
+            lossy: options.lossy,
         }
     }
 
@@ -565,10 +772,7 @@ impl Iterator for CsvArticles {
             Ok(columns) => *columns,
             Err(problem) => {
                 // Report a bad header once, then end this input.
-                return problem.take().map(|err| Piece {
-                    bytes: 0,
-                    article: Err(err),
-                });
+                return problem.take().map(|err| Piece::whole(0, Err(err)));
             }
         };
         let line = self.reader.position().line();
@@ -576,18 +780,21 @@ impl Iterator for CsvArticles {
         self.row += 1;
         let location = format!("{}: row {} (line {})", self.name, self.row, line);
         let bytes = self.bytes_since_last();
+        let mut replaced = 0;
         let article = match read {
             Ok(false) => return None,
-            Ok(true) => self.article(id_col, text_col, &location),
+            Ok(true) => self.article(id_col, text_col, &location, &mut replaced),
             Err(err) => {
                 let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
                 if fatal {
                     self.columns = Err(None);
                 }
-                Err(InputError::new(location, format!("bad CSV: {err}")))
+                Err(InputError::new(location.clone(), format!("bad CSV: {err}")))
             }
         };
-        Some(Piece { bytes, article })
+        let mut piece = Piece::whole(bytes, article);
+        piece.warning = replaced_warning(&location, replaced);
+        Some(piece)
     }
 }
 
@@ -597,12 +804,20 @@ impl CsvArticles {
         id_col: usize,
         text_col: usize,
         location: &str,
+        replaced: &mut usize,
     ) -> Result<Article, InputError> {
-        let field = |index: usize, what: &str| -> Result<String, InputError> {
+        let mut field = |index: usize, what: &str| -> Result<String, InputError> {
             let raw = self.record.get(index).unwrap_or(b"");
-            std::str::from_utf8(raw)
-                .map(str::to_string)
-                .map_err(|_| InputError::new(location, format!("{what} is not valid UTF-8")))
+            match decode(raw.to_vec(), self.lossy) {
+                Ok((text, n)) => {
+                    *replaced += n;
+                    Ok(text)
+                }
+                Err(offset) => Err(InputError::new(
+                    location,
+                    format!("{what} is not valid UTF-8 (bad byte at offset {offset} of the field)"),
+                )),
+            }
         };
         let doc_id = field(id_col, "the id")?;
         if doc_id.trim().is_empty() {
@@ -624,6 +839,7 @@ mod tests {
             line: 0,
             buf: Vec::new(),
             done: false,
+            lossy: false,
         }
         .map(|p| p.article)
         .collect()
@@ -683,11 +899,104 @@ mod tests {
             .contains("no column \"text\""));
     }
 
+    fn segments(bytes: &'static [u8], options: &ReadOptions) -> Vec<Piece> {
+        TextSegments::new(Box::new(bytes), "d".into(), "d.txt".into(), options).collect()
+    }
+
     #[test]
     fn text_must_be_utf8() {
-        let piece = read_text(Box::new(&b"ok \xff"[..]), "d".into(), "d.txt".into());
-        let err = piece.article.unwrap_err();
-        assert_eq!(err.reason, "not valid UTF-8 (bad byte at offset 3)");
+        let pieces = segments(b"ok \xff", &ReadOptions::default());
+        let err = pieces[0].article.as_ref().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "d.txt: not valid UTF-8 (bad byte at offset 3)"
+        );
+        assert_eq!(pieces.len(), 1);
+    }
+
+    #[test]
+    fn lossy_replaces_bad_bytes_and_says_how_many() {
+        let options = ReadOptions {
+            lossy: true,
+            ..ReadOptions::default()
+        };
+        let pieces = segments(b"ok \xff\xfe then \xe2\x82", &options);
+        assert_eq!(pieces.len(), 1);
+        let article = pieces[0].article.as_ref().unwrap();
+        assert_eq!(article.text, "ok \u{fffd}\u{fffd} then \u{fffd}");
+        assert_eq!(
+            pieces[0].warning.as_deref(),
+            Some("d.txt: 4 invalid UTF-8 bytes replaced with U+FFFD (--lossy)")
+        );
+    }
+
+    #[test]
+    fn a_large_text_is_cut_into_segments_at_paragraph_breaks() {
+        let options = ReadOptions {
+            segment_bytes: 40,
+            ..ReadOptions::default()
+        };
+        let text = "Ünë paragraph here.\n\nTwo: \"quoted,\" he said.\n\nThree is the last one, at the end.\n";
+        let pieces = segments(text.as_bytes(), &options);
+        assert!(pieces.len() > 1);
+        let mut whole = String::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            let article = piece.article.as_ref().unwrap();
+            assert_eq!(piece.part.index, i);
+            assert_eq!(piece.part.char_base, whole.chars().count());
+            assert_eq!(article.doc_id, "d");
+            whole.push_str(&article.text);
+            if i + 1 < pieces.len() {
+                assert!(article.text.ends_with('\n'), "{:?}", article.text);
+            }
+        }
+        assert_eq!(whole, text);
+        let bytes: u64 = pieces.iter().map(|p| p.bytes).sum();
+        assert_eq!(bytes, text.len() as u64);
+    }
+
+    #[test]
+    fn a_text_with_no_break_is_cut_between_characters() {
+        let options = ReadOptions {
+            segment_bytes: 7,
+            ..ReadOptions::default()
+        };
+        let text = "ééééééééééééééééééé";
+        let pieces = segments(text.as_bytes(), &options);
+        let whole: String = pieces
+            .iter()
+            .map(|p| p.article.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(whole, text);
+        assert!(pieces.len() > 2);
+    }
+
+    #[test]
+    fn a_bad_byte_in_a_later_segment_is_named_by_its_document_offset() {
+        let options = ReadOptions {
+            segment_bytes: 8,
+            ..ReadOptions::default()
+        };
+        let pieces = segments(b"aaaa bbbb cccc dd\xff", &options);
+        let err = pieces.last().unwrap().article.as_ref().unwrap_err();
+        assert_eq!(err.reason, "not valid UTF-8 (bad byte at offset 17)");
+    }
+
+    #[test]
+    fn blank_text_is_an_error_however_long() {
+        let options = ReadOptions {
+            segment_bytes: 4,
+            ..ReadOptions::default()
+        };
+        let pieces = segments(b" \n \n\r\n\t \n  \n", &options);
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(
+            pieces[0].article.as_ref().unwrap_err().reason,
+            "article text is empty"
+        );
+        let pieces = segments(b" \n \n\r\n\t \n  \nx", &options);
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0].part.char_base, 12);
     }
 
     #[test]

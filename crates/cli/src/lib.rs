@@ -9,8 +9,10 @@
 //! 2. [`pipeline`]: articles -> claims CSV rows ([`row::ClaimRow`]), in
 //!    parallel batches, handed in input order to a [`pipeline::RowSink`];
 //! 3. sinks: the claims CSV ([`output`]), the [`speakers`] and [`denials`]
-//!    reports.
+//!    reports, all written through [`cells`], which keeps spreadsheets from
+//!    reading article text as formulas.
 
+pub mod cells;
 pub mod denials;
 pub mod eval;
 pub mod extract;

@@ -1,70 +1,164 @@
 //! Writing CSV: the claims stream and the reports, to a file or standard output.
+//!
+//! A report file is never left half-written where a whole one was: an
+//! [`Output`] to a file writes into a hidden temporary file in the same
+//! folder and renames it over the destination only in [`Output::commit`],
+//! after everything was written and flushed. A run that fails, crashes or is
+//! interrupted with Ctrl-C leaves the previous file as it was (and at worst a
+//! hidden `.NAME.*.tmp` beside it, which a directory walk skips).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use serde::Serialize;
+use tempfile::NamedTempFile;
 
+use crate::cells::{CellPolicy, CsvOut, CsvRecord};
 use crate::pipeline::RowSink;
-use crate::row::{csv_writer, ClaimRow, COLUMNS};
+use crate::row::{ClaimRow, COLUMNS};
 
-/// Opens `path` for writing (created or truncated), or standard output when
-/// `None` or `-`.
-pub fn open_output(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
-    match path {
-        Some(path) if path.as_os_str() != "-" => {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            Ok(Box::new(BufWriter::new(file)))
+/// Where one CSV goes: standard output, or a file replaced atomically.
+pub enum Output {
+    /// Standard output (no `--out`, or `--out -`).
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A temporary file in the destination's folder, renamed to `path` on
+    /// [`Output::commit`].
+    File {
+        /// The temporary file being written.
+        temp: BufWriter<NamedTempFile<File>>,
+        /// The destination.
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    /// Standard output when `path` is `None` or `-`; otherwise a temporary
+    /// file beside `path` (its folder must exist).
+    pub fn create(path: Option<&Path>) -> anyhow::Result<Output> {
+        match path {
+            Some(path) if path.as_os_str() != "-" => {
+                let temp = temporary_beside(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?;
+                Ok(Output::File {
+                    temp: BufWriter::new(temp),
+                    path: path.to_path_buf(),
+                })
+            }
+            _ => Ok(Output::Stdout(BufWriter::new(io::stdout().lock()))),
         }
-        _ => Ok(Box::new(BufWriter::new(io::stdout().lock()))),
     }
+
+    /// Flushes everything and, for a file, renames the temporary file over
+    /// the destination.
+    pub fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::File { temp, path } => {
+                let temp = temp
+                    .into_inner()
+                    .map_err(|err| err.into_error())
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                temp.as_file()
+                    .sync_all()
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                temp.persist(&path)
+                    .map_err(|err| err.error)
+                    .with_context(|| format!("cannot replace {}", path.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File { temp, .. } => temp.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.write_all(buf),
+            Output::File { temp, .. } => temp.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File { temp, .. } => temp.flush(),
+        }
+    }
+}
+
+/// A hidden temporary file in `path`'s folder (a rename is only atomic
+/// within one file system), readable as an ordinary new file would be.
+fn temporary_beside(path: &Path) -> io::Result<NamedTempFile> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{name}.");
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // tempfile's default is 0600; a report is an ordinary file, so ask
+        // for 0666 and let the umask narrow it, as File::create does.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
 }
 
 /// The claims CSV as a [`RowSink`]: header first, then rows as they come.
 pub struct ClaimsCsv<W: Write> {
-    writer: csv::Writer<W>,
+    out: CsvOut<W>,
 }
 
 impl<W: Write> ClaimsCsv<W> {
     /// Writes the header to `out`.
-    pub fn new(out: W) -> anyhow::Result<Self> {
-        let mut writer = csv_writer(out);
-        writer.write_record(COLUMNS)?;
-        Ok(ClaimsCsv { writer })
+    pub fn new(out: W, policy: CellPolicy) -> anyhow::Result<Self> {
+        let mut out = CsvOut::new(out, policy);
+        out.header(&COLUMNS)?;
+        Ok(ClaimsCsv { out })
     }
 
-    /// Flushes everything written.
-    pub fn finish(mut self) -> anyhow::Result<()> {
-        self.writer.flush()?;
-        Ok(())
+    /// Flushes everything written and returns the underlying writer.
+    pub fn finish(self) -> anyhow::Result<W> {
+        self.out.into_inner()
     }
 }
 
 impl<W: Write> RowSink for ClaimsCsv<W> {
     fn article(&mut self, rows: &[ClaimRow]) -> anyhow::Result<()> {
         for row in rows {
-            self.writer.serialize(row)?;
+            self.out.record(row)?;
         }
         Ok(())
     }
 }
 
-/// Writes a whole report: `header`, then `rows`, then flushes.
-pub fn write_report<W: Write, T: Serialize>(
+/// Writes a whole report: `header`, then `rows`; returns the flushed writer.
+pub fn write_report<W: Write, T: CsvRecord>(
     out: W,
+    policy: CellPolicy,
     header: &[&str],
     rows: &[T],
-) -> anyhow::Result<()> {
-    let mut writer = csv_writer(out);
-    writer.write_record(header)?;
+) -> anyhow::Result<W> {
+    let mut out = CsvOut::new(out, policy);
+    out.header(header)?;
     for row in rows {
-        writer.serialize(row)?;
+        out.record(row)?;
     }
-    writer.flush()?;
-    Ok(())
+    out.into_inner()
 }
 
 #[cfg(test)]
@@ -73,8 +167,52 @@ mod tests {
 
     #[test]
     fn an_empty_report_still_has_its_header() {
-        let mut out = Vec::new();
-        write_report::<_, ClaimRow>(&mut out, &["a", "b"], &[]).unwrap();
+        let out =
+            write_report::<_, ClaimRow>(Vec::new(), CellPolicy::Safe, &["a", "b"], &[]).unwrap();
         assert_eq!(out, b"a,b\n");
+    }
+
+    #[test]
+    fn a_file_appears_only_on_commit_and_replaces_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.csv");
+        std::fs::write(&path, "old\n").unwrap();
+        let mut out = Output::create(Some(&path)).unwrap();
+        out.write_all(b"new\n").unwrap();
+        out.flush().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+        out.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn an_output_dropped_without_commit_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("speakers.csv");
+        std::fs::write(&path, "whole report\n").unwrap();
+        {
+            let mut out = Output::create(Some(&path)).unwrap();
+            out.write_all(b"half a rep").unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "whole report\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("denials.csv");
+        Output::create(Some(&path)).unwrap().commit().unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "readable by others as File::create makes it"
+        );
     }
 }

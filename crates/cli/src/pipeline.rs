@@ -9,7 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
-use crate::input::{Article, Piece};
+use crate::input::{Article, Part, Piece};
 use crate::progress::Progress;
 use crate::row::ClaimRow;
 
@@ -152,6 +152,7 @@ pub fn run_with(
         .num_threads(threads)
         .build()?;
     let mut stats = RunStats::default();
+    let mut document = DocumentState::default();
     let mut pieces = pieces;
     // While the pool extracts one batch, this thread writes the rows of the
     // batch before it and reads the batch after it, so that reading and
@@ -176,7 +177,7 @@ pub fn run_with(
                 });
             }
             if let Some((pieces, results)) = done.take() {
-                written = hand_on(&pieces, results, progress, sink, &mut stats);
+                written = hand_on(&pieces, results, progress, sink, &mut stats, &mut document);
             }
             if written.is_ok() {
                 next = next_batch(&mut pieces, limits);
@@ -195,20 +196,35 @@ pub fn run_with(
 /// extraction panicked.
 type Extracted = Option<Result<Vec<ClaimRow>, ()>>;
 
+/// What the hand-on stage remembers of the document being written, so that
+/// the segments of a large document read as one (see [`crate::input::Part`]).
+/// (Pieces of other documents always start at part 0.)
+#[derive(Debug, Default)]
+struct DocumentState {
+    /// Claims written so far for the current document.
+    claims: usize,
+}
+
 /// Hands the rows of one extracted batch to `sink`, in input order, and
-/// reports its bad inputs.
+/// reports its bad inputs and warnings.
 fn hand_on(
     batch: &[Piece],
     results: Vec<Extracted>,
     progress: &mut Progress,
     sink: &mut dyn RowSink,
     stats: &mut RunStats,
+    document: &mut DocumentState,
 ) -> anyhow::Result<()> {
     for (piece, result) in batch.iter().zip(results) {
+        if piece.part.index == 0 {
+            document.claims = 0;
+        }
         match (&piece.article, result) {
-            (Ok(_), Some(Ok(rows))) => {
+            (Ok(_), Some(Ok(mut rows))) => {
+                continue_document(&mut rows, piece.part, document.claims);
+                document.claims += rows.len();
                 sink.article(&rows)?;
-                stats.articles += 1;
+                stats.articles += u64::from(piece.part.index == 0);
                 stats.claims += rows.len() as u64;
             }
             (Ok(article), _) => {
@@ -224,9 +240,43 @@ fn hand_on(
                 stats.failed += 1;
             }
         }
-        progress.advance(u64::from(piece.article.is_ok()), piece.bytes);
+        if let Some(warning) = &piece.warning {
+            progress.println(&format!("claimtrack: {warning}"));
+        }
+        let new_article = piece.article.is_ok() && piece.part.index == 0;
+        progress.advance(u64::from(new_article), piece.bytes);
     }
     Ok(())
+}
+
+/// Makes the rows of a segment continue its document: offsets shifted by
+/// the code points before the segment, claim numbers (and the numbers they
+/// answer) by the claims before it.
+fn continue_document(rows: &mut [ClaimRow], part: Part, claims_before: usize) {
+    if part.char_base == 0 && claims_before == 0 {
+        return;
+    }
+    let shift = |n: &mut usize, by: usize| *n += by;
+    for row in rows {
+        shift(&mut row.claim, claims_before);
+        if let Some(n) = &mut row.responds_to {
+            shift(n, claims_before);
+        }
+        for offset in [&mut row.start, &mut row.end] {
+            shift(offset, part.char_base);
+        }
+        for offset in [
+            &mut row.speaker_start,
+            &mut row.speaker_end,
+            &mut row.cue_start,
+            &mut row.cue_end,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            shift(offset, part.char_base);
+        }
+    }
 }
 
 /// Runs an extraction, turning a panic (a bug, never expected) into a
@@ -296,12 +346,14 @@ mod tests {
 
     fn many_articles(n: usize) -> Vec<Piece> {
         (0..n)
-            .map(|i| Piece {
-                bytes: 1,
-                article: Ok(Article {
-                    doc_id: format!("doc-{}", "x".repeat(i % 13) + &i.to_string()),
-                    text: format!("w{i} a b{}", " c".repeat(i % 5)),
-                }),
+            .map(|i| {
+                Piece::whole(
+                    1,
+                    Ok(Article {
+                        doc_id: format!("doc-{}", "x".repeat(i % 13) + &i.to_string()),
+                        text: format!("w{i} a b{}", " c".repeat(i % 5)),
+                    }),
+                )
             })
             .collect()
     }
@@ -357,19 +409,21 @@ mod tests {
 
     fn pieces(n: usize) -> Vec<Piece> {
         (0..n)
-            .map(|i| Piece {
-                bytes: 10,
-                article: if i % 3 == 2 {
-                    Err(InputError {
-                        location: format!("f{i}"),
-                        reason: "bad".into(),
-                    })
-                } else {
-                    Ok(Article {
-                        doc_id: format!("d{i}"),
-                        text: "Some text.".into(),
-                    })
-                },
+            .map(|i| {
+                Piece::whole(
+                    10,
+                    if i % 3 == 2 {
+                        Err(InputError {
+                            location: format!("f{i}"),
+                            reason: "bad".into(),
+                        })
+                    } else {
+                        Ok(Article {
+                            doc_id: format!("d{i}"),
+                            text: "Some text.".into(),
+                        })
+                    },
+                )
             })
             .collect()
     }

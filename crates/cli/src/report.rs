@@ -7,9 +7,10 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
 use crate::extract::{finish, InputArgs};
-use crate::output::{open_output, write_report};
+use crate::output::{write_report, Output};
 use crate::pipeline::{RowSink, RunStats};
 use crate::row::{ClaimRow, COLUMNS};
 use crate::speakers::{SpeakerTable, SPEAKER_COLUMNS};
@@ -34,9 +35,18 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Write cells exactly as they are, without the leading `'` that keeps
+    /// spreadsheets from reading `=`, `+`, `-`, `@`, tab or CR as a formula.
+    #[arg(long)]
+    pub raw_cells: bool,
 }
 
 impl ReportArgs {
+    fn cells(&self) -> CellPolicy {
+        CellPolicy::from_raw_flag(self.raw_cells)
+    }
+
     /// Feeds `sink` the rows of every article, from claims files or articles.
     fn feed(&self, sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
         if self.from_claims.is_empty() {
@@ -50,21 +60,21 @@ impl ReportArgs {
 
 /// Runs `claimtrack speakers`.
 pub fn run_speakers(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let out = open_output(args.out.as_deref())?;
+    let out = Output::create(args.out.as_deref())?;
     let mut table = SpeakerTable::default();
     let stats = args.feed(&mut table)?;
     let rows = table.finish();
-    write_report(out, &SPEAKER_COLUMNS, &rows)?;
+    write_report(out, args.cells(), &SPEAKER_COLUMNS, &rows)?.commit()?;
     Ok(finish(&stats, &stats.report_summary(rows.len())))
 }
 
 /// Runs `claimtrack denials`.
 pub fn run_denials(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let out = open_output(args.out.as_deref())?;
+    let out = Output::create(args.out.as_deref())?;
     let mut audit = DenialAudit::default();
     let stats = args.feed(&mut audit)?;
     let rows = audit.finish();
-    write_report(out, &DENIAL_COLUMNS, &rows)?;
+    write_report(out, args.cells(), &DENIAL_COLUMNS, &rows)?.commit()?;
     Ok(finish(&stats, &stats.report_summary(rows.len())))
 }
 
@@ -123,6 +133,10 @@ fn read_claims_file(
             Ok(false) => break,
             Ok(true) => record
                 .deserialize::<ClaimRow>(Some(&headers))
+                .map(|mut row| {
+                    row.unescape_cells();
+                    row
+                })
                 .map_err(|err| err.to_string())
                 .and_then(|row| row.validate().map(|()| row)),
             Err(err) => {
@@ -208,7 +222,7 @@ mod tests {
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("claims.csv");
-        let mut csv = ClaimsCsv::new(File::create(&path).unwrap()).unwrap();
+        let mut csv = ClaimsCsv::new(File::create(&path).unwrap(), CellPolicy::Safe).unwrap();
         for rows in &written {
             csv.article(rows).unwrap();
         }

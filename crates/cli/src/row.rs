@@ -4,6 +4,8 @@ use claimtrack_classifier::StanceJudgement;
 use claimtrack_parser::{CharOffsets, Claim};
 use serde::{Deserialize, Serialize};
 
+use crate::cells::{unescape, CsvOut, CsvRecord};
+
 /// The claims CSV header: the contract's columns, in order.
 pub const COLUMNS: [&str; 18] = [
     "doc_id",
@@ -164,14 +166,50 @@ impl ClaimRow {
     }
 }
 
-/// A CSV writer with the claimtrack dialect (RFC 4180, `\n` line ends) and no
-/// automatic header: callers write the header themselves so that an output
-/// with no rows still has one.
-pub fn csv_writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out)
+impl CsvRecord for ClaimRow {
+    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
+        out.text(&self.doc_id)?;
+        out.number(self.claim)?;
+        out.text(&self.speaker)?;
+        out.text(&self.speaker_kind)?;
+        out.text(&self.speaker_role)?;
+        out.text(&self.speaker_mention)?;
+        out.optional(self.speaker_start)?;
+        out.optional(self.speaker_end)?;
+        out.text(&self.cue)?;
+        out.optional(self.cue_start)?;
+        out.optional(self.cue_end)?;
+        out.text(&self.kind)?;
+        out.text(&self.stance)?;
+        out.text(&self.stance_cue)?;
+        out.optional(self.responds_to)?;
+        out.text(&self.text)?;
+        out.number(self.start)?;
+        out.number(self.end)
+    }
+}
+
+impl ClaimRow {
+    /// Undoes spreadsheet escaping (see [`crate::cells::unescape`]) in the
+    /// text cells of a row read back from a claims CSV.
+    pub fn unescape_cells(&mut self) {
+        for cell in [
+            &mut self.doc_id,
+            &mut self.speaker,
+            &mut self.speaker_kind,
+            &mut self.speaker_role,
+            &mut self.speaker_mention,
+            &mut self.cue,
+            &mut self.kind,
+            &mut self.stance,
+            &mut self.stance_cue,
+            &mut self.text,
+        ] {
+            if unescape(cell).len() != cell.len() {
+                cell.remove(0);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -185,6 +223,73 @@ mod tests {
         let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
         let header = out.lines().next().unwrap();
         assert_eq!(header, COLUMNS.join(","));
+    }
+
+    #[test]
+    fn csv_record_writes_what_serde_writes() {
+        let row = ClaimRow {
+            doc_id: "d".into(),
+            claim: 3,
+            speaker: "Jake Sullivan".into(),
+            speaker_start: Some(1),
+            speaker_end: Some(2),
+            cue_start: Some(3),
+            cue_end: Some(4),
+            responds_to: Some(5),
+            text: "\"x, y\"".into(),
+            start: 6,
+            end: 7,
+            ..ClaimRow::default()
+        };
+        let mut by_serde = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        by_serde.serialize(&row).unwrap();
+        let mut ours = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        ours.record(&row).unwrap();
+        assert_eq!(ours.into_inner().unwrap(), by_serde.into_inner().unwrap());
+    }
+
+    #[test]
+    fn every_text_cell_is_escaped_and_unescaped() {
+        use crate::cells::{CellPolicy, FORMULA_TRIGGERS};
+        for trigger in FORMULA_TRIGGERS {
+            let cell = format!("{trigger}cmd|' /C calc'!A0");
+            let row = ClaimRow {
+                doc_id: cell.clone(),
+                claim: 1,
+                speaker: cell.clone(),
+                speaker_kind: cell.clone(),
+                speaker_role: cell.clone(),
+                speaker_mention: cell.clone(),
+                cue: cell.clone(),
+                kind: cell.clone(),
+                stance: cell.clone(),
+                stance_cue: cell.clone(),
+                text: cell.clone(),
+                ..ClaimRow::default()
+            };
+            let mut out = CsvOut::new(Vec::new(), CellPolicy::Safe);
+            out.record(&row).unwrap();
+            let bytes = out.into_inner().unwrap();
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(&bytes[..]);
+            let record = r.records().next().unwrap().unwrap();
+            let escaped = format!("'{cell}");
+            let text_columns = [0, 2, 3, 4, 5, 8, 11, 12, 13, 15];
+            for (i, value) in record.iter().enumerate() {
+                if text_columns.contains(&i) {
+                    assert_eq!(value, escaped, "column {} {trigger:?}", COLUMNS[i]);
+                } else {
+                    assert!(!value.starts_with('\''), "column {}", COLUMNS[i]);
+                }
+            }
+            let mut back: ClaimRow = record.deserialize(None).unwrap();
+            back.unescape_cells();
+            assert_eq!(back, row);
+        }
     }
 
     #[test]
@@ -205,8 +310,8 @@ mod tests {
             end: 30,
             ..ClaimRow::default()
         };
-        let mut w = csv_writer(Vec::new());
-        w.serialize(&row).unwrap();
+        let mut w = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        w.record(&row).unwrap();
         let bytes = w.into_inner().unwrap();
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)

@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::cells::{CsvOut, CsvRecord};
 use indexmap::IndexMap;
-use serde::Serialize;
 
 use crate::pipeline::RowSink;
 use crate::row::{ClaimRow, SPEAKER_KINDS};
@@ -34,7 +34,7 @@ pub const SPEAKER_COLUMNS: [&str; 14] = [
 ];
 
 /// One row of the speakers report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeakerRow {
     /// The resolved name; empty for claims with no speaker found.
     pub speaker: String,
@@ -64,6 +64,29 @@ pub struct SpeakerRow {
     pub first_doc: String,
     /// The largest `doc_id` the speaker appears in.
     pub last_doc: String,
+}
+
+impl CsvRecord for SpeakerRow {
+    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
+        out.text(&self.speaker)?;
+        out.text(&self.speaker_kind)?;
+        out.text(&self.roles)?;
+        for n in [
+            self.articles,
+            self.claims,
+            self.assert,
+            self.deny,
+            self.non_denial,
+            self.confirmations,
+            self.direct,
+            self.indirect,
+            self.mixed,
+        ] {
+            out.number(n)?;
+        }
+        out.text(&self.first_doc)?;
+        out.text(&self.last_doc)
+    }
 }
 
 /// Running counters of one speaker name.
@@ -172,33 +195,52 @@ pub struct SpeakerTable {
     /// both appear, keyed (one-word, longer): needed to count the articles of
     /// a merged speaker exactly.
     shared: HashMap<(String, String), u64>,
+    /// The article being added and the speakers seen in it so far: rows of
+    /// consecutive calls with the same `doc_id` are one article, as they are
+    /// when read back from a claims CSV (and as the segments of a large
+    /// document arrive).
+    current_doc: String,
+    current_names: BTreeSet<String>,
 }
 
 impl SpeakerTable {
-    /// Adds the rows of one article.
+    /// Adds the rows of one article (or of more of the article added last,
+    /// when they carry the same `doc_id`).
     pub fn add_article(&mut self, rows: &[ClaimRow]) {
-        let mut names: BTreeSet<&str> = BTreeSet::new();
         for row in rows {
+            if row.doc_id != self.current_doc {
+                self.current_doc.clone_from(&row.doc_id);
+                self.current_names.clear();
+            }
             let name = row.speaker.trim();
             if !self.tallies.contains_key(name) {
                 self.tallies.insert(name.to_string(), Tally::default());
             }
-            if let Some(tally) = self.tallies.get_mut(name) {
-                tally.add_row(row);
-                if names.insert(name) {
-                    tally.articles += 1;
-                }
+            let Some(tally) = self.tallies.get_mut(name) else {
+                continue;
+            };
+            tally.add_row(row);
+            if self.current_names.contains(name) {
+                continue;
             }
-        }
-        for &name in &names {
+            tally.articles += 1;
+            // A one-word name and a longer name ending with it, both in
+            // this article: counted once, when the second of them arrives.
+            let mut pairs: Vec<(String, String)> = Vec::new();
             if let Some(last) = last_word_of_long_name(name) {
-                if names.contains(last) {
-                    *self
-                        .shared
-                        .entry((last.to_string(), name.to_string()))
-                        .or_default() += 1;
+                if self.current_names.contains(last) {
+                    pairs.push((last.to_string(), name.to_string()));
                 }
             }
+            for other in &self.current_names {
+                if last_word_of_long_name(other) == Some(name) {
+                    pairs.push((name.to_string(), other.clone()));
+                }
+            }
+            for pair in pairs {
+                *self.shared.entry(pair).or_default() += 1;
+            }
+            self.current_names.insert(name.to_string());
         }
     }
 
@@ -208,6 +250,7 @@ impl SpeakerTable {
         let SpeakerTable {
             mut tallies,
             shared,
+            ..
         } = self;
         for (short, full) in merges(&tallies) {
             if let Some(tally) = tallies.swap_remove(&short) {
@@ -299,6 +342,35 @@ fn merges(tallies: &IndexMap<String, Tally>) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_cell_is_escaped() {
+        for trigger in crate::cells::FORMULA_TRIGGERS {
+            let cell = format!("{trigger}1+1");
+            let row = SpeakerRow {
+                speaker: cell.clone(),
+                speaker_kind: cell.clone(),
+                roles: cell.clone(),
+                articles: 1,
+                claims: 1,
+                assert: 1,
+                deny: 0,
+                non_denial: 0,
+                confirmations: 0,
+                direct: 1,
+                indirect: 0,
+                mixed: 0,
+                first_doc: cell.clone(),
+                last_doc: cell.clone(),
+            };
+            let cells = crate::cells::written_cells(&row);
+            assert_eq!(cells.len(), SPEAKER_COLUMNS.len());
+            for (i, value) in cells.iter().enumerate() {
+                let text = [0, 1, 2, 12, 13].contains(&i);
+                assert_eq!(value == &format!("'{cell}"), text, "{}", SPEAKER_COLUMNS[i]);
+            }
+        }
+    }
 
     fn row(doc: &str, speaker: &str, kind: &str, stance: &str, cue: &str) -> ClaimRow {
         ClaimRow {

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::rules::python_float_repr;
+use crate::cells::CellPolicy;
+
 use super::score::{ErrorRow, Figures, ThresholdScore, KINDS};
 
 /// What the report includes beyond the scorer's figures.
@@ -303,18 +305,10 @@ fn figure_values(f: &Figures) -> Vec<String> {
     figure_pairs(f).into_iter().map(|(_, v)| v).collect()
 }
 
-/// Writes the `--errors` CSV: one row per failure, with a header.
-pub fn errors_csv(rows: &[ErrorRow], out: impl Write) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    for row in rows {
-        w.serialize(row)?;
-    }
-    if rows.is_empty() {
-        // serde writes the header with the first row only; keep the file readable when empty.
-        w.write_record(ERROR_COLUMNS)?;
-    }
-    w.flush()?;
-    Ok(())
+/// Writes the `--errors` CSV: one row per failure, with a header; text
+/// cells escaped under `policy` (see [`crate::cells`]).
+pub fn errors_csv<W: Write>(rows: &[ErrorRow], out: W, policy: CellPolicy) -> anyhow::Result<W> {
+    crate::output::write_report(out, policy, &ERROR_COLUMNS, rows)
 }
 
 /// The columns of the `--errors` CSV.

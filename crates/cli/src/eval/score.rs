@@ -171,7 +171,7 @@ impl StanceTally {
 }
 
 /// One failure, for a person to read (`--errors`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorRow {
     /// The article.
     pub doc_id: String,
@@ -211,6 +211,34 @@ pub struct ErrorRow {
     pub pred_end: Option<i128>,
     /// Share of the gold quote the prediction covers (found quotes only).
     pub coverage: Option<f64>,
+}
+
+impl crate::cells::CsvRecord for ErrorRow {
+    fn write_cells<W: std::io::Write>(&self, out: &mut crate::cells::CsvOut<W>) -> csv::Result<()> {
+        out.text(&self.doc_id)?;
+        out.text(self.what)?;
+        for cell in [
+            &self.gold_text,
+            &self.pred_text,
+            &self.gold_speaker,
+            &self.pred_speaker,
+            &self.gold_mention,
+            &self.pred_mention,
+            &self.gold_cue,
+            &self.pred_cue,
+            &self.gold_kind,
+            &self.pred_kind,
+            &self.gold_stance,
+            &self.pred_stance,
+        ] {
+            out.text(cell)?;
+        }
+        out.optional(self.gold_start)?;
+        out.optional(self.gold_end)?;
+        out.optional(self.pred_start)?;
+        out.optional(self.pred_end)?;
+        out.optional(self.coverage)
+    }
 }
 
 impl ErrorRow {
@@ -388,6 +416,39 @@ fn score_doc(doc: &GoldDoc, preds: &[Prediction], out: &mut ThresholdScore) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_cell_of_an_error_row_is_escaped() {
+        for trigger in crate::cells::FORMULA_TRIGGERS {
+            let cell = format!("{trigger}1+1");
+            let row = ErrorRow {
+                doc_id: cell.clone(),
+                what: "miss",
+                gold_text: cell.clone(),
+                pred_text: cell.clone(),
+                gold_speaker: cell.clone(),
+                pred_speaker: cell.clone(),
+                gold_mention: cell.clone(),
+                pred_mention: cell.clone(),
+                gold_cue: cell.clone(),
+                pred_cue: cell.clone(),
+                gold_kind: cell.clone(),
+                pred_kind: cell.clone(),
+                gold_stance: cell.clone(),
+                pred_stance: cell.clone(),
+                gold_start: Some(-1),
+                gold_end: Some(2),
+                pred_start: None,
+                pred_end: None,
+                coverage: Some(0.5),
+            };
+            let cells = crate::cells::written_cells(&row);
+            assert_eq!(cells.len(), super::super::report::ERROR_COLUMNS.len());
+            let escaped = cells.iter().filter(|c| **c == format!("'{cell}")).count();
+            assert_eq!(escaped, 13, "every text cell but `what`");
+            assert_eq!(&cells[14..], ["-1", "2", "", "", "0.5"]);
+        }
+    }
 
     fn gold(start: i64, end: i64) -> GoldQuote {
         GoldQuote {
