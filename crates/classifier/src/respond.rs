@@ -239,6 +239,12 @@ fn has_source(text: &str, object: &ObjectRef) -> bool {
         })
 }
 
+/// How many earlier claims a denial looks back through for the claim it
+/// answers (the nearest first). An answer follows its claim within a few
+/// paragraphs; without a bound, a text of thousands of "denied the report"
+/// sentences is quadratic (found by the pathological-input tests).
+const MAX_LOOKBACK: usize = 100;
+
 /// The claim that `claims[index]` answers, given the object of its stance cue
 /// (at `cue`) and the stances already decided for every claim.
 pub(crate) fn responds_to(
@@ -293,7 +299,10 @@ pub(crate) fn responds_to(
         return best.map(|(j, _)| j);
     }
     // Latest first; the first that fits is the answer.
-    let mut earlier = contents.before(before).filter(|&j| j != index);
+    let mut earlier = contents
+        .before(before)
+        .filter(|&j| j != index)
+        .take(MAX_LOOKBACK);
     if has_source(text, object) {
         let source = SourceWords::new(text, [object.modifiers, object.agent].into_iter().flatten());
         return earlier.find(|&j| claims.get(j).is_some_and(|c| source.name(&c.speaker.name)));

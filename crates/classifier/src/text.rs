@@ -33,6 +33,21 @@ pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !joined(before.chars().next_back()) && !joined(after.chars().next())
 }
 
+/// How far [`sentence_start`] and [`sentence_end`] look for a sentence edge.
+/// Real sentences are well under 1 KB; text with no sentence ends (lists,
+/// scrapes without punctuation, hostile input) would otherwise make every
+/// claim scan back to the start of the text: quadratic.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2048;
+
+/// Smallest `char` boundary of `text` not below `pos` (clamped to the length).
+pub(crate) fn ceil_boundary(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
 /// Largest `char` boundary of `text` not above `pos` (clamped to the length).
 pub(crate) fn floor_boundary(text: &str, pos: usize) -> usize {
     let mut pos = pos.min(text.len());
@@ -219,13 +234,14 @@ fn may_end_sentence(b: u8) -> bool {
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let pos = floor_boundary(text, pos);
     let bytes = &text.as_bytes()[..pos];
+    let reach = ceil_boundary(text, pos.saturating_sub(MAX_SENTENCE_BYTES));
     let mut end = pos;
     let start = loop {
         // A tight search for candidate bytes; the full test only on those.
-        match bytes[..end].iter().rposition(|&b| may_end_sentence(b)) {
-            Some(i) if ends_sentence_at(text, i) => break i + 1,
-            Some(i) => end = i,
-            None => break 0,
+        match bytes[reach..end].iter().rposition(|&b| may_end_sentence(b)) {
+            Some(i) if ends_sentence_at(text, reach + i) => break reach + i + 1,
+            Some(i) => end = reach + i,
+            None => break reach,
         }
     };
     // The sentence starts at its first word, not at the space or closing
@@ -240,7 +256,7 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
 /// end of the text), which is returned when no end comes first.
 pub(crate) fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    let limit = floor_boundary(text, limit).max(pos);
+    let limit = floor_boundary(text, limit.min(pos.saturating_add(MAX_SENTENCE_BYTES))).max(pos);
     let bytes = &text.as_bytes()[..limit];
     let mut from = pos;
     loop {

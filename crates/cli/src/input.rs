@@ -168,7 +168,7 @@ impl Piece {
 /// Plain-text files larger than this are read and extracted in segments, so
 /// that a 200 MB "article" (a scrape that lost its separators, a log) runs in
 /// bounded memory. No real article comes near it.
-pub const SEGMENT_BYTES: usize = 4 << 20;
+pub const SEGMENT_BYTES: usize = 1 << 20;
 
 /// Where an article stands in its document. A document read in segments is
 /// cut at paragraph breaks where it can (else at a line break, a space, and

@@ -103,7 +103,7 @@ impl Default for BatchLimits {
     fn default() -> Self {
         BatchLimits {
             articles: 256,
-            bytes: 8 << 20,
+            bytes: 2 << 20,
         }
     }
 }

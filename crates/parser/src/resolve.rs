@@ -456,6 +456,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
     let lx = Lexicon::get();
     let people = People::find(doc, attributions);
     let mut out: Vec<Claim> = Vec::with_capacity(attributions.len());
+    let mut floor = Floor::default();
     for a in attributions {
         let speaker = match &a.speaker {
             SpeakerRef::Nobody => ResolvedSpeaker::default(),
@@ -482,6 +483,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
                 &people,
                 m,
                 &out,
+                &floor,
                 a.kind == crate::ClaimKind::Direct,
             ),
         };
@@ -494,6 +496,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
             SpeakerRef::Named(m) => Some(m.span),
             _ => None,
         };
+        floor.update(out.len(), &speaker, lx);
         out.push(Claim {
             text: a.content,
             kind: a.kind,
@@ -505,12 +508,49 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
     out
 }
 
+/// The latest earlier claims a pronoun can fall back on, kept up to date as
+/// claims are resolved. Searching the earlier claims backwards instead made
+/// a document with thousands of claims and no person in them quadratic
+/// (found by the pathological-input tests: 1.5 MB took two minutes).
+#[derive(Debug, Default)]
+struct Floor {
+    /// The last claim by a person.
+    person: Option<usize>,
+    /// The last claim by a person "he" can stand for (given name not female).
+    person_for_he: Option<usize>,
+    /// The last claim by a person "she" can stand for (given name not male).
+    person_for_she: Option<usize>,
+    /// The last claim with any speaker.
+    known: Option<usize>,
+}
+
+impl Floor {
+    fn update(&mut self, index: usize, speaker: &ResolvedSpeaker, lx: &Lexicon) {
+        if speaker.kind != SpeakerKind::Unknown {
+            self.known = Some(index);
+        }
+        if speaker.kind == SpeakerKind::Person {
+            self.person = Some(index);
+            let given = speaker.name.split(' ').next().unwrap_or("");
+            match lx.given_name(given) {
+                Some(Gender::Female) => self.person_for_she = Some(index),
+                Some(Gender::Male) => self.person_for_he = Some(index),
+                Some(Gender::Either) | None => {
+                    self.person_for_he = Some(index);
+                    self.person_for_she = Some(index);
+                }
+            }
+        }
+    }
+}
+
 fn resolve_mention(
     doc: &Document,
     lx: &Lexicon,
     people: &People,
     m: &SpeakerMention,
     earlier: &[Claim],
+    floor: &Floor,
     direct: bool,
 ) -> ResolvedSpeaker {
     let text = m.span.slice(doc.text);
@@ -550,17 +590,12 @@ fn resolve_mention(
             // The last speaker of that gender keeps the floor unless a newer
             // person opens a sentence as its subject after that speaker's
             // claim: "Smith said ... Jones, a lawyer, disagreed. He said".
-            let gender_fits = |name: &str| {
-                let given = name.split(' ').next().unwrap_or("");
-                !matches!(
-                    (gender, Lexicon::get().given_name(given)),
-                    (Gender::Male, Some(Gender::Female)) | (Gender::Female, Some(Gender::Male))
-                )
-            };
-            let last_speaker = earlier
-                .iter()
-                .rev()
-                .find(|c| c.speaker.kind == SpeakerKind::Person && gender_fits(&c.speaker.name));
+            let last_speaker = match gender {
+                Gender::Male => floor.person_for_he,
+                Gender::Female => floor.person_for_she,
+                Gender::Either => floor.person,
+            }
+            .and_then(|i| earlier.get(i));
             if let Some(c) = last_speaker {
                 let since = c.mention.map_or(c.text.end, |m| m.end.max(c.text.end));
                 let newer = people.subject_between(since, m.span.start, Some(gender));
@@ -572,17 +607,15 @@ fn resolve_mention(
             if let Some(p) = people.last_before(m.span.start, Some(gender)) {
                 return people.resolved(p);
             }
-            return earlier
-                .iter()
-                .rev()
-                .find(|c| c.speaker.kind == SpeakerKind::Person)
+            return floor
+                .person
+                .and_then(|i| earlier.get(i))
                 .map(|c| c.speaker.clone())
                 .unwrap_or_default();
         }
-        return earlier
-            .iter()
-            .rev()
-            .find(|c| c.speaker.kind != SpeakerKind::Unknown)
+        return floor
+            .known
+            .and_then(|i| earlier.get(i))
             .map(|c| c.speaker.clone())
             .unwrap_or_default();
     }

@@ -524,6 +524,13 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
     start + end
 }
 
+/// The most tokens a sentence may hold. The longest sentences of real news
+/// run to about 120 words (some 160 tokens); text with no sentence ends at
+/// all (a list, a scrape that lost its punctuation, hostile input) is cut
+/// into pieces of this size, because the attribution rules look at a whole
+/// sentence for every cue in it, which would be quadratic in its length.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Splits the tokens of one paragraph (from `first`) into sentences.
 fn split_sentences(
     text: &str,
@@ -550,7 +557,7 @@ fn split_sentences(
             }
             TokenKind::Word => false,
         };
-        if ends || next.is_none() {
+        if ends || next.is_none() || i + 1 - start >= MAX_SENTENCE_TOKENS {
             out.push(Sentence {
                 first: start,
                 end: i + 1,
