@@ -10,7 +10,8 @@
 //! as text and the apostrophe itself is not displayed.
 //!
 //! [`CellPolicy::Safe`] (the default) writes that apostrophe before every
-//! cell that starts with a trigger character; [`CellPolicy::Raw`]
+//! cell that starts with a trigger character (or with apostrophes and then
+//! one, so that the escaping can be undone exactly); [`CellPolicy::Raw`]
 //! (`--raw-cells`) writes cells exactly, for programs that read the CSV.
 //! claimtrack reads its own escaped files back with [`unescape`].
 //!
@@ -59,21 +60,35 @@ pub fn is_formula_like(cell: &str) -> bool {
     cell.starts_with(FORMULA_TRIGGERS)
 }
 
-/// Undoes the escaping of [`CellPolicy::Safe`]: a leading `'` followed by a
-/// trigger character is dropped. A cell that really starts with an
-/// apostrophe and then a trigger (`'-ish'`) cannot be told apart from an
-/// escaped one; it loses its apostrophe, which is why machine consumers
-/// should ask for `--raw-cells`.
+/// True when [`CellPolicy::Safe`] writes `cell` with a leading `'`: it is
+/// formula-like, or it is apostrophes followed by something formula-like
+/// (`'=x`, which would otherwise read back as the escaped `=x`). Escaping
+/// those too makes the escaping exactly reversible by [`unescape`].
+///
+/// ```
+/// use claimtrack_cli::cells::needs_escape;
+/// assert!(needs_escape("@jack"));
+/// assert!(needs_escape("'=x"));
+/// assert!(!needs_escape("'tis"));
+/// ```
+pub fn needs_escape(cell: &str) -> bool {
+    is_formula_like(cell.trim_start_matches('\''))
+}
+
+/// Undoes the escaping of [`CellPolicy::Safe`]: drops the leading `'` of a
+/// cell that was escaped. For every string `s`, writing it escaped and
+/// reading it back with `unescape` gives `s` again.
 ///
 /// ```
 /// use claimtrack_cli::cells::unescape;
 /// assert_eq!(unescape("'=SUM(A1)"), "=SUM(A1)");
+/// assert_eq!(unescape("''=x"), "'=x");
 /// assert_eq!(unescape("'tis"), "'tis");
 /// assert_eq!(unescape("said"), "said");
 /// ```
 pub fn unescape(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if is_formula_like(rest) => rest,
+        Some(rest) if needs_escape(rest) => rest,
         _ => cell,
     }
 }
@@ -107,7 +122,7 @@ impl<W: Write> CsvOut<W> {
 
     /// Writes a text cell, escaped under the policy.
     pub fn text(&mut self, cell: &str) -> csv::Result<()> {
-        if self.policy == CellPolicy::Safe && is_formula_like(cell) {
+        if self.policy == CellPolicy::Safe && needs_escape(cell) {
             self.scratch.clear();
             self.scratch.push('\'');
             self.scratch.push_str(cell);
@@ -209,6 +224,18 @@ mod tests {
             assert_eq!(record[0], format!("'{cell}"), "{trigger:?}");
             assert_eq!(unescape(&record[0]), cell);
             assert_eq!(&record[1], "7");
+        }
+    }
+
+    #[test]
+    fn escaping_is_undone_exactly() {
+        for cell in ["=x", "'=x", "''=x", "'x", "''", "'", "x'=", "", "\t'"] {
+            let written = written(CellPolicy::Safe, cell);
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(written.as_bytes());
+            let record = reader.records().next().unwrap().unwrap();
+            assert_eq!(unescape(&record[0]), cell, "{written:?}");
         }
     }
 
