@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/release/claimtrack
 SEED := fixtures/seed/newser-2022-07-12.txt
 
-.PHONY: all build run test fmt lint eval bench clean
+.PHONY: all build run test fmt lint eval csv-check bench fuzz clean
 
 all: build
 
@@ -31,7 +31,7 @@ GGT := $(SHARED)/data/ggt-dev
 GGT_TEXTS := $(SHARED)/data/ggt-dev-texts
 SCORER := $(SHARED)/tools/score_quotes.py
 
-eval: build
+eval: build csv-check
 	@echo "== seed: fixtures/seed"
 	@$(BIN) eval --gold fixtures/seed --by-kind
 	@if [ ! -d "$(GGT)" ]; then \
@@ -65,11 +65,31 @@ eval: build
 	done; \
 	exit $$status
 
+# Every fixture and pathological article through `claimtrack extract`, the
+# CSV read back with Python's csv module (strict), row counts checked against
+# the summary line. Skipped, saying so, without python3.
+csv-check: build
+	@if ! command -v python3 >/dev/null 2>&1; then \
+		echo "make csv-check: python3 absent; the Python CSV read-back was skipped"; exit 0; \
+	fi; \
+	echo "== CSV read back by Python's csv module"; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	python3 scripts/pathological.py "$$tmp/in" --scale 0.25; \
+	find fixtures -name '*.txt' | sort > "$$tmp/list"; ls "$$tmp"/in/*.txt >> "$$tmp/list"; \
+	n=0; while read -r f; do \
+		n=$$((n + 1)); \
+		$(BIN) extract -q "$$f" > "$$tmp/out.csv" 2> "$$tmp/err.txt"; \
+		rows=$$(sed -n 's/.* failed, \([0-9]*\) claims\{0,1\} written.*/\1/p' "$$tmp/err.txt"); \
+		python3 scripts/check_csv.py "$$tmp/out.csv" "$${rows:-0}" > /dev/null || exit 1; \
+	done < "$$tmp/list"; \
+	echo "$$n outputs read back, row counts as claimtrack stated"
+
 # Criterion benches of the parser (and the classifier, when it has some), then the
 # corpus throughput script (needs ../shared/data/bbc-news; says so and passes without).
 bench:
 	$(CARGO) bench --locked -p claimtrack-parser -p claimtrack-classifier
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
+	CARGO=$(CARGO) scripts/bench-pathological.sh
 
 clean:
 	$(CARGO) clean
