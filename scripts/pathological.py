@@ -60,6 +60,11 @@ def main():
                '「準備はできている」と彼は言った。 "We are ready 👩‍👩‍👧‍👦🏳️‍🌈," said Jane Doe.\n\n')
     write('mixed-scripts.txt', scripts * int(f * 2_000))
     write('denials-1mb.txt', repeat_to('Officials denied the report. ', f * (1 << 20)))
+    # Every sentence sends the resolver looking for the company meant: the
+    # slowest input per byte that we know of (bounded look-back, linear).
+    write('the-company-said-1mb.txt', repeat_to('The company said it was fine. ', f * (1 << 20)))
+    write('distinct-names-1mb.txt', ''.join(f'"We are fine," said John Smith{i}. '
+                                            for i in range(int(f * (1 << 20)) // 36)))
     if args.huge:
         block = (PARAGRAPH + NARRATIVE * 4) * 16
         path = os.path.join(args.outdir, 'article-200mb.txt')

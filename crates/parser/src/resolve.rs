@@ -336,7 +336,8 @@ fn salient_organisation(
     let start = end.saturating_sub(NAMED_ORGANISATION_REACH);
     let is_cap_word =
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    // name -> (times named, token of the last naming)
+    let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     let mut k = start;
     while k < end {
         if !is_cap_word(k) {
@@ -384,22 +385,19 @@ fn salient_organisation(
                     .iter()
                     .any(|x| name.ends_with(x));
             if !person && !demonym && !lx.is_place(&name) && !lx.is_place(first) {
-                match counts.iter_mut().find(|(n, _, _)| *n == name) {
-                    Some(c) => {
-                        c.1 += 1;
-                        c.2 = k;
-                    }
-                    None => counts.push((name, 1, k)),
-                }
+                let entry = counts.entry(name).or_insert((0, k));
+                entry.0 += 1;
+                entry.1 = k;
             }
         }
         k = e;
     }
+    // (n, at) is unique per name (`at` is), so the hash order cannot matter.
     counts
         .into_iter()
-        .filter(|&(_, n, _)| n >= 2)
-        .max_by_key(|&(_, n, at)| (n, at))
-        .map(|(name, _, _)| name)
+        .filter(|&(_, (n, _))| n >= 2)
+        .max_by_key(|&(_, (n, at))| (n, at))
+        .map(|(name, _)| name)
 }
 
 /// How many tokens back [`named_organisation`] looks.
@@ -734,7 +732,7 @@ fn resolve_mention(
     }
     // A capitalised name.
     let full = rest.iter().map(|w| bare(w)).collect::<Vec<_>>().join(" ");
-    if let Some(i) = people.persons.iter().position(|p| p.name == full) {
+    if let Some(&i) = people.by_name.get(full.as_str()) {
         return with_role(people.resolved(i));
     }
     let org_like = rest.iter().any(|w| lx.is_organisation_word(bare(w)))
