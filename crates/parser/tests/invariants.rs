@@ -267,3 +267,29 @@ fn invariants_hold_on_every_fixture_text() {
         files.len()
     );
 }
+
+/// Found by fuzzing: a run of commas before a cue made the reading of
+/// `Name, apposition, said` branch at every comma, so 100 commas never
+/// finished. Each of these would hang the test run if that came back.
+#[test]
+fn runs_of_commas_before_a_cue_finish() {
+    for n in [100, 300] {
+        let texts = [
+            format!(
+                "The festival will go ahead{} said farm manager Hilde Strand.",
+                ",".repeat(n)
+            ),
+            format!(
+                "The festival will go ahead{} said farm manager Hilde Strand.",
+                ", a".repeat(n)
+            ),
+            format!(
+                "Strand{} said the field will close.",
+                ", the manager,".repeat(n)
+            ),
+        ];
+        for text in texts {
+            check_invariants(&text).unwrap();
+        }
+    }
+}
