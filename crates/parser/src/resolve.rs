@@ -287,11 +287,33 @@ impl People {
     /// not rule out `gender`.
     fn last_before(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let k = self.occurrences.partition_point(|&(pos, _, _)| pos < at);
+        // Bounded: "she" after thousands of men's names is not worth a scan
+        // of them all (quadratic on hostile input).
         self.occurrences[..k]
             .iter()
             .rev()
+            .take(500)
             .map(|&(_, p, _)| p)
             .find(|&p| self.gender_fits(p, gender))
+    }
+
+    /// The person a definite description ("the 39-year-old founder") most
+    /// likely stands for: in the last sentence before byte offset `at` that
+    /// names anyone, the first person it names, who is its topic ("I'm
+    /// talking about Alfonso Espinos, who like Montalban was born in
+    /// Mexico": Espinos), rather than the last.
+    fn topic_before(&self, doc: &Document, at: usize) -> Option<usize> {
+        let k = self.occurrences.partition_point(|&(pos, _, _)| pos < at);
+        let &(last, _, _) = self.occurrences[..k].last()?;
+        let token = doc.tokens.partition_point(|t| t.span.start < last);
+        let sentence = doc.sentences.partition_point(|s| s.end <= token);
+        let from = doc
+            .sentences
+            .get(sentence)
+            .and_then(|s| doc.tokens.get(s.first))
+            .map_or(last, |t| t.span.start.min(last));
+        let first = self.occurrences.partition_point(|&(pos, _, _)| pos < from);
+        self.occurrences.get(first).map(|&(_, p, _)| p)
     }
 
     /// The last person named as a sentence's subject between byte offsets
@@ -302,6 +324,7 @@ impl People {
         self.occurrences[a..b.max(a)]
             .iter()
             .rev()
+            .take(500)
             .find(|&&(_, p, subject)| subject && self.gender_fits(p, gender))
             .map(|&(_, p, _)| p)
     }
@@ -704,7 +727,7 @@ fn resolve_mention(
             }) {
                 return people.resolved(i);
             }
-            if let Some(p) = people.last_before(m.span.start, None) {
+            if let Some(p) = people.topic_before(doc, m.span.start) {
                 return people.resolved(p);
             }
         }
