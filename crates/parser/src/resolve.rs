@@ -12,7 +12,8 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{
-    is_capitalised, DETERMINERS, HONORIFICS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    is_capitalised, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -458,18 +459,30 @@ fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<Strin
 }
 
 /// True when token `k` opens its sentence, after at most a few capitalised
-/// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov").
+/// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov"),
+/// or follows an introductory clause.
 fn opens_sentence(doc: &Document, k: usize) -> bool {
     let i = doc.sentences.partition_point(|s| s.end <= k);
     let Some(sent) = doc.sentences.get(i) else {
         return false;
     };
-    sent.first <= k
-        && k - sent.first <= 5
+    if sent.first > k {
+        return false;
+    }
+    let opens = k - sent.first <= 5
         && (sent.first..k).all(|j| {
             let t = doc.tokens[j];
             t.kind == TokenKind::Word && !PHRASE_BREAKS.contains(t.span.slice(doc.text))
-        })
+        });
+    // "When asked which is harder, Mulder didn't hesitate": the subject
+    // right after an introductory clause (and its comma).
+    let after_intro = k > sent.first + 1
+        && k - sent.first <= 40
+        && doc.tokens[k - 1].kind == TokenKind::Punct
+        && doc.token_text(k - 1) == ","
+        && doc.tokens[sent.first].kind == TokenKind::Word
+        && INTRODUCTORY_WORDS.contains(doc.token_text(sent.first));
+    opens || after_intro
 }
 
 /// Resolves the speaker of every attribution; the result is parallel to it.

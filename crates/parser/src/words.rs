@@ -83,6 +83,14 @@ pub static VERB_MODIFIERS: WordSet = WordSet::new(&[
     "haven’t",
 ]);
 
+/// Words that open an introductory clause, after which the sentence's
+/// subject follows a comma ("When asked about it, Mulder didn't hesitate";
+/// "Given his views, Gokool is hopeful").
+pub static INTRODUCTORY_WORDS: WordSet = WordSet::new(&[
+    "after", "although", "as", "asked", "because", "before", "despite", "given", "if", "since",
+    "speaking", "though", "unlike", "when", "while", "whilst",
+]);
+
 /// Words that end a noun phrase when read backwards from a verb: clause words,
 /// prepositions (but `of`, which names live inside: "head of the panel") and
 /// common verbs.
