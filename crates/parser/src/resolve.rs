@@ -458,6 +458,79 @@ fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<Strin
     None
 }
 
+/// The organisation the article introduced with the description `head`
+/// ("Rally Canada, the group that organized ..." or "media company Comcast"),
+/// the latest before byte offset `before`: what "the group" or "the
+/// company" refers back to when the article says so in as many words.
+fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<String> {
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
+    let is_word = |k: usize| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+    let is_cap_word = |k: usize| is_word(k) && is_capitalised(doc.token_text(k));
+    // Two tokens of one name: one space apart, the first not ending a sentence.
+    let joined = |a: usize, b: usize| {
+        doc.text
+            .get(doc.tokens[a].span.end..doc.tokens[b].span.start)
+            == Some(" ")
+            && !doc.token_text(a).ends_with('.')
+    };
+    let run_text = |first: usize, last: usize| {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+        bare(span.slice(doc.text)).trim_end_matches('.').to_string()
+    };
+    let mut k = end;
+    while k > floor {
+        k -= 1;
+        if !(is_word(k) && doc.token_text(k) == head) {
+            continue;
+        }
+        // "company Comcast": the name right after the description.
+        if k + 1 < end && is_cap_word(k + 1) && joined(k, k + 1) {
+            let mut last = k + 1;
+            while last + 1 < end && is_cap_word(last + 1) && joined(last, last + 1) {
+                last += 1;
+            }
+            return Some(run_text(k + 1, last));
+        }
+        // "Rally Canada, the group": the name before the apposition.
+        let mut det = k;
+        while det > floor && k - det < 3 && is_word(det - 1) && !is_cap_word(det - 1) {
+            det -= 1;
+            if DETERMINERS.contains(doc.token_text(det)) {
+                break;
+            }
+        }
+        if det == k || !DETERMINERS.contains(doc.token_text(det)) || det < 2 {
+            continue;
+        }
+        let comma = det - 1;
+        if doc.tokens[comma].kind != TokenKind::Punct || doc.token_text(comma) != "," {
+            continue;
+        }
+        let last = comma - 1;
+        if !is_cap_word(last) {
+            continue;
+        }
+        let mut first = last;
+        while first > floor
+            && is_cap_word(first - 1)
+            && joined(first - 1, first)
+            && !DETERMINERS.contains(doc.token_text(first - 1))
+        {
+            first -= 1;
+        }
+        // "However, the company": a sentence's opening word is no name on
+        // its own, nor is a run that opens with a preposition ("In
+        // California, the company").
+        let opens = opens_sentence(doc, first) && first == last;
+        if opens || PHRASE_BREAKS.contains(doc.token_text(first)) {
+            continue;
+        }
+        return Some(run_text(first, last));
+    }
+    None
+}
+
 /// True when token `k` opens its sentence, after at most a few capitalised
 /// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov"),
 /// or follows an introductory clause.
@@ -705,6 +778,15 @@ fn resolve_mention(
                 // Only a bare "the company" stands for one named before; "the
                 // haulage company" is a new one.
                 let bare_head = rest.len() == 1;
+                if bare_head && !plural && !lx.is_document_word(head) {
+                    if let Some(name) = described_organisation(doc, m.span.start, head) {
+                        return ResolvedSpeaker {
+                            name,
+                            kind: SpeakerKind::Organization,
+                            role: String::new(),
+                        };
+                    }
+                }
                 // "The company" in a story about Procter & Gamble: the
                 // organisation the article has named most often so far.
                 if bare_head && !lx.is_document_word(head) {
