@@ -745,8 +745,9 @@ fn resolve_mention(
             rest_text = c.to_lowercase().chain(chars).collect();
         }
     }
-    // "Foster's book says": the author speaks through the document.
-    if words.len() == 2 && lx.is_document_word(words[1]) {
+    // "Foster's book says", "according to Foster's research": a person's
+    // work speaks for them (but "McCallum's staff" are other people).
+    if words.len() == 2 && !is_capitalised(words[1]) && !lx.is_person_noun(words[1]) {
         let owner = bare(words[0]);
         if owner != words[0] && is_capitalised(owner) {
             if let Some(i) = people.by_surname(owner) {
