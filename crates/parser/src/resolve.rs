@@ -12,7 +12,7 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, TokenKind};
 use crate::words::{
-    is_capitalised, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS,
+    is_capitalised, is_in, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS,
     QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
@@ -531,6 +531,70 @@ fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<S
     None
 }
 
+/// The name an acronym stands for ("Export Development Canada" for "EDC"):
+/// the last run of capitalised words before byte offset `before` whose
+/// initials spell it, small linking words ("of", "and", "for", "the")
+/// allowed inside, every word spelt out. `None` unless `acronym` is two to six capital letters.
+fn expand_acronym(doc: &Document, before: usize, acronym: &str) -> Option<String> {
+    let letters = acronym.len();
+    if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let end = doc.tokens.partition_point(|t| t.span.start < before);
+    let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
+    let initial = |k: usize| -> Option<char> {
+        let t = doc.tokens.get(k)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        doc.token_text(k)
+            .chars()
+            .next()
+            .filter(|c| c.is_uppercase())
+    };
+    let linking = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && is_in(&["of", "and", "for", "the"], doc.token_text(k))
+    };
+    let wanted: Vec<char> = acronym.chars().collect();
+    let mut k = end;
+    while k > floor {
+        k -= 1;
+        // Try a run ending at token k, read backwards.
+        let mut i = wanted.len();
+        let mut j = k;
+        let mut first = None;
+        while i > 0 {
+            match initial(j) {
+                Some(c) if c == wanted[i - 1] => {
+                    i -= 1;
+                    first = Some(j);
+                }
+                _ if linking(j) && first.is_some() => {}
+                _ => break,
+            }
+            if j == floor {
+                break;
+            }
+            j -= 1;
+        }
+        if i == 0 {
+            let first = first?;
+            let span = Span::new(doc.tokens[first].span.start, doc.tokens[k].span.end);
+            let name = span.slice(doc.text);
+            // Every word spelt out: "BT and Telewest" or "European and US"
+            // hold acronyms themselves.
+            let spelt_out = name
+                .split(' ')
+                .all(|w| w.chars().skip(1).any(|c| c.is_lowercase()) || w.len() == 1);
+            if name.contains(' ') && spelt_out {
+                return Some(bare(name).to_string());
+            }
+        }
+    }
+    None
+}
+
 /// True when token `k` opens its sentence, after at most a few capitalised
 /// or role words ("Lawyer Jane Doe", "Kremlin spokesman Dmitry Peskov"),
 /// or follows an introductory clause.
@@ -867,8 +931,10 @@ fn resolve_mention(
         }
     }
     if org_like {
+        // "EDC" after "Export Development Canada (EDC)": the full name.
+        let name = expand_acronym(doc, m.span.start, &full).unwrap_or(full);
         return ResolvedSpeaker {
-            name: full,
+            name,
             kind: SpeakerKind::Organization,
             role: role_here.unwrap_or_default(),
         };
