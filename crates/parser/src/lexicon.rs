@@ -70,6 +70,9 @@ pub struct Lexicon {
     /// as a bit table: by the first byte (lower case), bit `b % 32` for the
     /// second byte `b` (lower case). `None` when a second word is shorter.
     second_word_starts: Option<[u32; 256]>,
+    /// One-word cues of the speech, report and question classes ("said",
+    /// "added", "asked"): the verbs of `"...?" Smith asked`.
+    attribution_verbs: WordList,
     titles: WordList,
     organisation_words: WordList,
     document_words: WordList,
@@ -131,6 +134,14 @@ impl WordList {
         WordList {
             filter: ShapeFilter::new(entries(file).map(str::as_bytes)),
             set: entries(file).map(str::as_bytes).collect(),
+        }
+    }
+
+    /// A list of the given (lower-case) words.
+    fn from_words(words: impl Iterator<Item = &'static str> + Clone) -> Self {
+        WordList {
+            filter: ShapeFilter::new(words.clone().map(str::as_bytes)),
+            set: words.map(str::as_bytes).collect(),
         }
     }
 
@@ -213,7 +224,21 @@ impl Lexicon {
                 })
                 .collect();
         let cue_forms_are_plain = forms.iter().all(|form| is_plain_cue(form));
+        let attribution_verbs = WordList::from_words(
+            forms
+                .iter()
+                .zip(&cue_classes)
+                .filter(|(form, class)| {
+                    !form.contains(' ')
+                        && matches!(
+                            class,
+                            CueClass::Speech | CueClass::Report | CueClass::Question
+                        )
+                })
+                .map(|(form, _)| *form),
+        );
         Lexicon {
+            attribution_verbs,
             cue_forms_are_plain,
             cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
             cue_finder: OnceLock::new(),
@@ -322,6 +347,12 @@ impl Lexicon {
                         .get(at..at + form.len())
                         .is_some_and(|t| t.eq_ignore_ascii_case(form))
             })
+    }
+
+    /// A one-word cue that can follow its quotation and subject: `"...?"
+    /// Smith asked`, `"...!" she said` (classes speech, report, question).
+    pub fn is_attribution_verb(&self, word: &str) -> bool {
+        self.attribution_verbs.contains_lowercase(word)
     }
 
     /// A title that belongs to the role before a name (`President`, `Gen.`).

@@ -11,6 +11,7 @@
 use crate::dateline::dateline;
 use crate::lexicon::Lexicon;
 use crate::span::Span;
+use crate::words::{is_in, DETERMINERS, SUBJECT_PRONOUNS};
 
 /// A quotation span, marks included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -554,6 +555,8 @@ fn split_sentences(
             TokenKind::Quote(q) => {
                 quotes.get(q).is_some_and(|q| q.ends_sentence)
                     && next.is_some_and(|n| starts_sentence(text, n))
+                    && !(quotes.get(q).is_some_and(|q| asks_or_exclaims(text, q))
+                        && attribution_follows(text, tokens, i + 1))
             }
             TokenKind::Word => false,
         };
@@ -566,6 +569,49 @@ fn split_sentences(
             start = i + 1;
         }
     }
+}
+
+/// True when a quotation ends with `?` or `!` inside its closing mark. Such a
+/// quotation cannot end with the comma that leads to its attribution, so
+/// `"Why?" she asked` looks like two sentences.
+fn asks_or_exclaims(text: &str, quote: &Quote) -> bool {
+    quote
+        .span
+        .slice(text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '?' | '!'))
+        .ends_with(['?', '!'])
+}
+
+/// True when the tokens from `k` attribute the quotation before them:
+/// `"Are there prizes?" Lincicome asked`, `"We won!" she said`. A subject
+/// pronoun, or one to four capitalised words, then an attribution verb: the
+/// quotation's `?` or `!` does not end the sentence.
+fn attribution_follows(text: &str, tokens: &[Token], k: usize) -> bool {
+    let lx = Lexicon::get();
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(text))
+    };
+    let Some(first) = word(k) else {
+        return false;
+    };
+    // `"Why?" Doctorow said the only objection ...`: the verb takes a clause
+    // of its own, and the quotation stays a sentence apart.
+    let clause_follows = |j: usize| {
+        word(j).is_some_and(|w| {
+            DETERMINERS.contains(w) || SUBJECT_PRONOUNS.contains(w) || is_in(&["that", "there"], w)
+        })
+    };
+    if matches!(first, "He" | "She" | "They" | "We" | "I") {
+        return word(k + 1).is_some_and(|w| lx.is_attribution_verb(w)) && !clause_follows(k + 2);
+    }
+    let mut j = k;
+    while j < k + 4 && word(j).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        j += 1;
+    }
+    j > k && word(j).is_some_and(|w| lx.is_attribution_verb(w)) && !clause_follows(j + 1)
 }
 
 /// True when a token can begin a sentence: a capital, a digit or a quotation.
@@ -680,6 +726,42 @@ mod tests {
                 "“Done.”",
                 "He left."
             ]
+        );
+    }
+
+    #[test]
+    fn a_question_or_exclamation_joins_its_attribution() {
+        let sentences = |t: &str| {
+            let doc = Document::parse(t);
+            doc.sentences
+                .iter()
+                .map(|s| {
+                    Span::new(
+                        doc.tokens[s.first].span.start,
+                        doc.tokens[s.end - 1].span.end,
+                    )
+                    .slice(t)
+                    .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            sentences("\"Why now?\" Reyes asked. It rained."),
+            ["\"Why now?\" Reyes asked.", "It rained."]
+        );
+        assert_eq!(
+            sentences("\"We won!\" she said."),
+            ["\"We won!\" she said."]
+        );
+        // The verb takes a clause of its own: two sentences.
+        assert_eq!(
+            sentences("\"Why now?\" Reyes said the timing was odd."),
+            ["\"Why now?\"", "Reyes said the timing was odd."]
+        );
+        // A full stop ends the quotation's sentence whatever follows.
+        assert_eq!(
+            sentences("\"We will.\" Gervais admitted it."),
+            ["\"We will.\"", "Gervais admitted it."]
         );
     }
 
