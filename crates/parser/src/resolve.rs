@@ -664,14 +664,14 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
             speaker = ResolvedSpeaker::default();
         }
         let mention = match &a.speaker {
-            SpeakerRef::Named(m) => Some(m.span),
+            SpeakerRef::Named(m) if !a.continues => Some(m.span),
             _ => None,
         };
         floor.update(out.len(), &speaker, lx);
         out.push(Claim {
             text: a.content,
             kind: a.kind,
-            cue: a.cue,
+            cue: a.cue.filter(|_| !a.continues),
             mention,
             speaker,
         });
