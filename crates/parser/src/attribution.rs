@@ -459,6 +459,19 @@ impl<'d, 'a> Finder<'d, 'a> {
                 ))
     }
 
+    /// True when `r` describes a person rather than continue a statement:
+    /// "the news editor of trade magazine Screen International" after
+    /// "says Tim Dams,". A determiner, then within a few words a person noun
+    /// or title, and nothing that looks like a verb phrase ("the drugs are").
+    fn is_apposition(&self, r: &Range<usize>) -> bool {
+        r.len() >= 2
+            && DETERMINERS.contains(self.word(r.start))
+            && (r.start + 1..r.end.min(r.start + 4)).any(|k| {
+                self.is_word(k)
+                    && (self.lx.is_person_noun(self.word(k)) || self.lx.is_title(self.word(k)))
+            })
+    }
+
     /// True when the attribution starting at token `s` opens a new clause
     /// (after a comma, semicolon, dash or coordinating conjunction).
     fn joins_clause(&self, s: usize) -> bool {
@@ -741,6 +754,18 @@ impl<'d, 'a> Finder<'d, 'a> {
         let subject = self
             .phrase_before(subject_end, sent.start)
             .filter(|p| modified || self.agrees_with_base_form(cue, p));
+        // `Rather than the current layout, in which ..., asks editor Jennifer
+        // Ditchburn, "..."`: what reads as `X, apposition, asks` has no
+        // name, and a person's name follows the verb: the attribution is
+        // inverted.
+        let subject = subject.filter(|p| {
+            let apposition = subject_end > sent.start && self.is_punct(subject_end - 1, ",");
+            !(apposition
+                && !self.is_proper_name(&p.name)
+                && self.phrase_after(cue.end, sent.end).is_some_and(|after| {
+                    self.lx.given_name(self.word(after.name.start)).is_some()
+                }))
+        });
         let (phrase, attribution_start, attribution_end) = match subject {
             Some(p) => {
                 let s = p.tokens.start;
@@ -836,6 +861,20 @@ impl<'d, 'a> Finder<'d, 'a> {
                 }
             }
         }
+        // 2c. Inverted and introducing a quotation: `..., asks editor
+        // Jennifer Ditchburn, "has anyone ...?"`: the quotation is the claim.
+        if attribution_start == cue.first && attribution_end < sent.end {
+            let q = attribution_end + usize::from(
+                self.is_punct(attribution_end, ",") || self.is_punct(attribution_end, ":"),
+            );
+            if q > attribution_end
+                && self.quote_at(q).is_some()
+                && self.rest_is_trivial(q + 1, sent.end)
+            {
+                out.push(Found::new(q..q + 1, cue, phrase, attribution_start, false));
+                return;
+            }
+        }
         // 3. Content before: `CONTENT, X said (Tuesday).`
         let rest = self.skip_adverbials(attribution_end, sent.end);
         let closes = rest >= sent.end
@@ -851,7 +890,8 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let a = self.trim_content(rest + 1..sent.end);
                 (self.content_words(&a) >= 2
                     && self.quote_at(a.start).is_none()
-                    && self.continues_statement(a.start))
+                    && self.continues_statement(a.start)
+                    && !self.is_apposition(&a))
                 .then_some(a)
             } else {
                 None
