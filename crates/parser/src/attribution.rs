@@ -1345,7 +1345,23 @@ impl<'d, 'a> Finder<'d, 'a> {
             let qualifier = e > start
                 && is_in(&["with", "to"], w)
                 && is_in(&["familiar", "close"], self.word(e - 1));
-            if e > start && PHRASE_BREAKS.contains(w) && !w.eq_ignore_ascii_case("of") && !qualifier
+            // `Heart and Stroke senior manager Erin Kim`: "and" between two
+            // capitalised words is inside an organisation's name.
+            // A person's name must follow ("Smith and Jones" are two people).
+            let in_name = e > start
+                && w == "and"
+                && is_capitalised(self.word(e - 1))
+                && e + 1 < end
+                && self.is_word(e + 1)
+                && is_capitalised(self.word(e + 1))
+                && (e + 2..end.min(start + 9))
+                    .take_while(|&k| self.is_word(k))
+                    .any(|k| self.lx.given_name(self.word(k)).is_some());
+            if e > start
+                && PHRASE_BREAKS.contains(w)
+                && !w.eq_ignore_ascii_case("of")
+                && !qualifier
+                && !in_name
             {
                 break;
             }

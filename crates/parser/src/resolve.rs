@@ -187,10 +187,29 @@ impl People {
                 let singular = !before.ends_with('s') || lx.is_title(before);
                 if singular && (lx.is_person_noun(before) || lx.is_title(before)) {
                     let mut r = start - 1;
+                    // "and" inside an organisation's name ("Heart and Stroke
+                    // senior manager") does not end the role.
+                    // But "Michael Howard and Liberal Democrat leader" is a
+                    // person, then a role.
+                    let inner_and = |k: usize| {
+                        word(k) == "and"
+                            && k > 0
+                            && is_word(k - 1)
+                            && is_capitalised(word(k - 1))
+                            && is_capitalised(word(k + 1))
+                            && lx.given_name(word(k - 1)).is_none()
+                            && people.by_surname(bare(word(k - 1))).is_none()
+                    };
+                    // Past such an "and", only the capitalised rest of the name.
+                    let mut crossed_and = false;
                     while r > 0
                         && is_word(r - 1)
                         && same_paragraph(r - 1, start)
-                        && !PHRASE_BREAKS.contains(word(r - 1))
+                        && (!crossed_and || is_capitalised(word(r - 1)))
+                        && (!PHRASE_BREAKS.contains(word(r - 1)) || {
+                            crossed_and |= inner_and(r - 1);
+                            inner_and(r - 1)
+                        })
                         && !DETERMINERS.contains(word(r - 1))
                         // "in October Tory leader", "exclusively": not roles.
                         && !lx.is_time_word(word(r - 1))
