@@ -1374,6 +1374,20 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         let mut p = self.split_phrase(start..e)?;
+        // `according to a statement released by the Prime Minister's Office`:
+        // a text speaks for its author.
+        if e + 1 < end
+            && self.word(e) == "by"
+            && p.tokens.clone().any(|k| self.lx.is_document_word(self.word(k)))
+        {
+            if let Some(author) = self.phrase_after(e + 1, end) {
+                return Some(Phrase {
+                    tokens: start..author.tokens.end,
+                    name: author.name,
+                    role: author.role,
+                });
+            }
+        }
         // `said Devon Achterberg, chief engineer at the port.`: the role
         // follows the name.
         if self.is_punct(e, ",") && self.is_proper_name(&p.name) && p.role.is_none() {
