@@ -91,5 +91,24 @@ bench:
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
 	CARGO=$(CARGO) scripts/bench-pathological.sh
 
+# Fuzz each target for FUZZ_SECONDS (nightly toolchain; installs cargo-fuzz when
+# missing). The corpus grows in fuzz/corpus/<target>, starting from fuzz/seeds;
+# a crashing input is saved in fuzz/artifacts/<target>/ and stops the run.
+FUZZ_SECONDS ?= 600
+FUZZ_MAX_LEN ?= 65536
+FUZZ_TARGETS := parser extract
+
+fuzz:
+	@$(CARGO) fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t || exit $$?; \
+		for f in fuzz/seeds/*; do \
+			[ -e fuzz/corpus/$$t/$${f##*/} ] || cp $$f fuzz/corpus/$$t/ || exit $$?; \
+		done; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		$(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) || exit $$?; \
+	done
+
 clean:
 	$(CARGO) clean
