@@ -93,9 +93,11 @@ bench:
 
 # Fuzz each target for FUZZ_SECONDS (nightly toolchain; installs cargo-fuzz when
 # missing). The corpus grows in fuzz/corpus/<target>, starting from fuzz/seeds;
-# a crashing input is saved in fuzz/artifacts/<target>/ and stops the run.
+# a crashing or hanging input is saved in fuzz/artifacts/<target>/ and stops the run.
 FUZZ_SECONDS ?= 600
 FUZZ_MAX_LEN ?= 65536
+# Seconds one input may take before it counts as a hang (a crash).
+FUZZ_TIMEOUT ?= 10
 FUZZ_TARGETS := parser extract
 
 fuzz:
@@ -107,7 +109,7 @@ fuzz:
 		done; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 		$(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t -- \
-			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) || exit $$?; \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) || exit $$?; \
 	done
 
 clean:
