@@ -47,7 +47,16 @@ fuzz_target!(|data: &[u8]| {
         doc_id: "fuzz".to_string(),
         text: String::from_utf8_lossy(data).into_owned(),
     };
-    let rows = extract_rows(&article);
+    // On a thread with the stack the CLI's pipeline workers get (Rust's
+    // default, 2 MiB), so that deep recursion fails here as it would there.
+    let rows = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn_scoped(scope, || extract_rows(&article))
+            .expect("a thread")
+            .join()
+            .expect("extract_rows panicked")
+    });
     let chars: Vec<char> = article.text.chars().collect();
 
     for (i, row) in rows.iter().enumerate() {
