@@ -98,6 +98,9 @@ FUZZ_SECONDS ?= 600
 FUZZ_MAX_LEN ?= 65536
 # Seconds one input may take before it counts as a hang (a crash).
 FUZZ_TIMEOUT ?= 10
+# More libFuzzer flags; FUZZ_FLAGS=-len_control=0 tries long inputs from the start
+# (by default libFuzzer lets the length grow slowly from the seeds' 2.5 KB).
+FUZZ_FLAGS ?=
 FUZZ_TARGETS := parser extract
 
 fuzz:
@@ -109,7 +112,7 @@ fuzz:
 		done; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 		$(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t -- \
-			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) || exit $$?; \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS) || exit $$?; \
 	done
 
 clean:
