@@ -91,5 +91,29 @@ bench:
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
 	CARGO=$(CARGO) scripts/bench-pathological.sh
 
+# Fuzz each target for FUZZ_SECONDS (nightly toolchain; installs cargo-fuzz when
+# missing). The corpus grows in fuzz/corpus/<target>, starting from fuzz/seeds;
+# a crashing or hanging input is saved in fuzz/artifacts/<target>/ and stops the run.
+FUZZ_SECONDS ?= 600
+FUZZ_MAX_LEN ?= 65536
+# Seconds one input may take before it counts as a hang (a crash).
+FUZZ_TIMEOUT ?= 10
+# More libFuzzer flags; FUZZ_FLAGS=-len_control=0 tries long inputs from the start
+# (by default libFuzzer lets the length grow slowly from the seeds' 2.5 KB).
+FUZZ_FLAGS ?=
+FUZZ_TARGETS := parser extract
+
+fuzz:
+	@$(CARGO) fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t || exit $$?; \
+		for f in fuzz/seeds/*; do \
+			[ -e fuzz/corpus/$$t/$${f##*/} ] || cp $$f fuzz/corpus/$$t/ || exit $$?; \
+		done; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		$(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS) || exit $$?; \
+	done
+
 clean:
 	$(CARGO) clean

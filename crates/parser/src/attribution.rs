@@ -762,9 +762,9 @@ impl<'d, 'a> Finder<'d, 'a> {
             let apposition = subject_end > sent.start && self.is_punct(subject_end - 1, ",");
             !(apposition
                 && !self.is_proper_name(&p.name)
-                && self.phrase_after(cue.end, sent.end).is_some_and(|after| {
-                    self.lx.given_name(self.word(after.name.start)).is_some()
-                }))
+                && self
+                    .phrase_after(cue.end, sent.end)
+                    .is_some_and(|after| self.lx.given_name(self.word(after.name.start)).is_some()))
         });
         let (phrase, attribution_start, attribution_end) = match subject {
             Some(p) => {
@@ -864,9 +864,10 @@ impl<'d, 'a> Finder<'d, 'a> {
         // 2c. Inverted and introducing a quotation: `..., asks editor
         // Jennifer Ditchburn, "has anyone ...?"`: the quotation is the claim.
         if attribution_start == cue.first && attribution_end < sent.end {
-            let q = attribution_end + usize::from(
-                self.is_punct(attribution_end, ",") || self.is_punct(attribution_end, ":"),
-            );
+            let q = attribution_end
+                + usize::from(
+                    self.is_punct(attribution_end, ",") || self.is_punct(attribution_end, ":"),
+                );
             if q > attribution_end
                 && self.quote_at(q).is_some()
                 && self.rest_is_trivial(q + 1, sent.end)
@@ -1378,7 +1379,9 @@ impl<'d, 'a> Finder<'d, 'a> {
         // a text speaks for its author.
         if e + 1 < end
             && self.word(e) == "by"
-            && p.tokens.clone().any(|k| self.lx.is_document_word(self.word(k)))
+            && p.tokens
+                .clone()
+                .any(|k| self.lx.is_document_word(self.word(k)))
         {
             if let Some(author) = self.phrase_after(e + 1, end) {
                 return Some(Phrase {

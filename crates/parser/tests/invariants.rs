@@ -293,3 +293,19 @@ fn runs_of_commas_before_a_cue_finish() {
         }
     }
 }
+
+/// `Ann at Ann at ... said`: each `at` nests a call for the name before it,
+/// one stack frame per word pair. Before sentences were capped at 250 tokens
+/// this 56 KB article overflowed the stack of a 2 MiB thread (what the CLI's
+/// workers have) and aborted the whole run; the cap bounds the depth now.
+#[test]
+fn a_long_chain_of_affiliations_does_not_overflow_the_stack() {
+    let text = format!("{}Ann said the plan would work.", "Ann at ".repeat(8000));
+    let found = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || check_invariants(&text).map(|()| extract_claims(&text).len()))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(found, Ok(1));
+}
