@@ -18,6 +18,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use claimtrack_cli::cells::unescape;
 use tempfile::TempDir;
 
 fn binary() -> &'static str {
@@ -98,21 +99,6 @@ fn claims_written(stderr: &str) -> usize {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no count in {line}"))
-}
-
-/// Undoes the spreadsheet escaping of a cell (the one exception to "text
-/// equals the article at start..end").
-fn unescape(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest)
-            if rest
-                .trim_start_matches('\'')
-                .starts_with(['=', '+', '-', '@', '\t', '\r']) =>
-        {
-            rest
-        }
-        _ => cell,
-    }
 }
 
 /// The contract's invariants on the rows of one article `text`: claims
@@ -550,15 +536,16 @@ fn an_interrupted_run_leaves_the_previous_report_whole() {
     let dir = TempDir::new().unwrap();
     let out_path = dir.path().join("claims.csv");
     std::fs::write(&out_path, "the previous, complete report\n").unwrap();
+    let args = [
+        "extract",
+        "--quiet",
+        "--input-format",
+        "jsonl",
+        "--out",
+        s(&out_path),
+    ];
     let mut child = Command::new(binary())
-        .args([
-            "extract",
-            "--quiet",
-            "--input-format",
-            "jsonl",
-            "--out",
-            s(&out_path),
-        ])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -582,14 +569,7 @@ fn an_interrupted_run_leaves_the_previous_report_whole() {
     // A whole run replaces it, and leaves no temporary file behind (killed
     // runs may leave a hidden `.claims.csv.*.tmp`, which walks skip).
     let out = run(
-        &[
-            "extract",
-            "--quiet",
-            "--input-format",
-            "jsonl",
-            "--out",
-            s(&out_path),
-        ],
+        &args,
         format!("{}\n", serde_json::json!({"id": "a", "text": PARAGRAPH})).as_bytes(),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);

@@ -604,7 +604,7 @@ fn attribution_follows(text: &str, tokens: &[Token], k: usize) -> bool {
             DETERMINERS.contains(w) || SUBJECT_PRONOUNS.contains(w) || is_in(&["that", "there"], w)
         })
     };
-    if matches!(first, "He" | "She" | "They" | "We" | "I") {
+    if SUBJECT_PRONOUNS.contains(first) {
         return word(k + 1).is_some_and(|w| lx.is_attribution_verb(w)) && !clause_follows(k + 2);
     }
     let mut j = k;
@@ -703,12 +703,10 @@ mod tests {
         assert!(doc.quotes[1].closed);
     }
 
-    #[test]
-    fn sentences_respect_abbreviations_and_quotes() {
-        let t = "Mr. Smith met U.S. officials on Jan. 5. It was 3.5 hours. “Done.” He left.";
+    /// The text of each sentence of `t`.
+    fn sentences_of(t: &str) -> Vec<String> {
         let doc = Document::parse(t);
-        let sents: Vec<&str> = doc
-            .sentences
+        doc.sentences
             .iter()
             .map(|s| {
                 Span::new(
@@ -716,10 +714,16 @@ mod tests {
                     doc.tokens[s.end - 1].span.end,
                 )
                 .slice(t)
+                .to_string()
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let t = "Mr. Smith met U.S. officials on Jan. 5. It was 3.5 hours. “Done.” He left.";
         assert_eq!(
-            sents,
+            sentences_of(t),
             [
                 "Mr. Smith met U.S. officials on Jan. 5.",
                 "It was 3.5 hours.",
@@ -731,20 +735,7 @@ mod tests {
 
     #[test]
     fn a_question_or_exclamation_joins_its_attribution() {
-        let sentences = |t: &str| {
-            let doc = Document::parse(t);
-            doc.sentences
-                .iter()
-                .map(|s| {
-                    Span::new(
-                        doc.tokens[s.first].span.start,
-                        doc.tokens[s.end - 1].span.end,
-                    )
-                    .slice(t)
-                    .to_string()
-                })
-                .collect::<Vec<_>>()
-        };
+        let sentences = sentences_of;
         assert_eq!(
             sentences("\"Why now?\" Reyes asked. It rained."),
             ["\"Why now?\" Reyes asked.", "It rained."]
