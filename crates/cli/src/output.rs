@@ -6,6 +6,12 @@
 //! after everything was written and flushed. A run that fails, crashes or is
 //! interrupted with Ctrl-C leaves the previous file as it was (and at worst a
 //! hidden `.NAME.*.tmp` beside it, which a directory walk skips).
+//!
+//! Only a regular file (or a new one) is replaced that way. A destination
+//! that is not a regular file (`--out /dev/null`, a named pipe) is written
+//! in place: renaming over it would replace the device or pipe itself. A
+//! symbolic link is followed, so the file it points to is replaced, not the
+//! link.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -22,6 +28,9 @@ use crate::row::{ClaimRow, COLUMNS};
 pub enum Output {
     /// Standard output (no `--out`, or `--out -`).
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A destination that is not a regular file (a device, a pipe),
+    /// written in place.
+    Special(BufWriter<File>),
     /// A temporary file in the destination's folder, renamed to `path` on
     /// [`Output::commit`].
     File {
@@ -38,11 +47,18 @@ impl Output {
     pub fn create(path: Option<&Path>) -> anyhow::Result<Output> {
         match path {
             Some(path) if path.as_os_str() != "-" => {
-                let temp = temporary_beside(path)
+                // `metadata` follows symbolic links: what is being written to.
+                if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+                    let file = File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    return Ok(Output::Special(BufWriter::new(file)));
+                }
+                let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let temp = temporary_beside(&path)
                     .with_context(|| format!("cannot create {}", path.display()))?;
                 Ok(Output::File {
                     temp: BufWriter::new(temp),
-                    path: path.to_path_buf(),
+                    path,
                 })
             }
             _ => Ok(Output::Stdout(BufWriter::new(io::stdout().lock()))),
@@ -54,6 +70,7 @@ impl Output {
     pub fn commit(self) -> anyhow::Result<()> {
         match self {
             Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::Special(mut out) => Ok(out.flush()?),
             Output::File { temp, path } => {
                 let temp = temp
                     .into_inner()
@@ -75,6 +92,7 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(out) => out.write(buf),
+            Output::Special(out) => out.write(buf),
             Output::File { temp, .. } => temp.write(buf),
         }
     }
@@ -82,6 +100,7 @@ impl Write for Output {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.write_all(buf),
+            Output::Special(out) => out.write_all(buf),
             Output::File { temp, .. } => temp.write_all(buf),
         }
     }
@@ -89,6 +108,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.flush(),
+            Output::Special(out) => out.flush(),
             Output::File { temp, .. } => temp.flush(),
         }
     }
@@ -199,6 +219,40 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "whole report\n");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1);
+    }
+
+    /// Renaming over /dev/null replaced the device with a regular file for
+    /// everything on the machine (`--out /dev/null` in the benchmark).
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let mut out = Output::create(Some(null)).unwrap();
+        out.write_all(b"rows\n").unwrap();
+        out.commit().unwrap();
+        assert!(std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_keeps_pointing_at_the_replaced_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        std::fs::write(&target, "old\n").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut out = Output::create(Some(&link)).unwrap();
+        out.write_all(b"new\n").unwrap();
+        out.commit().unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
     }
 
     #[cfg(unix)]
