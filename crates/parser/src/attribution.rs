@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
-use crate::structure::{Document, TokenKind};
+use crate::structure::{Document, Sentence, TokenKind};
 use crate::words::{
     is_capitalised, is_in, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
     QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
@@ -294,7 +294,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut consumed_quotes = vec![false; self.doc.quotes.len()];
         for s in 0..self.doc.sentences.len() {
             let sent = &self.doc.sentences[s];
-            if self.is_heading(sent.first, sent.end) {
+            if self.is_heading(sent) {
                 continue;
             }
             let found = self.sentence_claims(sent.first..sent.end);
@@ -318,20 +318,14 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
     /// never claims. A paragraph that does not end like a sentence is one.
-    fn is_heading(&self, first: usize, end: usize) -> bool {
-        // The sentence holding token `first` (sentences are in order and
-        // do not overlap), then its paragraph.
-        let sentences = &self.doc.sentences;
-        let para_idx = sentences
-            .get(sentences.partition_point(|s| s.end <= first))
-            .filter(|s| s.first <= first)
-            .map(|s| s.paragraph);
-        if para_idx.is_some_and(|p| {
-            self.unended_single_sentence
-                .get(p)
-                .copied()
-                .unwrap_or(false)
-        }) {
+    fn is_heading(&self, sent: &Sentence) -> bool {
+        let (first, end) = (sent.first, sent.end);
+        if self
+            .unended_single_sentence
+            .get(sent.paragraph)
+            .copied()
+            .unwrap_or(false)
+        {
             return true;
         }
         let w = self.word(first);
@@ -1577,7 +1571,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut extra = Vec::new();
         let mut introduced = Vec::new();
         for sent in &self.doc.sentences {
-            if self.is_heading(sent.first, sent.end) {
+            if self.is_heading(sent) {
                 continue;
             }
             for k in sent.first..sent.end {

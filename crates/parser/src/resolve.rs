@@ -381,12 +381,19 @@ fn salient_organisation(
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
     // name -> (times named, token of the last naming)
     let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    let capitals = doc.capitals_in(start..end);
+    // Runs of capitalised words: each starts at a capital, the next at the
+    // first capital past the end of the last.
+    let mut next_capital = 0;
     let mut k = start;
-    while k < end {
-        if !is_cap_word(k) {
-            k += 1;
-            continue;
+    loop {
+        while capitals.get(next_capital).is_some_and(|&c| c < k) {
+            next_capital += 1;
         }
+        let Some(&capital) = capitals.get(next_capital) else {
+            break;
+        };
+        k = capital;
         let mut e = k;
         while e < end
             && is_cap_word(e)
@@ -455,10 +462,8 @@ fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<Strin
     // A few pages of text back is far enough for "the ministry" to refer to
     // a name, and keeps long articles linear.
     let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
-    let mut k = end;
-    while k > floor {
-        k -= 1;
-        if !(is_cap_word(k) && doc.token_text(k).eq_ignore_ascii_case(head)) {
+    for &k in doc.capitals_in(floor..end).iter().rev() {
+        if !doc.token_text(k).eq_ignore_ascii_case(head) {
             continue;
         }
         let mut first = k;
@@ -576,9 +581,8 @@ fn expand_acronym(doc: &Document, before: usize, acronym: &str) -> Option<String
             && is_in(&["of", "and", "for", "the"], doc.token_text(k))
     };
     let wanted: Vec<char> = acronym.chars().collect();
-    let mut k = end;
-    while k > floor {
-        k -= 1;
+    // A run ends with a capitalised word: only those are tried.
+    for &k in doc.capitals_in(floor..end).iter().rev() {
         // Try a run ending at token k, read backwards.
         let mut i = wanted.len();
         let mut j = k;

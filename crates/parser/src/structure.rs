@@ -72,6 +72,11 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// All sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Indices (into [`Document::tokens`]) of the word tokens that start with
+    /// a capital letter, in order: the candidates for names, which the later
+    /// stages look for again and again (surnames, organisations, acronyms),
+    /// so that they need not walk every token to find them.
+    pub capitals: Vec<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -84,6 +89,7 @@ impl<'a> Document<'a> {
         let mut quotes = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
         let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
+        let mut capitals = Vec::with_capacity(text.len() / 40 + 4);
         for (p, &para) in paragraphs.iter().enumerate() {
             let first_quote = quotes.len();
             scan_quotes(text, para, &mut quotes);
@@ -94,7 +100,13 @@ impl<'a> Document<'a> {
                 recover_unclosed(text, &mut quotes[first_quote..]);
             }
             let first_token = tokens.len();
-            tokenize(text, para, &quotes[first_quote..], first_quote, &mut tokens);
+            tokenize(
+                text,
+                para,
+                (&quotes[first_quote..], first_quote),
+                &mut tokens,
+                &mut capitals,
+            );
             split_sentences(text, &quotes, &tokens, first_token, p, &mut sentences);
         }
         mark_continuations(&paragraphs, &mut quotes);
@@ -104,7 +116,16 @@ impl<'a> Document<'a> {
             quotes,
             tokens,
             sentences,
+            capitals,
         }
+    }
+
+    /// The capitalised word tokens (see [`Document::capitals`]) whose index
+    /// lies in `tokens`, in order.
+    pub fn capitals_in(&self, tokens: std::ops::Range<usize>) -> &[usize] {
+        let from = self.capitals.partition_point(|&k| k < tokens.start);
+        let to = self.capitals.partition_point(|&k| k < tokens.end);
+        self.capitals.get(from..to).unwrap_or(&[])
     }
 
     /// The text of a token.
@@ -393,7 +414,15 @@ fn mark_continuations(paragraphs: &[Span], quotes: &mut [Quote]) {
 }
 
 /// Splits one paragraph into tokens; quotations become single tokens.
-fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &mut Vec<Token>) {
+/// `quotes` are the paragraph's quotations and the index of the first in the
+/// document; the index of every capitalised word token goes to `capitals`.
+fn tokenize(
+    text: &str,
+    para: Span,
+    (quotes, first_quote): (&[Quote], usize),
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) {
     let lx = Lexicon::get();
     let mut q = 0;
     let mut i = para.start;
@@ -428,8 +457,14 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
                 let end = match bytes.get(j) {
                     None => j,
                     Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
+                    // A comma joins only digits ("1,000"): after a letter it
+                    // ends the word, as word_end would decide.
+                    Some(b',') if !bytes[j - 1].is_ascii_digit() => j,
                     Some(_) => word_end(text, i, limit, lx),
                 };
+                if b.is_ascii_uppercase() {
+                    capitals.push(out.len());
+                }
                 out.push(Token {
                     span: Span::new(i, end),
                     kind: TokenKind::Word,
@@ -461,6 +496,9 @@ fn tokenize(text: &str, para: Span, quotes: &[Quote], first_quote: usize, out: &
             continue;
         }
         let end = word_end(text, i, limit, lx);
+        if c.is_uppercase() {
+            capitals.push(out.len());
+        }
         out.push(Token {
             span: Span::new(i, end),
             kind: TokenKind::Word,

@@ -1,7 +1,8 @@
 //! Properties `extract_claims` must keep on any input, whatever it finds:
 //! it never panics; every span (content, cue, mention) lies inside the text on
 //! `char` boundaries; claims come sorted by content start, with disjoint,
-//! non-empty contents; and `CharOffsets` agrees with counting characters.
+//! non-empty contents; `CharOffsets` agrees with counting characters; and
+//! the document's index of capitalised words is exact.
 //!
 //! Inputs: arbitrary strings, news-like text assembled from fragments rich in
 //! quotation marks, apostrophes, reporting cues, newlines and multi-byte
@@ -10,6 +11,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use claimtrack_parser::structure::{Document, TokenKind};
 use claimtrack_parser::{extract_claims, CharOffsets, Span};
 use proptest::prelude::*;
 
@@ -65,6 +67,33 @@ fn check_invariants(text: &str) -> Result<(), String> {
                 i + 1
             ));
         }
+    }
+    check_capitals(text)
+}
+
+/// The document's index of capitalised words holds exactly the word tokens
+/// that start with an uppercase letter, in order.
+fn check_capitals(text: &str) -> Result<(), String> {
+    let doc = Document::parse(text);
+    let expected: Vec<usize> = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.kind == TokenKind::Word
+                && t.span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if doc.capitals != expected {
+        return Err(format!(
+            "capitals index {:?} differs from the capitalised words {:?}",
+            doc.capitals, expected
+        ));
     }
     Ok(())
 }
