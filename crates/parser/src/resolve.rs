@@ -97,12 +97,18 @@ impl People {
         let tokens = &doc.tokens;
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+        // Runs of capitalised words: each starts at a capital, the next at
+        // the first capital past the end of the last.
+        let mut next_capital = 0;
         let mut k = 0;
-        while k < tokens.len() {
-            if !(is_word(k) && is_capitalised(word(k))) {
-                k += 1;
-                continue;
+        loop {
+            while doc.capitals.get(next_capital).is_some_and(|&c| c < k) {
+                next_capital += 1;
             }
+            let Some(&capital) = doc.capitals.get(next_capital) else {
+                break;
+            };
+            k = capital;
             let start = k;
             let mut end = k;
             while end < tokens.len()
@@ -244,16 +250,9 @@ impl People {
             }
         }
         // Surname-only namings.
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
+        for &i in &doc.capitals {
             // `bare` keeps the first character, or leaves nothing capitalised.
-            let w = t.span.slice(doc.text);
-            if !is_capitalised(w) {
-                continue;
-            }
-            let w = bare(w);
+            let w = bare(word(i));
             if let Some(p) = people.by_surname(w) {
                 let subject = opens_sentence(doc, i);
                 people.occurrences.push((tokens[i].span.start, p, subject));
