@@ -451,9 +451,7 @@ fn tokenize(
                 // non-ASCII character) goes through word_end's full rule.
                 let bytes = &text.as_bytes()[..limit];
                 let mut j = i + 1;
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
+                j += ascii_alphanumeric_run(&bytes[j..]);
                 let end = match bytes.get(j) {
                     None => j,
                     Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
@@ -507,6 +505,27 @@ fn tokenize(
     }
 }
 
+/// ASCII letters and digits, as a table: one load per byte where
+/// `u8::is_ascii_alphanumeric` makes three range tests, in the loop that reads
+/// most of the bytes of every article.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Length of the run of ASCII letters and digits that `bytes` starts with.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// End of the word that starts at `start`: letters and digits, joined by inner
 /// apostrophes, hyphens, dots, ampersands and commas between digits; a final
 /// dot for abbreviations (`Mr.`, `U.S.`, initials).
@@ -524,9 +543,7 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
     // every word) taken in a tight loop.
     let mut j = 0;
     loop {
-        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
+        j += ascii_alphanumeric_run(&bytes[j..]);
         let Some(&b) = bytes.get(j) else {
             break;
         };
