@@ -1568,6 +1568,11 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Quotations no cue attributed: floating quotes when they stand as
     /// sentences of their own, spoken by the speaker in context.
     fn add_floating(&self, out: &mut Vec<Attribution>, consumed: &[bool]) {
+        // Every quotation taken (or none at all): no floating quote, and
+        // nothing below would change (claims with a cue keep their speaker).
+        if !consumed.contains(&false) {
+            return;
+        }
         let mut extra = Vec::new();
         let mut introduced = Vec::new();
         for sent in &self.doc.sentences {
