@@ -123,6 +123,11 @@ impl People {
                 end += 1;
             }
             k = end;
+            // A name has two words or more (checked again below, once the
+            // front is dropped): a lone capital, the commonest run, is none.
+            if end - start < 2 {
+                continue;
+            }
             // Drop function words and titles at the front.
             let mut s = start;
             while s < end
