@@ -85,10 +85,12 @@ csv-check: build
 	echo "$$n outputs read back, row counts as claimtrack stated"
 
 # Criterion benches of the parser (and the classifier, when it has some), then the
-# corpus throughput script (needs ../shared/data/bbc-news; says so and passes without).
+# corpus throughput script and the instruction count per byte (both need
+# ../shared/data/bbc-news, the count also valgrind; each says so and passes without).
 bench:
 	$(CARGO) bench --locked -p claimtrack-parser -p claimtrack-classifier
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
+	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-instructions.sh
 	CARGO=$(CARGO) scripts/bench-pathological.sh
 
 # Fuzz each target for FUZZ_SECONDS (nightly toolchain; installs cargo-fuzz when
