@@ -483,7 +483,9 @@ fn tokenize(
                     span: Span::new(i, end),
                     kind: TokenKind::Word,
                 });
-                i = end;
+                // The space after a word, taken here rather than by a turn
+                // of the loop (no quotation starts at a space).
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
             } else {
                 out.push(Token {
                     span: Span::new(i, i + 1),
