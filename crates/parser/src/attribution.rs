@@ -328,14 +328,17 @@ impl<'d, 'a> Finder<'d, 'a> {
         {
             return true;
         }
+        // `READ MORE:`, `UPDATE:`: one or two words in capitals, then a
+        // colon (the colon first: it rules out most sentences at once).
+        let upper = |w: &str| w.chars().all(|c| !c.is_lowercase());
         let w = self.word(first);
         end > first + 1
-            && w.chars().count() > 1
-            && w.chars().all(|c| !c.is_lowercase())
             && (self.is_punct(first + 1, ":")
-                || (self.is_word(first + 1)
-                    && self.word(first + 1).chars().all(|c| !c.is_lowercase())
-                    && self.is_punct(first + 2, ":")))
+                || (self.is_punct(first + 2, ":")
+                    && self.is_word(first + 1)
+                    && upper(self.word(first + 1))))
+            && w.chars().count() > 1
+            && upper(w)
     }
 
     fn to_attribution(&self, f: &Found) -> Attribution {
