@@ -4,7 +4,7 @@ use claimtrack_classifier::StanceJudgement;
 use claimtrack_parser::{CharOffsets, Claim};
 use serde::{Deserialize, Serialize};
 
-use crate::cells::{unescape, CsvOut, CsvRecord};
+use crate::cells::{unescape, CsvEncoder, CsvRecord};
 
 /// The claims CSV header: the contract's columns, in order.
 pub const COLUMNS: [&str; 18] = [
@@ -167,25 +167,25 @@ impl ClaimRow {
 }
 
 impl CsvRecord for ClaimRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.doc_id)?;
-        out.number(self.claim)?;
-        out.text(&self.speaker)?;
-        out.text(&self.speaker_kind)?;
-        out.text(&self.speaker_role)?;
-        out.text(&self.speaker_mention)?;
-        out.optional(self.speaker_start)?;
-        out.optional(self.speaker_end)?;
-        out.text(&self.cue)?;
-        out.optional(self.cue_start)?;
-        out.optional(self.cue_end)?;
-        out.text(&self.kind)?;
-        out.text(&self.stance)?;
-        out.text(&self.stance_cue)?;
-        out.optional(self.responds_to)?;
-        out.text(&self.text)?;
-        out.number(self.start)?;
-        out.number(self.end)
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        out.text(&self.doc_id);
+        out.number(self.claim);
+        out.text(&self.speaker);
+        out.text(&self.speaker_kind);
+        out.text(&self.speaker_role);
+        out.text(&self.speaker_mention);
+        out.optional(self.speaker_start);
+        out.optional(self.speaker_end);
+        out.text(&self.cue);
+        out.optional(self.cue_start);
+        out.optional(self.cue_end);
+        out.text(&self.kind);
+        out.text(&self.stance);
+        out.text(&self.stance_cue);
+        out.optional(self.responds_to);
+        out.text(&self.text);
+        out.number(self.start);
+        out.number(self.end);
     }
 }
 
@@ -246,7 +246,7 @@ mod tests {
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         by_serde.serialize(&row).unwrap();
-        let mut ours = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        let mut ours = crate::cells::CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
         ours.record(&row).unwrap();
         assert_eq!(ours.into_inner().unwrap(), by_serde.into_inner().unwrap());
     }
@@ -270,7 +270,7 @@ mod tests {
                 text: cell.clone(),
                 ..ClaimRow::default()
             };
-            let mut out = CsvOut::new(Vec::new(), CellPolicy::Safe);
+            let mut out = crate::cells::CsvOut::new(Vec::new(), CellPolicy::Safe);
             out.record(&row).unwrap();
             let bytes = out.into_inner().unwrap();
             let mut r = csv::ReaderBuilder::new()
@@ -310,7 +310,7 @@ mod tests {
             end: 30,
             ..ClaimRow::default()
         };
-        let mut w = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        let mut w = crate::cells::CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
         w.record(&row).unwrap();
         let bytes = w.into_inner().unwrap();
         let mut r = csv::ReaderBuilder::new()

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::cells::{CsvOut, CsvRecord};
+use crate::cells::{CsvEncoder, CsvRecord};
 use indexmap::IndexMap;
 
 use crate::pipeline::RowSink;
@@ -67,10 +67,10 @@ pub struct SpeakerRow {
 }
 
 impl CsvRecord for SpeakerRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.speaker)?;
-        out.text(&self.speaker_kind)?;
-        out.text(&self.roles)?;
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        out.text(&self.speaker);
+        out.text(&self.speaker_kind);
+        out.text(&self.roles);
         for n in [
             self.articles,
             self.claims,
@@ -82,10 +82,10 @@ impl CsvRecord for SpeakerRow {
             self.indirect,
             self.mixed,
         ] {
-            out.number(n)?;
+            out.number(n);
         }
-        out.text(&self.first_doc)?;
-        out.text(&self.last_doc)
+        out.text(&self.first_doc);
+        out.text(&self.last_doc);
     }
 }
 
