@@ -570,9 +570,11 @@ impl ArticleStream {
             }
             InputFormat::Jsonl => Box::new(JsonlArticles {
                 name: name.into(),
-                reader: BufReader::new(reader),
+                // Lines run to a few KB: 8 KB reads would make a system
+                // call every few lines.
+                reader: BufReader::with_capacity(256 << 10, reader),
                 line: 0,
-                buf: Vec::new(),
+                last_len: 0,
                 done: false,
                 lossy: self.options.lossy,
             }),
@@ -787,7 +789,8 @@ struct JsonlArticles<R> {
     name: Arc<str>,
     reader: R,
     line: usize,
-    buf: Vec<u8>,
+    /// Length of the last line read.
+    last_len: usize,
     done: bool,
     lossy: bool,
 }
@@ -797,9 +800,11 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
 
     fn next(&mut self) -> Option<Piece> {
         while !self.done {
-            self.buf.clear();
+            // Read straight into the line's own buffer, sized like the
+            // last line, so that the line is copied once.
+            let mut buf = Vec::with_capacity(self.last_len + self.last_len / 4);
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line(&mut self.reader, &mut buf) {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -811,22 +816,45 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
                     return Some(Piece::whole(0, Err(InputError::io(location, &err))));
                 }
             }
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            if buf.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank lines separate nothing; skip them quietly
             }
+            self.last_len = buf.len();
             return Some(Piece {
                 part: Part::default(),
                 load: Load::JsonLine(JsonLine {
                     name: Arc::clone(&self.name),
                     line: self.line,
-                    // A copy the size of the line; `buf` keeps its capacity
-                    // for the next one.
-                    bytes: self.buf.clone(),
+                    bytes: buf,
                     lossy: self.lossy,
                 }),
             });
         }
         None
+    }
+}
+
+/// `BufRead::read_until(b'\n')` with a vectorised search for the line end
+/// (the standard library's scans a word at a time, and this runs on the
+/// main thread for every byte of a JSON Lines input).
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let (taken, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..taken]);
+        reader.consume(taken);
+        read += taken;
+        if done {
+            return Ok(read);
+        }
     }
 }
 
@@ -997,7 +1025,7 @@ mod tests {
             name: "c.jsonl".into(),
             reader: input.as_bytes(),
             line: 0,
-            buf: Vec::new(),
+            last_len: 0,
             done: false,
             lossy: false,
         }
@@ -1022,6 +1050,24 @@ mod tests {
         let err = got[2].as_ref().unwrap_err();
         assert_eq!(err.location, "c.jsonl:4");
         assert!(err.reason.starts_with("invalid JSON"), "{}", err.reason);
+    }
+
+    #[test]
+    fn read_line_reads_as_read_until_does() {
+        let input = b"a\n\nlong line \xff\r\nno end";
+        for capacity in [1, 2, 3, 64] {
+            let mut ours = BufReader::with_capacity(capacity, &input[..]);
+            let mut std = BufReader::with_capacity(capacity, &input[..]);
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line(&mut ours, &mut a).unwrap();
+                assert_eq!(n, std.read_until(b'\n', &mut b).unwrap());
+                assert_eq!(a, b, "capacity {capacity}");
+                if n == 0 {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
