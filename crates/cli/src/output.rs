@@ -169,6 +169,10 @@ impl<W: Write> RowSink for ClaimsCsv<W> {
         Some(self.out.policy())
     }
 
+    fn needs_rows(&self, encoded: Option<CellPolicy>) -> bool {
+        encoded != Some(self.out.policy())
+    }
+
     fn encoded_article(&mut self, article: EncodedRows<'_>) -> anyhow::Result<()> {
         if article.policy == self.out.policy() {
             self.out.encoded(article.csv)?;

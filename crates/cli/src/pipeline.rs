@@ -11,7 +11,9 @@
 //!    a JSON line found, a segment cut (only what must happen in order);
 //! 2. a worker loads it ([`Piece::load`]: reads the file, parses the line),
 //!    extracts its rows, shifts the offsets of a segment, and, when a sink
-//!    writes a claims CSV, encodes the rows ([`EncodedRows`]);
+//!    writes a claims CSV, encodes the rows ([`EncodedRows`]); when no sink
+//!    needs the rows themselves ([`RowSink::needs_rows`]), it encodes the
+//!    parser's output without making rows at all ([`Extract::records`]);
 //! 3. the main thread hands the results on to the sink in input order,
 //!    renumbering the claims of a document's later segments, and reports
 //!    errors and progress.
@@ -26,7 +28,7 @@ use rayon::prelude::*;
 use crate::cells::{CellPolicy, CsvEncoder};
 use crate::input::{Article, InputError, Loaded, Part, Piece};
 use crate::progress::Progress;
-use crate::row::ClaimRow;
+use crate::row::{ClaimCells, ClaimRow};
 
 /// Where the rows of each article go: a CSV writer, a report aggregate ...
 pub trait RowSink {
@@ -46,12 +48,22 @@ pub trait RowSink {
     fn encoded_article(&mut self, article: EncodedRows<'_>) -> anyhow::Result<()> {
         self.article(article.rows)
     }
+
+    /// Whether this sink needs the rows themselves when the workers encode
+    /// claims CSV records under `encoded` (`None`: they do not encode).
+    /// When no sink does, the workers encode straight from the parser's
+    /// output and the rows handed on are empty. The default: yes.
+    fn needs_rows(&self, encoded: Option<CellPolicy>) -> bool {
+        let _ = encoded;
+        true
+    }
 }
 
 /// The rows of one article and the same rows encoded as claims CSV records.
 #[derive(Debug, Clone, Copy)]
 pub struct EncodedRows<'a> {
-    /// The rows, in claim order.
+    /// The rows, in claim order; empty when no sink needs them (see
+    /// [`RowSink::needs_rows`]), whatever `csv` holds.
     pub rows: &'a [ClaimRow],
     /// The records of `rows` (no header), as a [`CsvEncoder`] writes them
     /// under `policy`.
@@ -76,6 +88,64 @@ impl RowSink for Fanout<'_> {
         self.0
             .iter_mut()
             .try_for_each(|sink| sink.encoded_article(article))
+    }
+
+    fn needs_rows(&self, encoded: Option<CellPolicy>) -> bool {
+        self.0.iter().any(|sink| sink.needs_rows(encoded))
+    }
+}
+
+/// How the workers get the claims of an article.
+pub trait Extract: Sync {
+    /// The rows of `article`.
+    fn rows(&self, article: &Article) -> Vec<ClaimRow>;
+
+    /// Appends the claims CSV records of `article`, its offsets shifted by
+    /// `char_base`, to `csv`, and returns how many there are: for runs in
+    /// which no sink needs the rows themselves. By default through
+    /// [`Extract::rows`].
+    fn records(&self, article: &Article, char_base: usize, csv: &mut CsvEncoder) -> usize {
+        let mut rows = self.rows(article);
+        shift_offsets(&mut rows, char_base);
+        for row in &rows {
+            csv.record(row);
+        }
+        rows.len()
+    }
+}
+
+/// The parser and the classifier: the extraction of [`run`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parser;
+
+impl Extract for Parser {
+    fn rows(&self, article: &Article) -> Vec<ClaimRow> {
+        extract_rows(article)
+    }
+
+    /// Encodes the parser's output as it stands, without making rows.
+    fn records(&self, article: &Article, char_base: usize, csv: &mut CsvEncoder) -> usize {
+        let text = article.text.as_str();
+        let claims = claimtrack_parser::extract_claims(text);
+        let stances = claimtrack_classifier::classify(text, &claims);
+        let mut count = 0;
+        for mut cells in ClaimCells::of_article(&article.doc_id, text, &claims, &stances) {
+            cells.shift_offsets(char_base);
+            csv.record(&cells);
+            count += 1;
+        }
+        count
+    }
+}
+
+/// Any function from an article to its rows as an [`Extract`] (tests use
+/// stand-ins for the parser: slow ones, panicking ones).
+#[derive(Debug, Clone, Copy)]
+pub struct RowsFrom<F>(pub F);
+
+impl<F: Fn(&Article) -> Vec<ClaimRow> + Sync> Extract for RowsFrom<F> {
+    fn rows(&self, article: &Article) -> Vec<ClaimRow> {
+        (self.0)(article)
     }
 }
 
@@ -185,7 +255,7 @@ pub fn run(
     progress: &mut Progress,
     sink: &mut dyn RowSink,
 ) -> anyhow::Result<RunStats> {
-    run_with(pieces, threads, limits, progress, sink, extract_rows)
+    run_extract(pieces, threads, limits, progress, sink, Parser)
 }
 
 /// [`run`] with another extraction function (tests use stand-ins for the
@@ -198,11 +268,27 @@ pub fn run_with(
     sink: &mut dyn RowSink,
     extract: impl Fn(&Article) -> Vec<ClaimRow> + Sync,
 ) -> anyhow::Result<RunStats> {
+    run_extract(pieces, threads, limits, progress, sink, RowsFrom(extract))
+}
+
+/// [`run`] with any [`Extract`].
+pub fn run_extract(
+    pieces: impl Iterator<Item = Piece>,
+    threads: usize,
+    limits: BatchLimits,
+    progress: &mut Progress,
+    sink: &mut dyn RowSink,
+    extract: impl Extract,
+) -> anyhow::Result<RunStats> {
     // A local pool: the global one belongs to whoever embeds this library.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()?;
     let encode = sink.csv_policy();
+    let plan = Plan {
+        encode,
+        rows: sink.needs_rows(encode),
+    };
     let mut stats = RunStats::default();
     let mut document = DocumentState::default();
     let mut pieces = pieces;
@@ -222,7 +308,7 @@ pub fn run_with(
                 scope.spawn(move |_| {
                     *results = working
                         .into_par_iter()
-                        .map(|piece| work(piece, extract, encode))
+                        .map(|piece| work(piece, extract, plan))
                         .collect();
                 });
             }
@@ -259,38 +345,59 @@ enum Outcome {
         rows: Vec<ClaimRow>,
         csv: Option<Vec<u8>>,
     },
+    /// The claims CSV records of an article, when no sink needs its rows,
+    /// and how many there are.
+    Records { claims: usize, csv: Vec<u8> },
     /// No article: the input could not be read as one.
     Unreadable(InputError),
     /// The extraction panicked (a bug).
     Panicked { doc_id: String },
 }
 
-/// The worker stage of one piece: load, extract, and encode.
-fn work(
-    piece: Piece,
-    extract: &(impl Fn(&Article) -> Vec<ClaimRow> + Sync),
+/// What the workers make of each article, decided once per run from the
+/// sink.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    /// Encode claims CSV records under this policy.
     encode: Option<CellPolicy>,
-) -> Done {
+    /// Make rows, even where records are encoded.
+    rows: bool,
+}
+
+/// The worker stage of one piece: load, extract, and encode.
+fn work(piece: Piece, extract: &impl Extract, plan: Plan) -> Done {
     let part = piece.part;
     let Loaded {
         bytes,
         article,
         warning,
     } = piece.load();
-    let outcome = match article {
-        Err(err) => Outcome::Unreadable(err),
-        Ok(article) => match guarded(|| extract(&article)) {
+    // The claim numbers of a later segment depend on the segments before
+    // it, so its rows are encoded once renumbered, in order; every other
+    // piece is final here.
+    let encode = plan.encode.filter(|_| part.index == 0);
+    let outcome = match (article, encode) {
+        (Err(err), _) => Outcome::Unreadable(err),
+        (Ok(article), Some(policy)) if !plan.rows => {
+            let records = guarded(|| {
+                let mut csv = CsvEncoder::new(policy);
+                let claims = extract.records(&article, part.char_base, &mut csv);
+                (claims, csv.into_bytes())
+            });
+            match records {
+                Ok((claims, csv)) => Outcome::Records { claims, csv },
+                Err(()) => Outcome::Panicked {
+                    doc_id: article.doc_id,
+                },
+            }
+        }
+        (Ok(article), encode) => match guarded(|| extract.rows(&article)) {
             Err(()) => Outcome::Panicked {
                 doc_id: article.doc_id,
             },
             Ok(mut rows) => {
                 shift_offsets(&mut rows, part.char_base);
-                // The claim numbers of a later segment depend on the
-                // segments before it, so its rows are encoded once
-                // renumbered, in order; every other piece is final here.
-                let csv = encode
-                    .filter(|_| part.index == 0)
-                    .map(|policy| encode_rows(&rows, policy));
+                let csv = encode.map(|policy| encode_rows(&rows, policy));
                 Outcome::Rows { rows, csv }
             }
         },
@@ -351,6 +458,18 @@ fn hand_on(
                 }
                 stats.articles += u64::from(first);
                 stats.claims += rows.len() as u64;
+            }
+            Outcome::Records { claims, csv } => {
+                document.claims += claims;
+                if let Some(policy) = encode {
+                    sink.encoded_article(EncodedRows {
+                        rows: &[],
+                        csv: &csv,
+                        policy,
+                    })?;
+                }
+                stats.articles += u64::from(first);
+                stats.claims += claims as u64;
             }
             Outcome::Panicked { doc_id } => {
                 progress.println(&format!(
@@ -413,7 +532,7 @@ fn renumber(rows: &mut [ClaimRow], claims_before: usize) {
 
 /// Runs an extraction, turning a panic (a bug, never expected) into a
 /// skipped article instead of a lost run.
-fn guarded(extract: impl FnOnce() -> Vec<ClaimRow>) -> Result<Vec<ClaimRow>, ()> {
+fn guarded<T>(extract: impl FnOnce() -> T) -> Result<T, ()> {
     catch_unwind(AssertUnwindSafe(extract)).map_err(|_| ())
 }
 
@@ -604,6 +723,35 @@ mod tests {
                     bytes == reference,
                     "{policy:?}, {threads} threads, batches of {articles}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_parser_encodes_what_its_rows_encode() {
+        use crate::cells::CellPolicy;
+        let texts = [
+            "\"We will win,\" Jane Doe said. \u{201C}=SUM(A1),\u{201D} she told \
+             reporters, \"-- and more.\" The Kremlin denied the report.\n\n\
+             Peskov said there was no discussion, according to @AP.",
+            "Nothing here.",
+            "\"\t'quoted\",\r\n\"he\" said. Officials declined to comment.",
+        ];
+        for text in texts {
+            let article = Article {
+                doc_id: "=d".into(),
+                text: text.into(),
+            };
+            for policy in [CellPolicy::Safe, CellPolicy::Raw] {
+                for char_base in [0, 7] {
+                    let mut direct = CsvEncoder::new(policy);
+                    let claims = Parser.records(&article, char_base, &mut direct);
+                    let mut via_rows = CsvEncoder::new(policy);
+                    let count = RowsFrom(extract_rows).records(&article, char_base, &mut via_rows);
+                    assert_eq!(claims, count);
+                    assert_eq!(claims == 0, text.starts_with("Nothing"), "{text:?}");
+                    assert_eq!(direct.as_bytes(), via_rows.as_bytes(), "{text:?}");
+                }
             }
         }
     }
