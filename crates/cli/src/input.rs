@@ -458,7 +458,16 @@ fn walk(
         if file_type.is_dir() {
             walk(&path, files, problems);
         } else if is_eligible(&path) {
-            if let Some(meta) = std::fs::metadata(&path).ok().filter(|m| m.is_file()) {
+            // The walk runs before any article is read, so its system calls
+            // are all serial: a regular file is examined through its
+            // directory (no lookup of the whole path again); a symbolic
+            // link is followed.
+            let meta = if file_type.is_file() {
+                entry.metadata()
+            } else {
+                std::fs::metadata(&path)
+            };
+            if let Some(meta) = meta.ok().filter(|m| m.is_file()) {
                 files.push((path, meta.len()));
             }
         }
@@ -1298,6 +1307,36 @@ mod tests {
                 ..
             }]
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_follows_links_to_files_not_to_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(dir.path().join("target.txt"), "Linked text.").unwrap();
+        std::fs::write(root.join("sub/plain.txt"), "Plain.").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("target.txt"), root.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("loop")).unwrap();
+        let sources: Vec<(PathBuf, Option<u64>, bool)> =
+            plan(&[root.clone()], &ReadOptions::default())
+                .into_iter()
+                .map(|source| {
+                    let source = source.unwrap();
+                    match source.origin {
+                        Origin::File(path) => (path, source.size, source.small),
+                        Origin::Stdin => unreachable!(),
+                    }
+                })
+                .collect();
+        assert_eq!(
+            sources,
+            [
+                (root.join("link.txt"), Some(12), true),
+                (root.join("sub/plain.txt"), Some(6), true),
+            ]
+        );
     }
 
     #[test]
