@@ -1320,7 +1320,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("target.txt"), root.join("link.txt")).unwrap();
         std::os::unix::fs::symlink(root.join("sub"), root.join("loop")).unwrap();
         let sources: Vec<(PathBuf, Option<u64>, bool)> =
-            plan(&[root.clone()], &ReadOptions::default())
+            plan(std::slice::from_ref(&root), &ReadOptions::default())
                 .into_iter()
                 .map(|source| {
                     let source = source.unwrap();
