@@ -216,7 +216,8 @@ fn plural(n: u64) -> &'static str {
 pub struct BatchLimits {
     /// Articles per batch.
     pub articles: usize,
-    /// Bytes of article text per batch.
+    /// Bytes of article text per batch (of the JSON line or file, for an
+    /// article the workers are still to read: see [`Piece::size`]).
     pub bytes: usize,
 }
 
