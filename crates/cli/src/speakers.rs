@@ -172,10 +172,9 @@ impl Tally {
     }
 }
 
-/// The tallies by speaker name, in order of first appearance. (Fx: the
-/// names are the report's own keys, and SipHash was a good part of the cost
-/// of adding a row; the order does not depend on the hasher.)
-type Tallies = IndexMap<String, Tally, rustc_hash::FxBuildHasher>;
+/// The tallies by speaker name, in order of first appearance. (The default,
+/// keyed hasher: the names come from article text, which may be hostile.)
+type Tallies = IndexMap<String, Tally>;
 
 /// The aggregate behind the speakers report. Feed it the rows of one article
 /// at a time (it is a [`RowSink`]), then call [`SpeakerTable::finish`].
