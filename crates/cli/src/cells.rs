@@ -15,12 +15,11 @@
 //! (`--raw-cells`) writes cells exactly, for programs that read the CSV.
 //! claimtrack reads its own escaped files back with [`unescape`].
 //!
-//! The csv crate writes RFC 4180 and has no notion of spreadsheets, so the
-//! escaping sits here, between our rows and its writer; rows write
-//! themselves cell by cell ([`CsvRecord`]) instead of through serde, which
-//! also spares one `String` per cell.
+//! Rows write themselves cell by cell ([`CsvRecord`]) into a [`CsvEncoder`],
+//! which escapes text cells under the policy and encodes RFC 4180 exactly as
+//! the csv crate would.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 /// The characters that make a spreadsheet read a cell as a formula when they
 /// come first.
@@ -93,90 +92,288 @@ pub fn unescape(cell: &str) -> &str {
     }
 }
 
-/// A CSV writer (RFC 4180, `\n` line ends) that applies a [`CellPolicy`] to
-/// text cells.
-pub struct CsvOut<W: Write> {
-    writer: csv::Writer<W>,
+/// Encodes CSV records into a byte buffer, applying a [`CellPolicy`] to text
+/// cells: RFC 4180, `,` between cells, `\n` after each record, and a cell
+/// quoted only when it holds `,`, `"`, `\r` or `\n` (its quotes doubled).
+///
+/// That is, byte for byte, what the csv crate writes with `\n` terminators
+/// and its default (necessary) quoting, which claimtrack used to write with;
+/// the tests compare the two on arbitrary cells. The encoder is our own
+/// because the crate's writer runs a state machine per cell and `core::fmt`
+/// per number, the largest serial cost of a run, and because records encoded
+/// into a buffer can be made on a worker thread and written out later (see
+/// [`crate::pipeline::EncodedRows`]).
+///
+/// ```
+/// use claimtrack_cli::cells::{CellPolicy, CsvEncoder};
+/// let mut csv = CsvEncoder::new(CellPolicy::Safe);
+/// csv.text("=1+1");
+/// csv.number(42u32);
+/// csv.text("a \"quote\", too");
+/// csv.optional(None::<usize>);
+/// csv.end_row();
+/// assert_eq!(csv.as_bytes(), b"'=1+1,42,\"a \"\"quote\"\", too\",\n");
+/// ```
+#[derive(Debug, Clone)]
+pub struct CsvEncoder {
+    bytes: Vec<u8>,
     policy: CellPolicy,
-    /// Reused for escaped cells, so escaping allocates once per writer.
-    scratch: String,
+    /// Where the current record starts in `bytes`.
+    record_start: usize,
+    /// Cells written so far in the current record.
+    cells: usize,
 }
+
+impl CsvEncoder {
+    /// An empty buffer.
+    pub fn new(policy: CellPolicy) -> Self {
+        CsvEncoder {
+            bytes: Vec::new(),
+            policy,
+            record_start: 0,
+            cells: 0,
+        }
+    }
+
+    /// The policy text cells are written under.
+    pub fn policy(&self) -> CellPolicy {
+        self.policy
+    }
+
+    /// Writes a text cell, escaped under the policy.
+    pub fn text(&mut self, cell: &str) {
+        self.separate();
+        // Every trigger is ASCII, so the first byte rules most cells out
+        // before the full test.
+        let suspect = matches!(
+            cell.as_bytes().first(),
+            Some(b'\'' | b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+        );
+        let prefix: &[u8] = if suspect && self.policy == CellPolicy::Safe && needs_escape(cell) {
+            b"'"
+        } else {
+            b""
+        };
+        self.field(prefix, cell.as_bytes());
+    }
+
+    /// Writes a number cell.
+    pub fn number(&mut self, n: impl CellNumber) {
+        self.separate();
+        n.append_to(&mut self.bytes);
+    }
+
+    /// Writes a number cell, or an empty one for `None`.
+    pub fn optional(&mut self, n: Option<impl CellNumber>) {
+        self.separate();
+        if let Some(n) = n {
+            n.append_to(&mut self.bytes);
+        }
+    }
+
+    /// Ends the current record.
+    pub fn end_row(&mut self) {
+        // A record of one empty cell would be an empty line, which readers
+        // skip; the csv crate writes it as `""`, and so do we.
+        if self.bytes.len() == self.record_start {
+            self.bytes.extend_from_slice(b"\"\"");
+        }
+        self.bytes.push(b'\n');
+        self.record_start = self.bytes.len();
+        self.cells = 0;
+    }
+
+    /// Writes one whole record.
+    pub fn record<R: CsvRecord + ?Sized>(&mut self, record: &R) {
+        record.write_cells(self);
+        self.end_row();
+    }
+
+    /// Writes a header record (column names are ours: never escaped).
+    pub fn header(&mut self, columns: &[&str]) {
+        for column in columns {
+            self.separate();
+            self.field(b"", column.as_bytes());
+        }
+        self.end_row();
+    }
+
+    /// Everything encoded so far.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Everything encoded so far, as an owned buffer.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    /// Forgets everything encoded so far (keeping the buffer's memory).
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.record_start = 0;
+        self.cells = 0;
+    }
+
+    /// Appends records encoded by another encoder (under the same policy).
+    fn extend_records(&mut self, records: &[u8]) {
+        debug_assert_eq!(self.cells, 0, "records appended inside a record");
+        self.bytes.extend_from_slice(records);
+        self.record_start = self.bytes.len();
+    }
+
+    fn separate(&mut self) {
+        if self.cells > 0 {
+            self.bytes.push(b',');
+        }
+        self.cells += 1;
+    }
+
+    /// Writes `prefix` and `cell` as one field, quoted when `cell` needs it
+    /// (the prefix never does).
+    fn field(&mut self, prefix: &[u8], cell: &[u8]) {
+        if !needs_quotes(cell) {
+            if !prefix.is_empty() {
+                self.bytes.extend_from_slice(prefix);
+            }
+            self.bytes.extend_from_slice(cell);
+            return;
+        }
+        self.bytes.reserve(cell.len() + prefix.len() + 8);
+        self.bytes.push(b'"');
+        self.bytes.extend_from_slice(prefix);
+        let mut rest = cell;
+        while let Some(i) = memchr::memchr(b'"', rest) {
+            self.bytes.extend_from_slice(&rest[..=i]);
+            self.bytes.push(b'"');
+            rest = &rest[i + 1..];
+        }
+        self.bytes.extend_from_slice(rest);
+        self.bytes.push(b'"');
+    }
+}
+
+/// True when a cell must be quoted: it holds a delimiter, a quote or a line
+/// break (`\r` too, which readers take for one).
+fn needs_quotes(cell: &[u8]) -> bool {
+    // Most cells are a few bytes (a name, a kind, a cue), where a table
+    // lookup per byte beats the setup of a vectorised search.
+    if cell.len() < 32 {
+        cell.iter().any(|&b| QUOTED[usize::from(b)])
+    } else {
+        memchr::memchr3(b',', b'"', b'\n', cell).is_some() || memchr::memchr(b'\r', cell).is_some()
+    }
+}
+
+/// The bytes that make a cell quoted.
+static QUOTED: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b',' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};
+
+/// A number a cell can hold: integers (written with `itoa`, without
+/// `core::fmt`) and `f64` (written as `{}` formats it).
+pub trait CellNumber: Copy {
+    /// Appends the number's digits to `bytes`.
+    fn append_to(self, bytes: &mut Vec<u8>);
+}
+
+macro_rules! integer_cells {
+    ($($t:ty),*) => {
+        $(
+            impl CellNumber for $t {
+                fn append_to(self, bytes: &mut Vec<u8>) {
+                    bytes.extend_from_slice(itoa::Buffer::new().format(self).as_bytes());
+                }
+            }
+        )*
+    };
+}
+
+integer_cells!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
+impl CellNumber for f64 {
+    fn append_to(self, bytes: &mut Vec<u8>) {
+        // Writing into a Vec cannot fail.
+        let _ = write!(bytes, "{self}");
+    }
+}
+
+/// A CSV writer: a [`CsvEncoder`] whose records go to `out` in chunks.
+pub struct CsvOut<W: Write> {
+    encoder: CsvEncoder,
+    out: W,
+}
+
+/// Encoded bytes are handed to the underlying writer once there are this
+/// many: few, large writes.
+const CHUNK: usize = 64 << 10;
 
 impl<W: Write> CsvOut<W> {
     /// A writer into `out`. Nothing is written until the first call.
     pub fn new(out: W, policy: CellPolicy) -> Self {
         CsvOut {
-            writer: csv::WriterBuilder::new()
-                .has_headers(false)
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(out),
-            policy,
-            scratch: String::new(),
+            encoder: CsvEncoder::new(policy),
+            out,
         }
+    }
+
+    /// The policy text cells are written under.
+    pub fn policy(&self) -> CellPolicy {
+        self.encoder.policy()
     }
 
     /// Writes a header row (column names are ours: never escaped).
-    pub fn header(&mut self, columns: &[&str]) -> csv::Result<()> {
-        self.writer.write_record(columns)
-    }
-
-    /// Writes a text cell, escaped under the policy.
-    pub fn text(&mut self, cell: &str) -> csv::Result<()> {
-        if self.policy == CellPolicy::Safe && needs_escape(cell) {
-            self.scratch.clear();
-            self.scratch.push('\'');
-            self.scratch.push_str(cell);
-            self.writer.write_field(&self.scratch)
-        } else {
-            self.writer.write_field(cell)
-        }
-    }
-
-    /// Writes a number cell.
-    pub fn number(&mut self, n: impl std::fmt::Display) -> csv::Result<()> {
-        self.scratch.clear();
-        // Writing into a String cannot fail.
-        let _ = std::fmt::Write::write_fmt(&mut self.scratch, format_args!("{n}"));
-        self.writer.write_field(&self.scratch)
-    }
-
-    /// Writes a number cell, or an empty one for `None`.
-    pub fn optional(&mut self, n: Option<impl std::fmt::Display>) -> csv::Result<()> {
-        match n {
-            Some(n) => self.number(n),
-            None => self.writer.write_field(""),
-        }
-    }
-
-    /// Ends the current row.
-    pub fn end_row(&mut self) -> csv::Result<()> {
-        self.writer.write_record(None::<&[u8]>)
+    pub fn header(&mut self, columns: &[&str]) -> io::Result<()> {
+        self.encoder.header(columns);
+        self.spill()
     }
 
     /// Writes one whole record.
-    pub fn record<R: CsvRecord + ?Sized>(&mut self, record: &R) -> csv::Result<()> {
-        record.write_cells(self)?;
-        self.end_row()
+    pub fn record<R: CsvRecord + ?Sized>(&mut self, record: &R) -> io::Result<()> {
+        self.encoder.record(record);
+        self.spill()
+    }
+
+    /// Writes whole records already encoded by a [`CsvEncoder`] under this
+    /// writer's policy.
+    pub fn encoded(&mut self, records: &[u8]) -> io::Result<()> {
+        self.encoder.extend_records(records);
+        self.spill()
     }
 
     /// Flushes what was written to the underlying writer.
-    pub fn flush(&mut self) -> std::io::Result<()> {
-        self.writer.flush()
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.write_all(self.encoder.as_bytes())?;
+        self.encoder.clear();
+        self.out.flush()
     }
 
     /// Flushes and returns the underlying writer.
-    pub fn into_inner(self) -> anyhow::Result<W> {
-        self.writer
-            .into_inner()
-            .map_err(|err| anyhow::Error::new(err.into_error()))
+    pub fn into_inner(mut self) -> anyhow::Result<W> {
+        self.flush()?;
+        Ok(self.out)
+    }
+
+    /// Hands the encoded bytes on once there are enough of them.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.encoder.as_bytes().len() >= CHUNK {
+            self.out.write_all(self.encoder.as_bytes())?;
+            self.encoder.clear();
+        }
+        Ok(())
     }
 }
 
 /// A row that writes its own cells, in column order, text cells through
-/// [`CsvOut::text`] so that they are escaped.
+/// [`CsvEncoder::text`] so that they are escaped.
 pub trait CsvRecord {
     /// Writes the row's cells (not the row end).
-    fn write_cells<W: Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()>;
+    fn write_cells(&self, out: &mut CsvEncoder);
 }
 
 /// The cells of `record` as written under [`CellPolicy::Safe`] and parsed
@@ -200,9 +397,9 @@ mod tests {
     struct Pair<'a>(&'a str, usize);
 
     impl CsvRecord for Pair<'_> {
-        fn write_cells<W: Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-            out.text(self.0)?;
-            out.number(self.1)
+        fn write_cells(&self, out: &mut CsvEncoder) {
+            out.text(self.0);
+            out.number(self.1);
         }
     }
 
@@ -249,10 +446,79 @@ mod tests {
 
     #[test]
     fn numbers_are_never_escaped() {
-        let mut out = CsvOut::new(Vec::new(), CellPolicy::Safe);
-        out.optional(Some(-3i64)).unwrap();
-        out.optional(None::<usize>).unwrap();
-        out.end_row().unwrap();
-        assert_eq!(out.into_inner().unwrap(), b"-3,\n");
+        let mut out = CsvEncoder::new(CellPolicy::Safe);
+        out.optional(Some(-3i64));
+        out.optional(None::<usize>);
+        out.number(0.25f64);
+        out.number(u128::MAX);
+        out.end_row();
+        assert_eq!(
+            out.as_bytes(),
+            b"-3,,0.25,340282366920938463463374607431768211455\n"
+        );
+    }
+
+    /// What the csv crate writes for `records` (the writer claimtrack used
+    /// before it had its own encoder), each text cell escaped as `policy`
+    /// says.
+    fn by_csv_crate(records: &[Vec<String>], policy: CellPolicy) -> Vec<u8> {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        for record in records {
+            let cells = record.iter().map(|cell| match policy {
+                CellPolicy::Safe if needs_escape(cell) => format!("'{cell}"),
+                _ => cell.clone(),
+            });
+            writer.write_record(cells).unwrap();
+        }
+        writer.into_inner().unwrap()
+    }
+
+    fn by_encoder(records: &[Vec<String>], policy: CellPolicy) -> Vec<u8> {
+        let mut encoder = CsvEncoder::new(policy);
+        for record in records {
+            for cell in record {
+                encoder.text(cell);
+            }
+            encoder.end_row();
+        }
+        encoder.into_bytes()
+    }
+
+    #[test]
+    fn the_encoder_writes_what_the_csv_crate_writes_at_the_edges() {
+        let cells = [
+            "", "\"", "\"\"", ",", "\r", "\n", "\r\n", "a b", "'", "=", " x ", "é,\"",
+        ];
+        let mut records: Vec<Vec<String>> = vec![vec![], vec![String::new()]];
+        for a in cells {
+            records.push(vec![a.to_string()]);
+            for b in cells {
+                records.push(vec![a.to_string(), b.to_string()]);
+            }
+        }
+        for policy in [CellPolicy::Safe, CellPolicy::Raw] {
+            assert_eq!(
+                String::from_utf8(by_encoder(&records, policy)).unwrap(),
+                String::from_utf8(by_csv_crate(&records, policy)).unwrap()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_encoder_writes_what_the_csv_crate_writes(
+            records in proptest::collection::vec(
+                proptest::collection::vec("[,\"\r\n'=+@\t a-é-]{0,6}|\\PC*", 0..5),
+                0..6,
+            ),
+            raw: bool,
+        ) {
+            let policy = CellPolicy::from_raw_flag(raw);
+            proptest::prop_assert_eq!(by_encoder(&records, policy), by_csv_crate(&records, policy));
+        }
     }
 }

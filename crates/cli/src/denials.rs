@@ -7,7 +7,7 @@
 //! by `doc_id` then `claim`, which makes the report independent of input order
 //! and of how a corpus was split into shards.
 
-use crate::cells::{CsvOut, CsvRecord};
+use crate::cells::{CsvEncoder, CsvRecord};
 
 use crate::pipeline::RowSink;
 use crate::row::ClaimRow;
@@ -53,17 +53,17 @@ pub struct DenialRow {
 }
 
 impl CsvRecord for DenialRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.doc_id)?;
-        out.number(self.claim)?;
-        out.text(&self.speaker)?;
-        out.text(&self.speaker_role)?;
-        out.text(&self.stance)?;
-        out.text(&self.stance_cue)?;
-        out.text(&self.text)?;
-        out.optional(self.responds_to)?;
-        out.text(&self.answered_speaker)?;
-        out.text(&self.answered_text)
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        out.text(&self.doc_id);
+        out.number(self.claim);
+        out.text(&self.speaker);
+        out.text(&self.speaker_role);
+        out.text(&self.stance);
+        out.text(&self.stance_cue);
+        out.text(&self.text);
+        out.optional(self.responds_to);
+        out.text(&self.answered_speaker);
+        out.text(&self.answered_text);
     }
 }
 

@@ -8,6 +8,11 @@
 //! bounded by the segment size and the largest JSON line or CSV record, not
 //! by the corpus or its largest text file.
 //!
+//! The stream itself only does what must happen in order: it lists files,
+//! finds where each JSON line ends and cuts segments. Reading a text file
+//! smaller than a segment and decoding and parsing a JSON line are left in
+//! the [`Piece`] for [`Piece::load`], which the pipeline runs on its workers.
+//!
 //! A bad input never stops the stream: it comes out as an [`InputError`] that
 //! names the file (and the line or row), and the next article follows.
 //!
@@ -19,14 +24,16 @@
 //! std::fs::write(dir.path().join("b.txt"), "   ").unwrap();
 //! let options = ReadOptions::default();
 //! let stream = ArticleStream::open(&[dir.path().to_path_buf()], &options);
-//! let pieces: Vec<_> = stream.collect();
+//! let pieces: Vec<_> = stream.map(|piece| piece.load()).collect();
 //! assert_eq!(pieces[0].article.as_ref().unwrap().doc_id, "a");
 //! assert!(pieces[1].article.is_err()); // b.txt is empty
 //! ```
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How the articles of one input are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -138,16 +145,41 @@ fn io_reason(err: &io::Error) -> String {
     }
 }
 
-/// What the stream yields for each article (or failed input), in input order.
+/// What the stream yields for each article (or failed input), in input order:
+/// the article, or what is left to do to read it.
+///
+/// Reading is split in two so that the stream's thread only does what must
+/// be done in order (listing files, finding the end of a JSON line, cutting
+/// segments), while [`Piece::load`], which opens and reads a small file or
+/// decodes and parses a JSON line, runs on the pipeline's workers, in
+/// parallel.
 #[derive(Debug)]
 pub struct Piece {
+    /// Which part of its document the article is: the whole of it, unless
+    /// a text file was too large to hold at once.
+    pub part: Part,
+    /// The article, read or still to read.
+    pub load: Load,
+}
+
+/// An article as the stream hands it on.
+#[derive(Debug)]
+pub enum Load {
+    /// Read already: a text segment, a CSV record, an input that failed.
+    Ready(Loaded),
+    /// A JSON Lines line, still to decode and parse.
+    JsonLine(JsonLine),
+    /// A plain-text file smaller than a segment, still to read.
+    TextFile(TextFile),
+}
+
+/// A piece once read.
+#[derive(Debug)]
+pub struct Loaded {
     /// Input bytes this piece consumed (for progress reporting).
     pub bytes: u64,
     /// The article, or why it could not be read.
     pub article: Result<Article, InputError>,
-    /// Which part of its document the article is: the whole of it, unless
-    /// a text file was too large to hold at once.
-    pub part: Part,
     /// Something to tell the user about this document that is not an error
     /// (invalid bytes replaced under `--lossy`).
     pub warning: Option<String>,
@@ -157,10 +189,125 @@ impl Piece {
     /// A whole article, or a failed input, with no warning.
     pub fn whole(bytes: u64, article: Result<Article, InputError>) -> Piece {
         Piece {
-            bytes,
-            article,
             part: Part::default(),
+            load: Load::Ready(Loaded {
+                bytes,
+                article,
+                warning: None,
+            }),
+        }
+    }
+
+    /// The size of the article in bytes, as far as it is known before
+    /// loading (for batch limits): the text read, the JSON line, the file.
+    pub fn size(&self) -> usize {
+        match &self.load {
+            Load::Ready(loaded) => loaded.article.as_ref().map_or(0, |a| a.text.len()),
+            Load::JsonLine(line) => line.bytes.len(),
+            Load::TextFile(file) => usize::try_from(file.size).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// Reads the article (or finds why it cannot be read). Runs on any
+    /// thread, in any order.
+    pub fn load(self) -> Loaded {
+        match self.load {
+            Load::Ready(loaded) => loaded,
+            Load::JsonLine(line) => line.load(),
+            Load::TextFile(file) => file.load(),
+        }
+    }
+}
+
+/// One line of a JSON Lines input, not blank, as read.
+#[derive(Debug)]
+pub struct JsonLine {
+    /// The input's name, shared by its lines.
+    name: Arc<str>,
+    /// 1-based line number.
+    line: usize,
+    /// The line, with its line end.
+    bytes: Vec<u8>,
+    lossy: bool,
+}
+
+impl JsonLine {
+    fn load(self) -> Loaded {
+        let location = || format!("{}:{}", self.name, self.line);
+        let bytes = self.bytes.len() as u64;
+        let (line, replaced) = if self.lossy {
+            let line = String::from_utf8_lossy(&self.bytes);
+            let replaced = match line {
+                Cow::Borrowed(_) => 0,
+                Cow::Owned(_) => self.bytes.utf8_chunks().map(|c| c.invalid().len()).sum(),
+            };
+            (line, replaced)
+        } else {
+            match std::str::from_utf8(&self.bytes) {
+                Ok(line) => (Cow::Borrowed(line), 0),
+                Err(err) => {
+                    let reason = format!(
+                        "not valid UTF-8 (bad byte at column {})",
+                        err.valid_up_to() + 1
+                    );
+                    return Loaded {
+                        bytes,
+                        article: Err(InputError::new(location(), reason)),
+                        warning: None,
+                    };
+                }
+            }
+        };
+        Loaded {
+            bytes,
+            article: parse_jsonl_line(&line).map_err(|reason| InputError::new(location(), reason)),
+            warning: replaced_warning(&location(), replaced),
+        }
+    }
+}
+
+/// A plain-text file smaller than a segment: one article, read whole.
+#[derive(Debug)]
+pub struct TextFile {
+    path: PathBuf,
+    doc_id: String,
+    /// The file's size when planned.
+    size: u64,
+    lossy: bool,
+}
+
+impl TextFile {
+    /// Reads the file as [`TextSegments`] reads a file of one segment, with
+    /// the same errors and warning. (A file that grew past the segment size
+    /// since it was listed is read whole all the same.)
+    fn load(self) -> Loaded {
+        let name = || self.path.display().to_string();
+        let failed = |bytes, error| Loaded {
+            bytes,
+            article: Err(error),
             warning: None,
+        };
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(err) => return failed(0, InputError::io(name(), &err)),
+        };
+        let consumed = bytes.len() as u64;
+        match decode(bytes, self.lossy) {
+            Err(valid_up_to) => {
+                let reason = format!("not valid UTF-8 (bad byte at offset {valid_up_to})");
+                failed(0, InputError::new(name(), reason))
+            }
+            Ok((text, _)) if text.trim().is_empty() => {
+                failed(consumed, InputError::new(name(), "article text is empty"))
+            }
+            Ok((text, replaced)) => Loaded {
+                bytes: consumed,
+                article: Ok(Article {
+                    doc_id: self.doc_id,
+                    text,
+                }),
+                warning: replaced_warning(&name(), replaced),
+            },
         }
     }
 }
@@ -202,6 +349,9 @@ struct Source {
     /// that could not be examined): the progress total, without asking the
     /// file system a second time per file.
     size: Option<u64>,
+    /// A regular file smaller than a segment: as a text article, it is read
+    /// whole, by a worker ([`TextFile`]).
+    small: bool,
 }
 
 /// Expands the command-line inputs into sources, in order: each directory
@@ -209,6 +359,9 @@ struct Source {
 /// unreadable directory) stay in place as errors so they are reported in order.
 fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputError>> {
     let fallback = options.format.unwrap_or(InputFormat::Text);
+    // Segments are cut once a full segment is buffered, so a file of
+    // exactly `segment_bytes` is read in segments.
+    let small = |size: u64| size < options.segment_bytes as u64;
     let default_stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
         &default_stdin[..]
@@ -222,6 +375,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 origin: Origin::Stdin,
                 format: fallback,
                 size: None,
+                small: false,
             }));
             continue;
         }
@@ -255,6 +409,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                         origin: Origin::File(path),
                         format,
                         size: Some(size),
+                        small: small(size),
                     })
                 }));
             }
@@ -262,6 +417,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 format: InputFormat::from_extension(input).unwrap_or(fallback),
                 origin: Origin::File(input.clone()),
                 size: Some(meta.len()),
+                small: meta.is_file() && small(meta.len()),
             })),
             Err(err) => plan.push(Err(InputError::io(input.display().to_string(), &err))),
         }
@@ -302,7 +458,16 @@ fn walk(
         if file_type.is_dir() {
             walk(&path, files, problems);
         } else if is_eligible(&path) {
-            if let Some(meta) = std::fs::metadata(&path).ok().filter(|m| m.is_file()) {
+            // The walk runs before any article is read, so its system calls
+            // are all serial: a regular file is examined through its
+            // directory (no lookup of the whole path again); a symbolic
+            // link is followed.
+            let meta = if file_type.is_file() {
+                entry.metadata()
+            } else {
+                std::fs::metadata(&path)
+            };
+            if let Some(meta) = meta.ok().filter(|m| m.is_file()) {
                 files.push((path, meta.len()));
             }
         }
@@ -413,10 +578,12 @@ impl ArticleStream {
                 Box::new(TextSegments::new(reader, doc_id, name, &self.options))
             }
             InputFormat::Jsonl => Box::new(JsonlArticles {
-                name,
-                reader: BufReader::new(reader),
+                name: name.into(),
+                // Lines run to a few KB: 8 KB reads would make a system
+                // call every few lines.
+                reader: BufReader::with_capacity(256 << 10, reader),
                 line: 0,
-                buf: Vec::new(),
+                last_len: 0,
                 done: false,
                 lossy: self.options.lossy,
             }),
@@ -437,6 +604,22 @@ impl Iterator for ArticleStream {
                 self.current = None;
             }
             match self.plan.next()? {
+                Ok(Source {
+                    origin: Origin::File(path),
+                    format: InputFormat::Text,
+                    size: Some(size),
+                    small: true,
+                }) => {
+                    return Some(Piece {
+                        part: Part::default(),
+                        load: Load::TextFile(TextFile {
+                            doc_id: stem_id(&path),
+                            path,
+                            size,
+                            lossy: self.options.lossy,
+                        }),
+                    })
+                }
                 Ok(source) => self.current = Some(self.start(source)),
                 Err(err) => return Some(Piece::whole(0, Err(err))),
             }
@@ -552,20 +735,22 @@ impl Iterator for TextSegments {
             }
             self.done = last;
             let piece = Piece {
-                bytes: std::mem::take(&mut self.pending_bytes),
-                article: Ok(Article {
-                    doc_id: self.doc_id.clone(),
-                    text,
-                }),
                 part: Part {
                     index: self.emitted,
                     char_base,
                 },
-                warning: if last {
-                    replaced_warning(&self.name, self.replaced)
-                } else {
-                    None
-                },
+                load: Load::Ready(Loaded {
+                    bytes: std::mem::take(&mut self.pending_bytes),
+                    article: Ok(Article {
+                        doc_id: self.doc_id.clone(),
+                        text,
+                    }),
+                    warning: if last {
+                        replaced_warning(&self.name, self.replaced)
+                    } else {
+                        None
+                    },
+                }),
             };
             self.emitted += 1;
             return Some(piece);
@@ -607,12 +792,14 @@ struct JsonArticle {
     text: Option<String>,
 }
 
-/// Articles of a JSON Lines input, read line by line.
+/// Articles of a JSON Lines input, read line by line. Each line is handed on
+/// as read ([`JsonLine`]): decoding and parsing it is left to the workers.
 struct JsonlArticles<R> {
-    name: String,
+    name: Arc<str>,
     reader: R,
     line: usize,
-    buf: Vec<u8>,
+    /// Length of the last line read.
+    last_len: usize,
     done: bool,
     lossy: bool,
 }
@@ -622,81 +809,86 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
 
     fn next(&mut self) -> Option<Piece> {
         while !self.done {
-            self.buf.clear();
+            // Read straight into the line's own buffer, sized like the
+            // last line, so that the line is copied once.
+            let mut buf = Vec::with_capacity(self.last_len + self.last_len / 4);
             self.line += 1;
-            let location = format!("{}:{}", self.name, self.line);
-            let bytes = match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line(&mut self.reader, &mut buf) {
                 Ok(0) => {
                     self.done = true;
                     return None;
                 }
-                Ok(n) => n as u64,
+                Ok(_) => {}
                 Err(err) => {
                     self.done = true;
+                    let location = format!("{}:{}", self.name, self.line);
                     return Some(Piece::whole(0, Err(InputError::io(location, &err))));
                 }
-            };
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
                 continue; // blank lines separate nothing; skip them quietly
             }
-            let (line, replaced) = if self.lossy {
-                let line = String::from_utf8_lossy(&self.buf);
-                let replaced = match line {
-                    std::borrow::Cow::Borrowed(_) => 0,
-                    std::borrow::Cow::Owned(_) => {
-                        self.buf.utf8_chunks().map(|c| c.invalid().len()).sum()
-                    }
-                };
-                (line, replaced)
-            } else {
-                match std::str::from_utf8(&self.buf) {
-                    Ok(line) => (std::borrow::Cow::Borrowed(line), 0),
-                    Err(err) => {
-                        let reason = format!(
-                            "not valid UTF-8 (bad byte at column {})",
-                            err.valid_up_to() + 1
-                        );
-                        return Some(Piece::whole(bytes, Err(InputError::new(location, reason))));
-                    }
-                }
-            };
-            let article = parse_jsonl_line(&line, &location);
-            let mut piece = Piece::whole(bytes, article);
-            piece.warning = replaced_warning(&location, replaced);
-            return Some(piece);
+            self.last_len = buf.len();
+            return Some(Piece {
+                part: Part::default(),
+                load: Load::JsonLine(JsonLine {
+                    name: Arc::clone(&self.name),
+                    line: self.line,
+                    bytes: buf,
+                    lossy: self.lossy,
+                }),
+            });
         }
         None
     }
 }
 
-fn parse_jsonl_line(line: &str, location: &str) -> Result<Article, InputError> {
+/// `BufRead::read_until(b'\n')` with a vectorised search for the line end
+/// (the standard library's scans a word at a time, and this runs on the
+/// main thread for every byte of a JSON Lines input).
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let (taken, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..taken]);
+        reader.consume(taken);
+        read += taken;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
+/// The article of one JSON line, or what is wrong with it, in words.
+fn parse_jsonl_line(line: &str) -> Result<Article, String> {
     // Some editors and exporters start a UTF-8 file with a byte order mark.
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if !line.trim_start().starts_with('{') {
-        return Err(InputError::new(
-            location,
-            "invalid JSON: expected an object {\"id\": ..., \"text\": ...}",
-        ));
+        return Err("invalid JSON: expected an object {\"id\": ..., \"text\": ...}".to_string());
     }
-    let record: JsonArticle = serde_json::from_str(line)
-        .map_err(|err| InputError::new(location, format!("invalid JSON: {err}")))?;
+    let record: JsonArticle =
+        serde_json::from_str(line).map_err(|err| format!("invalid JSON: {err}"))?;
     let doc_id = match record.id {
         Some(serde_json::Value::String(id)) if !id.trim().is_empty() => id,
         Some(serde_json::Value::Number(id)) => id.to_string(),
         Some(serde_json::Value::String(_)) | None | Some(serde_json::Value::Null) => {
-            return Err(InputError::new(location, "missing \"id\""))
+            return Err("missing \"id\"".to_string())
         }
-        Some(_) => {
-            return Err(InputError::new(
-                location,
-                "\"id\" must be a string or a number",
-            ))
-        }
+        Some(_) => return Err("\"id\" must be a string or a number".to_string()),
     };
-    let text = record
-        .text
-        .ok_or_else(|| InputError::new(location, "missing \"text\""))?;
-    non_empty(doc_id, text, location)
+    let text = record.text.ok_or("missing \"text\"")?;
+    if text.trim().is_empty() {
+        return Err("article text is empty".to_string());
+    }
+    Ok(Article { doc_id, text })
 }
 
 /// Articles of a CSV input, read record by record.
@@ -792,9 +984,14 @@ impl Iterator for CsvArticles {
                 Err(InputError::new(location.clone(), format!("bad CSV: {err}")))
             }
         };
-        let mut piece = Piece::whole(bytes, article);
-        piece.warning = replaced_warning(&location, replaced);
-        Some(piece)
+        Some(Piece {
+            part: Part::default(),
+            load: Load::Ready(Loaded {
+                bytes,
+                article,
+                warning: replaced_warning(&location, replaced),
+            }),
+        })
     }
 }
 
@@ -834,20 +1031,20 @@ mod tests {
 
     fn jsonl(input: &str) -> Vec<Result<Article, InputError>> {
         JsonlArticles {
-            name: "c.jsonl".to_string(),
+            name: "c.jsonl".into(),
             reader: input.as_bytes(),
             line: 0,
-            buf: Vec::new(),
+            last_len: 0,
             done: false,
             lossy: false,
         }
-        .map(|p| p.article)
+        .map(|p| p.load().article)
         .collect()
     }
 
     fn csv_rows(input: &'static str, options: &ReadOptions) -> Vec<Result<Article, InputError>> {
         CsvArticles::new("c.csv".to_string(), Box::new(input.as_bytes()), options)
-            .map(|p| p.article)
+            .map(|p| p.load().article)
             .collect()
     }
 
@@ -862,6 +1059,24 @@ mod tests {
         let err = got[2].as_ref().unwrap_err();
         assert_eq!(err.location, "c.jsonl:4");
         assert!(err.reason.starts_with("invalid JSON"), "{}", err.reason);
+    }
+
+    #[test]
+    fn read_line_reads_as_read_until_does() {
+        let input = b"a\n\nlong line \xff\r\nno end";
+        for capacity in [1, 2, 3, 64] {
+            let mut ours = BufReader::with_capacity(capacity, &input[..]);
+            let mut std = BufReader::with_capacity(capacity, &input[..]);
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line(&mut ours, &mut a).unwrap();
+                assert_eq!(n, std.read_until(b'\n', &mut b).unwrap());
+                assert_eq!(a, b, "capacity {capacity}");
+                if n == 0 {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
@@ -899,8 +1114,31 @@ mod tests {
             .contains("no column \"text\""));
     }
 
-    fn segments(bytes: &'static [u8], options: &ReadOptions) -> Vec<Piece> {
-        TextSegments::new(Box::new(bytes), "d".into(), "d.txt".into(), options).collect()
+    /// A piece of a text input, loaded.
+    struct Segment {
+        part: Part,
+        bytes: u64,
+        article: Result<Article, InputError>,
+        warning: Option<String>,
+    }
+
+    fn segments(bytes: &'static [u8], options: &ReadOptions) -> Vec<Segment> {
+        TextSegments::new(Box::new(bytes), "d".into(), "d.txt".into(), options)
+            .map(|piece| {
+                let part = piece.part;
+                let Loaded {
+                    bytes,
+                    article,
+                    warning,
+                } = piece.load();
+                Segment {
+                    part,
+                    bytes,
+                    article,
+                    warning,
+                }
+            })
+            .collect()
     }
 
     #[test]
@@ -997,6 +1235,108 @@ mod tests {
         let pieces = segments(b" \n \n\r\n\t \n  \nx", &options);
         assert_eq!(pieces.len(), 1);
         assert_eq!(pieces[0].part.char_base, 12);
+    }
+
+    #[test]
+    fn a_small_file_read_by_a_worker_reads_as_one_segment_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let contents: [&[u8]; 5] = [
+            b"\"Yes,\" she said.",
+            b"ok \xff bad",
+            b" \n\t ",
+            b"",
+            b"caf\xc3\xa9 \xe2\x82",
+        ];
+        for (i, bytes) in contents.into_iter().enumerate() {
+            let path = dir.path().join(format!("f{i}.txt"));
+            std::fs::write(&path, bytes).unwrap();
+            for lossy in [false, true] {
+                let options = ReadOptions {
+                    lossy,
+                    ..ReadOptions::default()
+                };
+                let name = path.display().to_string();
+                let reader = Box::new(File::open(&path).unwrap());
+                let mut streamed: Vec<Loaded> =
+                    TextSegments::new(reader, stem_id(&path), name, &options)
+                        .map(Piece::load)
+                        .collect();
+                assert_eq!(streamed.len(), 1);
+                let streamed = streamed.remove(0);
+                let pieces: Vec<Piece> =
+                    ArticleStream::open(std::slice::from_ref(&path), &options).collect();
+                assert!(matches!(pieces[0].load, Load::TextFile(_)), "{path:?}");
+                let deferred = pieces.into_iter().next().unwrap().load();
+                assert_eq!(deferred.article, streamed.article, "{path:?}");
+                assert_eq!(deferred.warning, streamed.warning, "{path:?}");
+                assert_eq!(deferred.bytes, streamed.bytes, "{path:?}");
+            }
+        }
+        let missing = TextFile {
+            path: dir.path().join("gone.txt"),
+            doc_id: "gone".into(),
+            size: 1,
+            lossy: false,
+        };
+        let err = missing.load().article.unwrap_err();
+        assert_eq!(err.reason, "cannot read: no such file or directory");
+    }
+
+    #[test]
+    fn a_file_of_a_segment_or_more_is_read_in_segments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "Some words.\n\n".repeat(4)).unwrap();
+        let options = ReadOptions {
+            segment_bytes: 13 * 4,
+            ..ReadOptions::default()
+        };
+        let pieces: Vec<Piece> =
+            ArticleStream::open(std::slice::from_ref(&path), &options).collect();
+        assert!(matches!(pieces[0].load, Load::Ready(_)));
+        assert!(pieces.len() > 1);
+        let options = ReadOptions {
+            segment_bytes: 13 * 4 + 1,
+            ..options
+        };
+        let pieces: Vec<Piece> = ArticleStream::open(&[path], &options).collect();
+        assert!(matches!(
+            pieces[..],
+            [Piece {
+                load: Load::TextFile(_),
+                ..
+            }]
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_follows_links_to_files_not_to_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(dir.path().join("target.txt"), "Linked text.").unwrap();
+        std::fs::write(root.join("sub/plain.txt"), "Plain.").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("target.txt"), root.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("loop")).unwrap();
+        let sources: Vec<(PathBuf, Option<u64>, bool)> =
+            plan(std::slice::from_ref(&root), &ReadOptions::default())
+                .into_iter()
+                .map(|source| {
+                    let source = source.unwrap();
+                    match source.origin {
+                        Origin::File(path) => (path, source.size, source.small),
+                        Origin::Stdin => unreachable!(),
+                    }
+                })
+                .collect();
+        assert_eq!(
+            sources,
+            [
+                (root.join("link.txt"), Some(12), true),
+                (root.join("sub/plain.txt"), Some(6), true),
+            ]
+        );
     }
 
     #[test]

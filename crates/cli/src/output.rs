@@ -21,7 +21,7 @@ use anyhow::Context;
 use tempfile::NamedTempFile;
 
 use crate::cells::{CellPolicy, CsvOut, CsvRecord};
-use crate::pipeline::RowSink;
+use crate::pipeline::{EncodedRows, RowSink};
 use crate::row::{ClaimRow, COLUMNS};
 
 /// Where one CSV goes: standard output, or a file replaced atomically.
@@ -163,6 +163,23 @@ impl<W: Write> RowSink for ClaimsCsv<W> {
             self.out.record(row)?;
         }
         Ok(())
+    }
+
+    fn csv_policy(&self) -> Option<CellPolicy> {
+        Some(self.out.policy())
+    }
+
+    fn needs_rows(&self, encoded: Option<CellPolicy>) -> bool {
+        encoded != Some(self.out.policy())
+    }
+
+    fn encoded_article(&mut self, article: EncodedRows<'_>) -> anyhow::Result<()> {
+        if article.policy == self.out.policy() {
+            self.out.encoded(article.csv)?;
+            Ok(())
+        } else {
+            self.article(article.rows)
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use claimtrack_classifier::StanceJudgement;
 use claimtrack_parser::{CharOffsets, Claim};
 use serde::{Deserialize, Serialize};
 
-use crate::cells::{unescape, CsvOut, CsvRecord};
+use crate::cells::{unescape, CsvEncoder, CsvRecord};
 
 /// The claims CSV header: the contract's columns, in order.
 pub const COLUMNS: [&str; 18] = [
@@ -79,40 +79,166 @@ impl ClaimRow {
         claims: &[Claim],
         stances: &[StanceJudgement],
     ) -> Vec<ClaimRow> {
+        ClaimCells::of_article(doc_id, text, claims, stances)
+            .map(|cells| cells.to_row())
+            .collect()
+    }
+
+    /// The row's cells, borrowed.
+    pub fn cells(&self) -> ClaimCells<'_> {
+        ClaimCells {
+            doc_id: &self.doc_id,
+            claim: self.claim,
+            speaker: &self.speaker,
+            speaker_kind: &self.speaker_kind,
+            speaker_role: &self.speaker_role,
+            speaker_mention: &self.speaker_mention,
+            speaker_start: self.speaker_start,
+            speaker_end: self.speaker_end,
+            cue: &self.cue,
+            cue_start: self.cue_start,
+            cue_end: self.cue_end,
+            kind: &self.kind,
+            stance: &self.stance,
+            stance_cue: &self.stance_cue,
+            responds_to: self.responds_to,
+            text: &self.text,
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// One row of the claims CSV with its text cells borrowed: from the article
+/// and the parser's output ([`ClaimCells::of_article`]), or from a
+/// [`ClaimRow`]. A run that only writes the claims CSV encodes these
+/// directly, without the ten or so strings a `ClaimRow` allocates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimCells<'a> {
+    /// [`ClaimRow::doc_id`].
+    pub doc_id: &'a str,
+    /// [`ClaimRow::claim`].
+    pub claim: usize,
+    /// [`ClaimRow::speaker`].
+    pub speaker: &'a str,
+    /// [`ClaimRow::speaker_kind`].
+    pub speaker_kind: &'a str,
+    /// [`ClaimRow::speaker_role`].
+    pub speaker_role: &'a str,
+    /// [`ClaimRow::speaker_mention`].
+    pub speaker_mention: &'a str,
+    /// [`ClaimRow::speaker_start`].
+    pub speaker_start: Option<usize>,
+    /// [`ClaimRow::speaker_end`].
+    pub speaker_end: Option<usize>,
+    /// [`ClaimRow::cue`].
+    pub cue: &'a str,
+    /// [`ClaimRow::cue_start`].
+    pub cue_start: Option<usize>,
+    /// [`ClaimRow::cue_end`].
+    pub cue_end: Option<usize>,
+    /// [`ClaimRow::kind`].
+    pub kind: &'a str,
+    /// [`ClaimRow::stance`].
+    pub stance: &'a str,
+    /// [`ClaimRow::stance_cue`].
+    pub stance_cue: &'a str,
+    /// [`ClaimRow::responds_to`].
+    pub responds_to: Option<usize>,
+    /// [`ClaimRow::text`].
+    pub text: &'a str,
+    /// [`ClaimRow::start`].
+    pub start: usize,
+    /// [`ClaimRow::end`].
+    pub end: usize,
+}
+
+impl<'a> ClaimCells<'a> {
+    /// The rows of one article, from the parser's claims and the
+    /// classifier's judgements (parallel slices, claims sorted by start).
+    pub fn of_article(
+        doc_id: &'a str,
+        text: &'a str,
+        claims: &'a [Claim],
+        stances: &'a [StanceJudgement],
+    ) -> impl Iterator<Item = ClaimCells<'a>> + 'a {
         let offsets = CharOffsets::new(text);
-        let at = |b: usize| offsets.char_offset(b);
         claims
             .iter()
             .zip(stances)
             .enumerate()
-            .map(|(i, (c, s))| ClaimRow {
-                doc_id: doc_id.to_string(),
-                claim: i + 1,
-                speaker: c.speaker.name.clone(),
-                speaker_kind: c.speaker.kind.as_str().to_string(),
-                speaker_role: c.speaker.role.clone(),
-                speaker_mention: c.mention.map(|m| m.slice(text)).unwrap_or("").to_string(),
-                speaker_start: c.mention.map(|m| at(m.start)),
-                speaker_end: c.mention.map(|m| at(m.end)),
-                cue: c.cue.map(|m| m.slice(text)).unwrap_or("").to_string(),
-                cue_start: c.cue.map(|m| at(m.start)),
-                cue_end: c.cue.map(|m| at(m.end)),
-                kind: c.kind.as_str().to_string(),
-                stance: s.stance.as_str().to_string(),
-                stance_cue: match s.stance {
-                    claimtrack_classifier::Stance::Assert => String::new(),
-                    _ => s
-                        .stance_cue
-                        .map(|m| m.slice(text))
-                        .unwrap_or("")
-                        .to_string(),
-                },
-                responds_to: s.responds_to.map(|k| k + 1),
-                text: c.text.slice(text).to_string(),
-                start: at(c.text.start),
-                end: at(c.text.end),
+            .map(move |(i, (c, s))| {
+                let at = |b: usize| offsets.char_offset(b);
+                ClaimCells {
+                    doc_id,
+                    claim: i + 1,
+                    speaker: &c.speaker.name,
+                    speaker_kind: c.speaker.kind.as_str(),
+                    speaker_role: &c.speaker.role,
+                    speaker_mention: c.mention.map(|m| m.slice(text)).unwrap_or(""),
+                    speaker_start: c.mention.map(|m| at(m.start)),
+                    speaker_end: c.mention.map(|m| at(m.end)),
+                    cue: c.cue.map(|m| m.slice(text)).unwrap_or(""),
+                    cue_start: c.cue.map(|m| at(m.start)),
+                    cue_end: c.cue.map(|m| at(m.end)),
+                    kind: c.kind.as_str(),
+                    stance: s.stance.as_str(),
+                    stance_cue: match s.stance {
+                        claimtrack_classifier::Stance::Assert => "",
+                        _ => s.stance_cue.map(|m| m.slice(text)).unwrap_or(""),
+                    },
+                    responds_to: s.responds_to.map(|k| k + 1),
+                    text: c.text.slice(text),
+                    start: at(c.text.start),
+                    end: at(c.text.end),
+                }
             })
-            .collect()
+    }
+
+    /// The row, owned.
+    pub fn to_row(&self) -> ClaimRow {
+        ClaimRow {
+            doc_id: self.doc_id.to_string(),
+            claim: self.claim,
+            speaker: self.speaker.to_string(),
+            speaker_kind: self.speaker_kind.to_string(),
+            speaker_role: self.speaker_role.to_string(),
+            speaker_mention: self.speaker_mention.to_string(),
+            speaker_start: self.speaker_start,
+            speaker_end: self.speaker_end,
+            cue: self.cue.to_string(),
+            cue_start: self.cue_start,
+            cue_end: self.cue_end,
+            kind: self.kind.to_string(),
+            stance: self.stance.to_string(),
+            stance_cue: self.stance_cue.to_string(),
+            responds_to: self.responds_to,
+            text: self.text.to_string(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+
+    /// Shifts the offsets by `chars` code points (a segment's place in its
+    /// document; see [`crate::input::Part`]).
+    pub fn shift_offsets(&mut self, chars: usize) {
+        if chars == 0 {
+            return;
+        }
+        for offset in [&mut self.start, &mut self.end] {
+            *offset += chars;
+        }
+        for offset in [
+            &mut self.speaker_start,
+            &mut self.speaker_end,
+            &mut self.cue_start,
+            &mut self.cue_end,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *offset += chars;
+        }
     }
 }
 
@@ -166,26 +292,32 @@ impl ClaimRow {
     }
 }
 
+impl CsvRecord for ClaimCells<'_> {
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        out.text(self.doc_id);
+        out.number(self.claim);
+        out.text(self.speaker);
+        out.text(self.speaker_kind);
+        out.text(self.speaker_role);
+        out.text(self.speaker_mention);
+        out.optional(self.speaker_start);
+        out.optional(self.speaker_end);
+        out.text(self.cue);
+        out.optional(self.cue_start);
+        out.optional(self.cue_end);
+        out.text(self.kind);
+        out.text(self.stance);
+        out.text(self.stance_cue);
+        out.optional(self.responds_to);
+        out.text(self.text);
+        out.number(self.start);
+        out.number(self.end);
+    }
+}
+
 impl CsvRecord for ClaimRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.doc_id)?;
-        out.number(self.claim)?;
-        out.text(&self.speaker)?;
-        out.text(&self.speaker_kind)?;
-        out.text(&self.speaker_role)?;
-        out.text(&self.speaker_mention)?;
-        out.optional(self.speaker_start)?;
-        out.optional(self.speaker_end)?;
-        out.text(&self.cue)?;
-        out.optional(self.cue_start)?;
-        out.optional(self.cue_end)?;
-        out.text(&self.kind)?;
-        out.text(&self.stance)?;
-        out.text(&self.stance_cue)?;
-        out.optional(self.responds_to)?;
-        out.text(&self.text)?;
-        out.number(self.start)?;
-        out.number(self.end)
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        self.cells().write_cells(out);
     }
 }
 
@@ -246,7 +378,7 @@ mod tests {
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         by_serde.serialize(&row).unwrap();
-        let mut ours = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        let mut ours = crate::cells::CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
         ours.record(&row).unwrap();
         assert_eq!(ours.into_inner().unwrap(), by_serde.into_inner().unwrap());
     }
@@ -270,7 +402,7 @@ mod tests {
                 text: cell.clone(),
                 ..ClaimRow::default()
             };
-            let mut out = CsvOut::new(Vec::new(), CellPolicy::Safe);
+            let mut out = crate::cells::CsvOut::new(Vec::new(), CellPolicy::Safe);
             out.record(&row).unwrap();
             let bytes = out.into_inner().unwrap();
             let mut r = csv::ReaderBuilder::new()
@@ -310,7 +442,7 @@ mod tests {
             end: 30,
             ..ClaimRow::default()
         };
-        let mut w = CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
+        let mut w = crate::cells::CsvOut::new(Vec::new(), crate::cells::CellPolicy::Safe);
         w.record(&row).unwrap();
         let bytes = w.into_inner().unwrap();
         let mut r = csv::ReaderBuilder::new()

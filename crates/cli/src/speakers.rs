@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::cells::{CsvOut, CsvRecord};
+use crate::cells::{CsvEncoder, CsvRecord};
 use indexmap::IndexMap;
 
 use crate::pipeline::RowSink;
@@ -67,10 +67,10 @@ pub struct SpeakerRow {
 }
 
 impl CsvRecord for SpeakerRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.speaker)?;
-        out.text(&self.speaker_kind)?;
-        out.text(&self.roles)?;
+    fn write_cells(&self, out: &mut CsvEncoder) {
+        out.text(&self.speaker);
+        out.text(&self.speaker_kind);
+        out.text(&self.roles);
         for n in [
             self.articles,
             self.claims,
@@ -82,10 +82,10 @@ impl CsvRecord for SpeakerRow {
             self.indirect,
             self.mixed,
         ] {
-            out.number(n)?;
+            out.number(n);
         }
-        out.text(&self.first_doc)?;
-        out.text(&self.last_doc)
+        out.text(&self.first_doc);
+        out.text(&self.last_doc);
     }
 }
 
@@ -130,11 +130,13 @@ impl Tally {
     }
 
     fn see_doc(&mut self, doc: &str) {
+        // `clone_into` reuses the string's memory: in a corpus read in
+        // order, `last_doc` changes with almost every article.
         if self.first_doc.is_empty() || doc < self.first_doc.as_str() {
-            self.first_doc = doc.to_string();
+            doc.clone_into(&mut self.first_doc);
         }
         if doc > self.last_doc.as_str() {
-            self.last_doc = doc.to_string();
+            doc.clone_into(&mut self.last_doc);
         }
     }
 
@@ -170,6 +172,10 @@ impl Tally {
     }
 }
 
+/// The tallies by speaker name, in order of first appearance. (The default,
+/// keyed hasher: the names come from article text, which may be hostile.)
+type Tallies = IndexMap<String, Tally>;
+
 /// The aggregate behind the speakers report. Feed it the rows of one article
 /// at a time (it is a [`RowSink`]), then call [`SpeakerTable::finish`].
 ///
@@ -190,7 +196,7 @@ impl Tally {
 /// ```
 #[derive(Debug, Default)]
 pub struct SpeakerTable {
-    tallies: IndexMap<String, Tally>,
+    tallies: Tallies,
     /// Articles where a one-word name and a longer name ending with that word
     /// both appear, keyed (one-word, longer): needed to count the articles of
     /// a merged speaker exactly.
@@ -213,10 +219,15 @@ impl SpeakerTable {
                 self.current_names.clear();
             }
             let name = row.speaker.trim();
-            if !self.tallies.contains_key(name) {
-                self.tallies.insert(name.to_string(), Tally::default());
-            }
-            let Some(tally) = self.tallies.get_mut(name) else {
+            let index = match self.tallies.get_index_of(name) {
+                Some(index) => index,
+                None => {
+                    self.tallies
+                        .insert_full(name.to_string(), Tally::default())
+                        .0
+                }
+            };
+            let Some((_, tally)) = self.tallies.get_index_mut(index) else {
                 continue;
             };
             tally.add_row(row);
@@ -313,7 +324,7 @@ fn last_word_of_long_name(name: &str) -> Option<&str> {
 /// into the only multi-word person name that ends with it, if there is exactly
 /// one. Ambiguous surnames ("Smith" with both "Anna Smith" and "Bo Smith")
 /// stay apart.
-fn merges(tallies: &IndexMap<String, Tally>) -> Vec<(String, String)> {
+fn merges(tallies: &Tallies) -> Vec<(String, String)> {
     let is_person = |t: &Tally| t.kind() == "person";
     let mut by_last_word: HashMap<&str, Vec<&str>> = HashMap::new();
     for (name, tally) in tallies {

@@ -214,9 +214,9 @@ pub struct ErrorRow {
 }
 
 impl crate::cells::CsvRecord for ErrorRow {
-    fn write_cells<W: std::io::Write>(&self, out: &mut crate::cells::CsvOut<W>) -> csv::Result<()> {
-        out.text(&self.doc_id)?;
-        out.text(self.what)?;
+    fn write_cells(&self, out: &mut crate::cells::CsvEncoder) {
+        out.text(&self.doc_id);
+        out.text(self.what);
         for cell in [
             &self.gold_text,
             &self.pred_text,
@@ -231,13 +231,13 @@ impl crate::cells::CsvRecord for ErrorRow {
             &self.gold_stance,
             &self.pred_stance,
         ] {
-            out.text(cell)?;
+            out.text(cell);
         }
-        out.optional(self.gold_start)?;
-        out.optional(self.gold_end)?;
-        out.optional(self.pred_start)?;
-        out.optional(self.pred_end)?;
-        out.optional(self.coverage)
+        out.optional(self.gold_start);
+        out.optional(self.gold_end);
+        out.optional(self.pred_start);
+        out.optional(self.pred_end);
+        out.optional(self.coverage);
     }
 }
 
