@@ -61,13 +61,6 @@ enum Command {
     Denials(claimtrack_cli::report::ReportArgs),
 }
 
-/// mimalloc instead of the system allocator: the extractor makes many small,
-/// short-lived allocations per article (token vectors, names, rows), and
-/// glibc's malloc spent about a seventh of a corpus run in malloc and free,
-/// plus lock traffic between the worker threads.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
