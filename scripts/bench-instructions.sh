@@ -82,8 +82,9 @@ stage "parser: structure (tokens, quotes)" 'claimtrack_parser::structure::Docume
 stage "parser: attributions" 'claimtrack_parser::attribution::attributions$'
 stage "parser: speaker resolution" 'claimtrack_parser::resolve::resolve$'
 stage "classifier: stance" 'claimtrack_classifier::classify$'
-stage "rows (ClaimRow::from_article)" 'claimtrack_cli::row::ClaimRow::from_article$'
-stage "writing the CSV" 'claimtrack_cli::pipeline::hand_on'
-stage "reading the articles" 'claimtrack_cli::pipeline::next_batch'
+stage "rows encoded as CSV (workers)" 'ClaimCells as claimtrack_cli::cells::CsvRecord>::write_cells$'
+stage "articles loaded (workers: JSON)" 'claimtrack_cli::input::Piece::load$'
+stage "input split (main thread)" 'claimtrack_cli::pipeline::next_batch'
+stage "output written (main thread)" 'claimtrack_cli::pipeline::hand_on'
 echo "  (100 MB/s on one core of about 3 GHz allows about 30 cycles per byte:"
 echo "   some 60-90 instructions at the 2-3 instructions per cycle such code reaches)"
