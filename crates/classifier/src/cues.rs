@@ -8,12 +8,26 @@
 //! Negation is composed, not listed: a negator (`did not`, `never`,
 //! `refused to`) right before a denial or confirmation verb, or before a verb
 //! of responding, makes a non-denial whose cue runs from the negator to the verb.
+//!
+//! ## Finding the cues
+//!
+//! The cues are the matches of a leftmost-longest search for the cue entries
+//! over every byte of a region (the next match starting where the last one
+//! ended), keeping those on word boundaries. Rather than stepping an automaton
+//! through every byte, the scan looks the entries up at word starts only: the
+//! only matches kept start there. A match starting inside a word is never
+//! kept, but it still consumes what it spans, and it can span the start of
+//! the next word only through an entry of several words whose first word ends
+//! the current one (`did not` in `candid not comment` hides `not`). Such
+//! words are rare, cheap to recognise from their last bytes, and scanned
+//! byte by byte, so the result is the same as the full search's.
 
-use aho_corasick::Input;
 use claimtrack_parser::Span;
 
 use crate::lexicon::{lexicon, CueKind, Lexicon};
-use crate::text::{clause_words, next_word, on_word_boundaries, prev_word, Token};
+use crate::text::{
+    clause_words, is_word_char, next_word, on_word_boundaries, prev_word, sanitize, Token,
+};
 use crate::Stance;
 
 /// A stance cue found in the article.
@@ -141,12 +155,11 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
     ];
     for token in clause_words(text, pos, text.len()).take(5) {
         let Token::Word(w) = token else { return None };
-        let rest = text.get(w.span.start..)?;
-        if let Some(m) = lex
+        if let Some((_, end)) = lex
             .falsity
-            .find(Input::new(rest).anchored(aho_corasick::Anchored::Yes))
+            .longest_at(text.as_bytes(), w.span.start, text.len())
         {
-            let span = Span::new(w.span.start, w.span.start + m.end());
+            let span = Span::new(w.span.start, end);
             if on_word_boundaries(text, span.start, span.end) {
                 return Some(span);
             }
@@ -184,61 +197,176 @@ fn scan_region(text: &str, region: Span, cues: &mut Vec<StanceCue>) {
     let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
-    let region = crate::text::sanitize(text, region);
-    // Matches inside longer words (`not` in `another`) are skipped. A skipped
-    // match could only hide a cue starting inside that same word, which no
-    // entry does, so a plain non-overlapping iteration is enough (and fast).
-    for m in lex
-        .cues
-        .find_iter(Input::new(text).span(region.start..region.end))
-    {
-        if !on_word_boundaries(text, m.start(), m.end()) {
-            continue;
+    let region = sanitize(text, region);
+    cue_matches(lex, text, region, |span, kind| {
+        cues.extend(judge(lex, text, span, kind, &mut negator));
+    });
+}
+
+/// The stance cue that the cue entry of `kind` matched at `span` makes, given
+/// the last negator seen before it (updated here).
+fn judge(
+    lex: &Lexicon,
+    text: &str,
+    span: Span,
+    kind: CueKind,
+    negator: &mut Option<(Span, bool)>,
+) -> Option<StanceCue> {
+    let negated = negator.filter(|(n, _)| negation_reaches(text, n.end, span.start));
+    let from_negator = |stance| StanceCue {
+        span: Span::new(negated.map_or(span.start, |(n, _)| n.start), span.end),
+        stance,
+        confirmation: false,
+    };
+    let cue = match kind {
+        CueKind::Negator { refusal } => {
+            *negator = Some((span, refusal));
+            return None;
         }
-        let span = Span::new(m.start(), m.end());
-        let kind = lex.kinds[m.pattern().as_usize()];
-        let negated = negator.filter(|(n, _)| negation_reaches(text, n.end, span.start));
-        let from_negator = |stance| StanceCue {
-            span: Span::new(negated.map_or(span.start, |(n, _)| n.start), span.end),
-            stance,
-            confirmation: false,
-        };
-        let cue = match kind {
-            CueKind::Negator { refusal } => {
-                negator = Some((span, refusal));
-                continue;
-            }
-            _ if negated.is_some() => match kind {
-                CueKind::Evasion if !negated.is_some_and(|(_, refusal)| refusal) => None,
-                CueKind::Dismiss if !dismisses_a_claim(lex, text, span) => None,
-                _ => Some(from_negator(Stance::NonDenial)),
-            },
-            CueKind::Phrase => Some(from_negator(Stance::NonDenial)),
-            CueKind::Response | CueKind::Evasion => None,
-            CueKind::Deny => {
-                let adjective = prev_word(text, span.start)
-                    .is_some_and(|w| is_one_of(w.as_str(text), DETERMINERS));
-                (!adjective && !agentless_passive(text, span)).then_some(StanceCue {
-                    span,
-                    stance: Stance::Deny,
-                    confirmation: false,
-                })
-            }
-            CueKind::Dismiss => (!agentless_passive(text, span)
-                && dismisses_a_claim(lex, text, span))
+        _ if negated.is_some() => match kind {
+            CueKind::Evasion if !negated.is_some_and(|(_, refusal)| refusal) => None,
+            CueKind::Dismiss if !dismisses_a_claim(lex, text, span) => None,
+            _ => Some(from_negator(Stance::NonDenial)),
+        },
+        CueKind::Phrase => Some(from_negator(Stance::NonDenial)),
+        CueKind::Response | CueKind::Evasion => None,
+        CueKind::Deny => {
+            let adjective =
+                prev_word(text, span.start).is_some_and(|w| is_one_of(w.as_str(text), DETERMINERS));
+            (!adjective && !agentless_passive(text, span)).then_some(StanceCue {
+                span,
+                stance: Stance::Deny,
+                confirmation: false,
+            })
+        }
+        CueKind::Dismiss => (!agentless_passive(text, span) && dismisses_a_claim(lex, text, span))
             .then_some(StanceCue {
                 span,
                 stance: Stance::Deny,
                 confirmation: false,
             }),
-            CueKind::Confirm => (!agentless_passive(text, span)).then_some(StanceCue {
-                span,
-                stance: Stance::Assert,
-                confirmation: true,
-            }),
+        CueKind::Confirm => (!agentless_passive(text, span)).then_some(StanceCue {
+            span,
+            stance: Stance::Assert,
+            confirmation: true,
+        }),
+    };
+    *negator = None;
+    cue
+}
+
+/// Whether the character at byte `i` of `text` is a word character, and its
+/// length (1 past the end of the text or off a `char` boundary).
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// [`BYTE_KINDS`] of a byte that is not part of a word: other ASCII.
+const OTHER: u8 = 0;
+/// [`BYTE_KINDS`] of an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_KINDS`] of a byte of a longer character, decoded to tell.
+const NON_ASCII: u8 = 2;
+
+/// What each byte is for the word walk: a table lookup beats range tests.
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        kinds[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            OTHER
         };
-        negator = None;
-        cues.extend(cue);
+        b += 1;
+    }
+    kinds
+};
+
+/// The first position from `i` on (below `end`) where the characters of
+/// `text` are word characters (`word` true) or are not (`word` false), or
+/// `end`.
+#[inline]
+fn next_run(text: &str, mut i: usize, end: usize, word: bool) -> usize {
+    let bytes = &text.as_bytes()[..end.min(text.len())];
+    let stop = if word { WORD } else { OTHER };
+    while let Some(&b) = bytes.get(i) {
+        let kind = BYTE_KINDS[usize::from(b)];
+        if kind == stop {
+            break;
+        }
+        if kind == NON_ASCII {
+            let (is_word, len) = word_char_at(text, i);
+            if is_word == word {
+                break;
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Calls `found` with each match of the cue entries in `region` that lies on
+/// word boundaries, in order: the matches a leftmost-longest search over the
+/// region keeps (see the module docs).
+fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Span, CueKind)) {
+    let bytes = text.as_bytes();
+    let end = region.end.min(text.len());
+    // No match starts before `pos`: the end of the last one.
+    let mut pos = region.start;
+    // Looks an entry up at `at`; on a match, moves `pos` past it.
+    let mut take = |pos: &mut usize, at: usize| {
+        let Some((id, to)) = lex.cues.longest_at(bytes, at, end) else {
+            return false;
+        };
+        if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
+        {
+            found(Span::new(at, to), kind);
+        }
+        *pos = to;
+        true
+    };
+    let mut i = region.start;
+    let mut after_word = text
+        .get(..i)
+        .and_then(|head| head.chars().next_back())
+        .is_some_and(is_word_char);
+    while i < end {
+        let start = next_run(text, i, end, true);
+        if start >= end {
+            break;
+        }
+        after_word &= start == i;
+        // A word (or the rest of one, at the region start): `start..stop`.
+        let stop = next_run(text, start, end, false);
+        let mut inner = start;
+        if !after_word {
+            // Most words start no entry: their first byte says so.
+            if start >= pos && lex.cues.can_start(bytes[start]) {
+                take(&mut pos, start);
+            }
+            inner = start + 1;
+        }
+        let inner = inner.max(pos);
+        if inner < stop && stop < end && lex.cue_heads_reversed.ends_before(bytes, inner, stop) {
+            // As the full search does: every byte inside the word.
+            let mut at = inner;
+            while at < stop {
+                at = if take(&mut pos, at) { pos } else { at + 1 };
+            }
+        }
+        after_word = true;
+        i = stop;
     }
 }
 
@@ -378,5 +506,79 @@ mod tests {
     #[test]
     fn words_inside_words_do_not_match() {
         assert!(found("undeniable cannoted notable").is_empty());
+    }
+
+    /// The cue matches that a leftmost-longest Aho-Corasick search over every
+    /// byte of `region` finds and keeps: what [`cue_matches`] must report.
+    fn reference_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
+        use aho_corasick::{AhoCorasick, Input, MatchKind};
+        static REFERENCE: std::sync::OnceLock<(AhoCorasick, Vec<CueKind>)> =
+            std::sync::OnceLock::new();
+        let (ac, kinds) = REFERENCE.get_or_init(|| {
+            let (patterns, kinds) = crate::lexicon::cue_entries();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(patterns)
+                .expect("reference automaton");
+            (ac, kinds)
+        });
+        ac.find_iter(Input::new(text).span(region.start..region.end))
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (Span::new(m.start(), m.end()), kinds[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    fn fast_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
+        let mut matches = Vec::new();
+        cue_matches(lexicon(), text, region, |span, kind| {
+            matches.push((span, kind))
+        });
+        matches
+    }
+
+    #[test]
+    fn matches_hidden_inside_words_stay_hidden() {
+        for text in [
+            "the candid not deny",
+            "Anno comment; undid not confirm",
+            "xdidn't deny, xdidn\u{2019}t deny",
+            "éwould not say",
+            "he did not deny",
+            "probe reached; tribe be reached",
+            "couldn't be reached for comment",
+        ] {
+            for start in 0..=text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let region = Span::new(start, text.len());
+                assert_eq!(
+                    fast_matches(text, region),
+                    reference_matches(text, region),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_matches_as_a_full_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "did", "not", "n't", "n\u{2019}t", "no", " ", " ", "comment", "deny",
+                    "would", "neither", "confirm", "nor", "be", "reached", "x", "é", "'",
+                    "\u{2019}", ", ", ". ", "declined to", "an", "can", "refused", "say",
+                ]),
+                0..24,
+            ),
+            cut in 0usize..8,
+        ) {
+            let text: String = parts.concat();
+            let start = crate::text::floor_boundary(&text, cut);
+            let region = Span::new(start, text.len());
+            proptest::prop_assert_eq!(fast_matches(&text, region), reference_matches(&text, region));
+        }
     }
 }

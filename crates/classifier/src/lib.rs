@@ -93,10 +93,12 @@
 //!
 //! ## Cost
 //!
-//! One Aho-Corasick DFA (ASCII case-insensitive, leftmost-longest, all cue
-//! lists at once) runs over the parts of the article that some claim reads:
-//! the attribution clauses, the first bytes of each content and the
-//! surroundings of each cue, merged, each byte scanned once. Each claim then
+//! The cue lists are looked up (ASCII case-insensitive, longest entry first,
+//! all lists at once, in a trie) at the word starts of the parts of the
+//! article that some claim reads: the attribution clauses, the first bytes of
+//! each content and the surroundings of each cue, merged, each byte walked
+//! once. The result is that of a leftmost-longest search over every byte (see
+//! the `cues` module). Each claim then
 //! finds the cues of its clause by binary search, and the claims' contents are
 //! indexed once so that clauses and answers cost a binary search too: the
 //! whole is linear in the article, not quadratic in its claims. Per call, a
@@ -110,9 +112,9 @@ mod cues;
 mod lexicon;
 mod respond;
 mod text;
+mod trie;
 mod window;
 
-use aho_corasick::Input;
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
 use crate::cues::{falsity_after, StanceCue};
@@ -440,8 +442,12 @@ fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
     let trimmed = trim_content(text, content);
     // Cheap gate: most contents have no falsity word near their head at all.
     let head_end = crate::text::floor_boundary(text, trimmed.end.min(trimmed.start + HEAD_BYTES));
-    lex.falsity
-        .find(Input::new(text).span(trimmed.start..head_end.max(trimmed.start)))?;
+    if !lex
+        .falsity
+        .occurs_in(text.as_bytes(), trimmed.start, head_end)
+    {
+        return None;
+    }
     let mut subject_start = trimmed.start;
     let mut last = None;
     for (k, token) in clause_words(text, trimmed.start, trimmed.end)
