@@ -291,82 +291,122 @@ static BYTE_KINDS: [u8; 256] = {
     kinds
 };
 
-/// The first position from `i` on (below `end`) where the characters of
-/// `text` are word characters (`word` true) or are not (`word` false), or
-/// `end`.
+/// The high bit of each byte of `x` set where the byte is an ASCII letter or
+/// digit: the word test of eight bytes at once.
 #[inline]
-fn next_run(text: &str, mut i: usize, end: usize, word: bool) -> usize {
-    let bytes = &text.as_bytes()[..end.min(text.len())];
-    let stop = if word { WORD } else { OTHER };
-    while let Some(&b) = bytes.get(i) {
-        let kind = BYTE_KINDS[usize::from(b)];
-        if kind == stop {
-            break;
-        }
-        if kind == NON_ASCII {
-            let (is_word, len) = word_char_at(text, i);
-            if is_word == word {
+fn ascii_word_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = x & !HIGH;
+    let folded = low | (ONES * 0x20);
+    // Per byte `v <= 0x7f`: adding `0x80 - lo` sets the high bit where
+    // `v >= lo`, without a carry into the next byte.
+    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+    let above = |v: u64, hi: u8| v + ONES * u64::from(0x7f - hi);
+    let letter = at_least(folded, b'a') & !above(folded, b'z');
+    let digit = at_least(low, b'0') & !above(low, b'9');
+    (letter | digit) & !x & HIGH
+}
+
+/// The end of the word characters of `text` from `i` on, at most
+/// `hay.len()` (`hay` being a prefix of `text`'s bytes).
+#[inline]
+fn word_end(text: &str, hay: &[u8], mut i: usize) -> usize {
+    loop {
+        // Eight ASCII word bytes at a time: most words end in the first eight.
+        while let Some(Ok(chunk)) = hay.get(i..i + 8).map(<[u8; 8]>::try_from) {
+            let stops = !ascii_word_bits(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+            if stops != 0 {
+                i += (stops.trailing_zeros() / 8) as usize;
                 break;
             }
-            i += len;
-        } else {
-            i += 1;
+            i += 8;
+        }
+        let Some(&b) = hay.get(i) else { return i };
+        match BYTE_KINDS[usize::from(b)] {
+            WORD => i += 1,
+            OTHER => return i,
+            _ => match word_char_at(text, i) {
+                (true, len) => i += len,
+                (false, _) => return i,
+            },
         }
     }
-    i
 }
 
 /// Calls `found` with each match of the cue entries in `region` that lies on
 /// word boundaries, in order: the matches a leftmost-longest search over the
 /// region keeps (see the module docs).
 fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Span, CueKind)) {
-    let bytes = text.as_bytes();
     let end = region.end.min(text.len());
-    // No match starts before `pos`: the end of the last one.
-    let mut pos = region.start;
-    // Looks an entry up at `at`; on a match, moves `pos` past it.
-    let mut take = |pos: &mut usize, at: usize| {
-        let Some((id, to)) = lex.cues.longest_at(bytes, at, end) else {
-            return false;
-        };
+    let hay = &text.as_bytes()[..end];
+    let mut keep = |at: usize, id: u32, to: usize| {
         if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
         {
             found(Span::new(at, to), kind);
         }
-        *pos = to;
-        true
     };
+    // No match starts before `pos`: the end of the last one.
+    let mut pos = region.start;
     let mut i = region.start;
-    let mut after_word = text
+    // True when the word at `i` starts there (no word character before it).
+    let mut word_start = !text
         .get(..i)
         .and_then(|head| head.chars().next_back())
         .is_some_and(is_word_char);
-    while i < end {
-        let start = next_run(text, i, end, true);
-        if start >= end {
-            break;
+    loop {
+        // Past the characters between words.
+        loop {
+            let Some(&b) = hay.get(i) else { return };
+            match BYTE_KINDS[usize::from(b)] {
+                WORD => break,
+                OTHER => i += 1,
+                _ => match word_char_at(text, i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+            word_start = true;
         }
-        after_word &= start == i;
-        // A word (or the rest of one, at the region start): `start..stop`.
-        let stop = next_run(text, start, end, false);
+        let start = i;
         let mut inner = start;
-        if !after_word {
+        if word_start {
             // Most words start no entry: their first byte says so.
-            if start >= pos && lex.cues.can_start(bytes[start]) {
-                take(&mut pos, start);
+            let first = hay[start];
+            if start >= pos
+                && lex.cues.can_start(first)
+                && hay
+                    .get(start + 1)
+                    .is_none_or(|&next| lex.cues.pair_fits(first, next))
+            {
+                if let Some((id, to)) = lex.cues.longest_at(hay, start, end) {
+                    keep(start, id, to);
+                    pos = to;
+                }
             }
             inner = start + 1;
         }
+        // Past the word: `start..i`, followed by a non-word character.
+        i = word_end(text, hay, i);
+        if i >= hay.len() {
+            return;
+        }
         let inner = inner.max(pos);
-        if inner < stop && stop < end && lex.cue_heads_reversed.ends_before(bytes, inner, stop) {
+        if inner < i && lex.cue_heads_reversed.ends_before(hay, inner, i) {
             // As the full search does: every byte inside the word.
             let mut at = inner;
-            while at < stop {
-                at = if take(&mut pos, at) { pos } else { at + 1 };
+            while at < i {
+                match lex.cues.longest_at(hay, at, end) {
+                    Some((id, to)) => {
+                        keep(at, id, to);
+                        pos = to;
+                        at = to;
+                    }
+                    None => at += 1,
+                }
             }
         }
-        after_word = true;
-        i = stop;
+        word_start = true;
     }
 }
 
@@ -535,6 +575,24 @@ mod tests {
             matches.push((span, kind))
         });
         matches
+    }
+
+    #[test]
+    fn eight_bytes_at_once_agree_with_one_at_a_time() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a', b' ', b'Z', 0xC3, b'9', b'-', 0x80, b'q'];
+                bytes[lane] = b;
+                let bits = ascii_word_bits(u64::from_le_bytes(bytes));
+                for (k, &byte) in bytes.iter().enumerate() {
+                    assert_eq!(
+                        bits >> (8 * k + 7) & 1 == 1,
+                        byte.is_ascii_alphanumeric(),
+                        "{byte:#x}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

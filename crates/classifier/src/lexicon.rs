@@ -141,10 +141,11 @@ impl Lexicon {
             .flat_map(spellings)
             .collect();
         Lexicon {
-            cues: Trie::new(&patterns),
+            cues: Trie::new(&patterns, 0),
             kinds,
-            cue_heads_reversed: Trie::new(&heads),
-            falsity: Trie::new(&falsity),
+            // Pairs after the separator: a word's last two letters.
+            cue_heads_reversed: Trie::new(&heads, 1),
+            falsity: Trie::new(&falsity, 0),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
         }

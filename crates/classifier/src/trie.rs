@@ -25,6 +25,10 @@ pub(crate) struct Trie {
     /// The entry that ends at each node (by row / stride), if any; the first
     /// one added wins.
     ends: Vec<Option<u32>>,
+    /// One bit per pair of bytes (`a << 8 | b`, every case): set when some
+    /// entry has that pair at `pair_at`; empty when some entry is too short
+    /// to have one.
+    pairs: Vec<u64>,
 }
 
 /// Flag of a `next` value: an entry ends at the child.
@@ -32,7 +36,9 @@ const ENDS: u32 = 1 << 31;
 
 impl Trie {
     /// Compiles `entries`, numbered in order; matching ignores ASCII case.
-    pub(crate) fn new<S: AsRef<[u8]>>(entries: &[S]) -> Trie {
+    /// [`Trie::pair_fits`] tests the two bytes at `pair_at` (when every entry
+    /// is long enough).
+    pub(crate) fn new<S: AsRef<[u8]>>(entries: &[S], pair_at: usize) -> Trie {
         let mut classes = [0u8; 256];
         let mut stride = 1;
         for entry in entries {
@@ -55,9 +61,23 @@ impl Trie {
             stride,
             next: vec![0; stride],
             ends: vec![None],
+            pairs: Vec::new(),
         };
         for (id, entry) in entries.iter().enumerate() {
             trie.insert(entry.as_ref(), u32::try_from(id).unwrap_or(u32::MAX));
+        }
+        if entries.iter().all(|e| e.as_ref().len() >= pair_at + 2) {
+            trie.pairs = vec![0; (1 << 16) / 64];
+            for entry in entries {
+                if let Some(&[a, b]) = entry.as_ref().get(pair_at..pair_at + 2) {
+                    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+                        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                            let pair = usize::from(a) << 8 | usize::from(b);
+                            trie.pairs[pair / 64] |= 1 << (pair % 64);
+                        }
+                    }
+                }
+            }
         }
         trie
     }
@@ -103,6 +123,17 @@ impl Trie {
         self.first[usize::from(b)]
     }
 
+    /// False when no entry has the bytes `a`, `b` (any case) at `pair_at`
+    /// (see [`Trie::new`]): with [`Trie::can_start`], a cheap test before
+    /// walking the trie.
+    #[inline]
+    pub(crate) fn pair_fits(&self, a: u8, b: u8) -> bool {
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.pairs
+            .get(pair / 64)
+            .is_none_or(|bits| bits & (1 << (pair % 64)) != 0)
+    }
+
     /// The longest entry starting at byte `at` of `hay` and ending by `end`:
     /// (entry number, end of the match).
     #[inline]
@@ -131,14 +162,27 @@ impl Trie {
     pub(crate) fn occurs_in(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let hay = &hay[..end.min(hay.len())];
         let from = start.min(hay.len());
-        (from..hay.len()).any(|at| self.can_start(hay[at]) && self.starts(hay[at..].iter()))
+        (from..hay.len()).any(|at| {
+            let b = hay[at];
+            self.can_start(b)
+                && hay.get(at + 1).is_none_or(|&next| self.pair_fits(b, next))
+                && self.starts(hay[at..].iter())
+        })
     }
 
     /// True when some entry, spelled backwards, ends at byte `last` of `hay`
     /// and starts at `from` or later (this trie holding reversed entries).
+    #[inline]
     pub(crate) fn ends_before(&self, hay: &[u8], from: usize, last: usize) -> bool {
-        hay.get(from..=last)
-            .is_some_and(|tail| self.starts(tail.iter().rev()))
+        let Some(tail) = hay.get(from..=last) else {
+            return false;
+        };
+        let quick = match *tail {
+            [.., c, b, a] => self.can_start(a) && self.pair_fits(b, c),
+            [.., a] => self.can_start(a),
+            [] => false,
+        };
+        quick && self.starts(tail.iter().rev())
     }
 
     /// True when the bytes of `bytes` start with some entry.
@@ -165,7 +209,7 @@ mod tests {
 
     #[test]
     fn longest_entry_wins_and_case_is_ignored() {
-        let trie = Trie::new(&["no", "no comment", "not"]);
+        let trie = Trie::new(&["no", "no comment", "not"], 0);
         let hay = b"No Comment, not";
         assert_eq!(trie.longest_at(hay, 0, hay.len()), Some((1, 10)));
         assert_eq!(trie.longest_at(hay, 0, 5), Some((0, 2)));
@@ -178,7 +222,7 @@ mod tests {
 
     #[test]
     fn multibyte_entries() {
-        let trie = Trie::new(&["didn\u{2019}t"]);
+        let trie = Trie::new(&["didn\u{2019}t"], 0);
         let hay = "he didn\u{2019}t".as_bytes();
         assert_eq!(trie.longest_at(hay, 3, hay.len()), Some((0, hay.len())));
         assert!(!trie.can_start(0xE2));
