@@ -177,29 +177,42 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
 #[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
     let mut cues = Vec::new();
-    scan_region(text, Span::new(0, text.len()), &mut cues);
+    scan_region(text, Span::new(0, text.len()), text.len(), &mut cues);
     cues
 }
 
-/// Every stance cue lying inside one of `regions` (sorted, disjoint), in
-/// order. Only the parts of an article that some claim will read are
-/// scanned: attribution windows and the heads of contents.
-pub(crate) fn scan_regions(text: &str, regions: &[Span]) -> Vec<StanceCue> {
+/// A part of an article to scan for cues (see [`scan_regions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// The bytes scanned: where the scan starts decides where matches start.
+    pub(crate) span: Span,
+    /// No claim reads a cue starting here or later, so the scan stops here.
+    pub(crate) until: usize,
+}
+
+/// Every stance cue lying inside one of `regions` (sorted, disjoint) and
+/// starting before its `until`, in order. Only the parts of an article that
+/// some claim will read are scanned: attribution windows and the heads of
+/// contents.
+pub(crate) fn scan_regions(text: &str, regions: &[Region]) -> Vec<StanceCue> {
     let mut cues = Vec::new();
-    for &region in regions {
-        scan_region(text, region, &mut cues);
+    for region in regions {
+        scan_region(text, region.span, region.until, &mut cues);
     }
     cues
 }
 
-/// Appends the stance cues inside `region` to `cues`.
-fn scan_region(text: &str, region: Span, cues: &mut Vec<StanceCue>) {
+/// Appends the stance cues inside `region` and starting before `until` to
+/// `cues`.
+fn scan_region(text: &str, region: Span, until: usize, cues: &mut Vec<StanceCue>) {
     let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
     let region = sanitize(text, region);
-    cue_matches(lex, text, region, |span, kind| {
+    cue_matches(lex, text, region, until, |span, kind| {
         cues.extend(judge(lex, text, span, kind, &mut negator));
+        // A negated cue starts at its negator (`declined to comment`).
+        negator.map(|(n, _)| n.start)
     });
 }
 
@@ -336,14 +349,31 @@ fn word_end(text: &str, hay: &[u8], mut i: usize) -> usize {
 
 /// Calls `found` with each match of the cue entries in `region` that lies on
 /// word boundaries, in order: the matches a leftmost-longest search over the
-/// region keeps (see the module docs).
-fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Span, CueKind)) {
+/// region keeps (see the module docs), up to those that make no cue starting
+/// before `until`. `found` returns where a cue made by a later match would
+/// start when that is before the match: at a negator (`declined to comment`).
+fn cue_matches(
+    lex: &Lexicon,
+    text: &str,
+    region: Span,
+    until: usize,
+    mut found: impl FnMut(Span, CueKind) -> Option<usize>,
+) {
     let end = region.end.min(text.len());
     let hay = &text.as_bytes()[..end];
-    let mut keep = |at: usize, id: u32, to: usize| {
+    // Words from `until` on still to look at: the one or two after a
+    // negator that starts before `until` (`did not explicitly deny`, see
+    // `negation_reaches`).
+    let mut grace = 0u8;
+    let mut keep = |grace: &mut u8, at: usize, id: u32, to: usize| {
         if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
         {
-            found(Span::new(at, to), kind);
+            let negator = found(Span::new(at, to), kind);
+            *grace = if negator.is_some_and(|n| n < until) {
+                2
+            } else {
+                0
+            };
         }
     };
     // No match starts before `pos`: the end of the last one.
@@ -369,6 +399,14 @@ fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Sp
             word_start = true;
         }
         let start = i;
+        if start >= until {
+            if grace == 0 {
+                return;
+            }
+            if start >= pos {
+                grace -= 1;
+            }
+        }
         let mut inner = start;
         if word_start {
             // Most words start no entry: their first byte says so.
@@ -380,7 +418,7 @@ fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Sp
                     .is_none_or(|&next| lex.cues.pair_fits(first, next))
             {
                 if let Some((id, to)) = lex.cues.longest_at(hay, start, end) {
-                    keep(start, id, to);
+                    keep(&mut grace, start, id, to);
                     pos = to;
                 }
             }
@@ -391,14 +429,21 @@ fn cue_matches(lex: &Lexicon, text: &str, region: Span, mut found: impl FnMut(Sp
         if i >= hay.len() {
             return;
         }
+        // Matches inside the word are never kept; they matter only when
+        // they run into the next word, and that only when it is still read.
         let inner = inner.max(pos);
-        if inner < i && lex.cue_heads_reversed.ends_before(hay, inner, i) {
+        let bound = if start < until && grace == 0 {
+            i.min(until)
+        } else {
+            i
+        };
+        if inner < bound && lex.cue_heads_reversed.ends_before(hay, inner, i) {
             // As the full search does: every byte inside the word.
             let mut at = inner;
-            while at < i {
+            while at < bound {
                 match lex.cues.longest_at(hay, at, end) {
                     Some((id, to)) => {
-                        keep(at, id, to);
+                        keep(&mut grace, at, id, to);
                         pos = to;
                         at = to;
                     }
@@ -571,8 +616,9 @@ mod tests {
 
     fn fast_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
         let mut matches = Vec::new();
-        cue_matches(lexicon(), text, region, |span, kind| {
-            matches.push((span, kind))
+        cue_matches(lexicon(), text, region, text.len(), |span, kind| {
+            matches.push((span, kind));
+            None
         });
         matches
     }
@@ -622,6 +668,31 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn stopping_early_keeps_the_cues_before_the_stop(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "did not ", "didn't ", "never ", "declined to ", "refused to ", " ",
+                    "comment ", "deny ", "denied ", "explicitly ", "the report ", "confirm ",
+                    "x", ", ", ". ", "would neither confirm nor deny ", "say ", "it ",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let region = Span::new(0, text.len());
+            let mut full = Vec::new();
+            scan_region(&text, region, text.len(), &mut full);
+            for until in (0..=text.len()).filter(|&u| text.is_char_boundary(u)) {
+                let before = |cues: &[StanceCue]| {
+                    cues.iter().filter(|c| c.span.start < until).copied().collect::<Vec<_>>()
+                };
+                let mut early = Vec::new();
+                scan_region(&text, region, until, &mut early);
+                proptest::prop_assert_eq!(before(&early), before(&full), "until {}", until);
+            }
+        }
+
+        #[test]
         fn same_matches_as_a_full_search(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
@@ -632,11 +703,22 @@ mod tests {
                 0..24,
             ),
             cut in 0usize..8,
+            stop in 0usize..200,
         ) {
             let text: String = parts.concat();
             let start = crate::text::floor_boundary(&text, cut);
             let region = Span::new(start, text.len());
             proptest::prop_assert_eq!(fast_matches(&text, region), reference_matches(&text, region));
+            // Stopping early keeps the matches that start before the stop.
+            let until = start + stop % (text.len() - start + 1);
+            let mut early = Vec::new();
+            cue_matches(lexicon(), &text, region, until, |span, kind| {
+                early.push((span, kind));
+                None
+            });
+            let mut expected = reference_matches(&text, region);
+            expected.retain(|(span, _)| span.start < until);
+            proptest::prop_assert_eq!(early, expected);
         }
     }
 }

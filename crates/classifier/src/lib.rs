@@ -117,7 +117,7 @@ mod window;
 
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
-use crate::cues::{falsity_after, StanceCue};
+use crate::cues::{falsity_after, Region, StanceCue};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::respond::{mentions_claim, read_object, ObjectRef};
 use crate::text::{clause_words, next_word, sanitize, trim_content, Token};
@@ -251,29 +251,56 @@ const CUE_MARGIN: usize = 48;
 
 /// The parts of `text` that the claims read, sorted and merged: attribution
 /// windows, content heads, and the surroundings of each claim's own cue.
-fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Span> {
+/// Each region's `until` is where the cues that [`decide`] looks at end:
+/// those inside a window, and those overlapping a claim's own cue or the
+/// first character of its content.
+fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Region> {
     let mut regions: Vec<Span> = Vec::with_capacity(claims.len() * 3);
+    // Spans that a claim reads cues in or at (see `decide`).
+    let mut read: Vec<Span> = Vec::with_capacity(claims.len() * 3);
     for (claim, window) in claims.iter().zip(windows) {
         regions.extend(*window);
+        read.extend(*window);
         let content = sanitize(text, claim.text);
         regions.push(Span::new(
             content.start,
             content.end.min(content.start + HEAD_BYTES),
         ));
+        let first = trim_content(text, content);
+        if !first.is_empty() {
+            read.push(Span::new(first.start, first.start + 1));
+        }
         if let Some(cue) = claim.cue {
             let cue = sanitize(text, cue);
             regions.push(Span::new(
                 cue.start.saturating_sub(CUE_MARGIN),
                 cue.end + CUE_MARGIN,
             ));
+            read.push(Span::new(cue.start, cue.end.max(cue.start + 1)));
         }
     }
     regions.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Span> = Vec::with_capacity(regions.len());
+    let mut merged: Vec<Region> = Vec::with_capacity(regions.len());
     for r in regions {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            Some(last) if r.start <= last.span.end => {
+                last.span.end = last.span.end.max(r.end);
+            }
+            _ => merged.push(Region {
+                span: r,
+                until: r.start,
+            }),
+        }
+    }
+    // A cue is read when it starts before the end of a span read that
+    // reaches into its region: the scan of each region stops there.
+    for r in read {
+        let from = merged.partition_point(|m| m.span.end <= r.start);
+        for region in merged[from..]
+            .iter_mut()
+            .take_while(|m| m.span.start < r.end)
+        {
+            region.until = region.until.max(r.end.min(region.span.end));
         }
     }
     merged
