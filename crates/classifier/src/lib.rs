@@ -215,9 +215,14 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
     let windows: Vec<Option<Span>> = (0..claims.len())
         .map(|i| window::attribution_window(text, claims, &contents, i))
         .collect();
-    let cues = cues::scan_regions(text, &regions(text, claims, &windows));
+    // Each content without its quotation marks and punctuation.
+    let trimmed: Vec<Span> = claims
+        .iter()
+        .map(|c| trim_content(text, sanitize(text, c.text)))
+        .collect();
+    let cues = cues::scan_regions(text, &regions(text, claims, &windows, &trimmed));
     let decisions: Vec<Option<Decision>> = (0..claims.len())
-        .map(|i| decide(lex, text, &claims[i], windows[i], &cues))
+        .map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], &cues))
         .collect();
     let stances: Vec<Stance> = decisions
         .iter()
@@ -254,11 +259,16 @@ const CUE_MARGIN: usize = 48;
 /// Each region's `until` is where the cues that [`decide`] looks at end:
 /// those inside a window, and those overlapping a claim's own cue or the
 /// first character of its content.
-fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Region> {
+fn regions(
+    text: &str,
+    claims: &[Claim],
+    windows: &[Option<Span>],
+    trimmed: &[Span],
+) -> Vec<Region> {
     let mut regions: Vec<Span> = Vec::with_capacity(claims.len() * 3);
     // Spans that a claim reads cues in or at (see `decide`).
     let mut read: Vec<Span> = Vec::with_capacity(claims.len() * 3);
-    for (claim, window) in claims.iter().zip(windows) {
+    for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
         regions.extend(*window);
         read.extend(*window);
         let content = sanitize(text, claim.text);
@@ -266,7 +276,6 @@ fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Region
             content.start,
             content.end.min(content.start + HEAD_BYTES),
         ));
-        let first = trim_content(text, content);
         if !first.is_empty() {
             read.push(Span::new(first.start, first.start + 1));
         }
@@ -321,13 +330,15 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
         .filter(|c| c.span.start < span.end.max(span.start + 1))
 }
 
-/// Decides the stance of `claim`, whose attribution clause is `window`; `None`
-/// for a plain assert.
+/// Decides the stance of `claim`, whose attribution clause is `window` and
+/// whose content, trimmed (see [`trim_content`]), is `trimmed`; `None` for a
+/// plain assert.
 fn decide(
     lex: &Lexicon,
     text: &str,
     claim: &Claim,
     window: Option<Span>,
+    trimmed: Span,
     cues: &[StanceCue],
 ) -> Option<Decision> {
     let content = sanitize(text, claim.text);
@@ -349,7 +360,7 @@ fn decide(
         }
     }
     // 2. The content is itself a response: `declined to comment`.
-    if let Some(cue) = response_content(text, claim, content, cues) {
+    if let Some(cue) = response_content(claim, content, trimmed, cues) {
         return Some(with_object(cue));
     }
     let in_window = window.map_or(&[][..], |w| cues_within(cues, w));
@@ -372,7 +383,7 @@ fn decide(
         return Some(with_object(cue));
     }
     // 4. The content opens by calling a claim false: `the claims were false`.
-    if let Some(decision) = falsity_head(lex, text, content) {
+    if let Some(decision) = falsity_head(lex, text, trimmed) {
         return Some(decision);
     }
     // 5. A confirmation.
@@ -408,12 +419,11 @@ fn in_relative_clause(text: &str, window_start: usize, cue: Span) -> bool {
 /// opens with a response (`declined to comment on the report`, `could not be
 /// reached`), or a quote that is nothing but one (`"No comment."`).
 fn response_content(
-    text: &str,
     claim: &Claim,
     content: Span,
+    trimmed: Span,
     cues: &[StanceCue],
 ) -> Option<StanceCue> {
-    let trimmed = trim_content(text, content);
     if trimmed.is_empty() {
         return None;
     }
@@ -464,9 +474,8 @@ fn opinion_follows(text: &str, pos: usize) -> bool {
 /// false`, `"These allegations are unfounded"`, `"That's completely untrue."`.
 /// A pronoun subject followed by `to` (`it was absurd to charge farmers`) is
 /// an opinion, not a denial, unless a verb of saying follows (`it is false to
-/// say ...`).
-fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
-    let trimmed = trim_content(text, content);
+/// say ...`). `trimmed` is the content, trimmed (see [`trim_content`]).
+fn falsity_head(lex: &Lexicon, text: &str, trimmed: Span) -> Option<Decision> {
     // Cheap gate: most contents have no falsity word near their head at all.
     let head_end = crate::text::floor_boundary(text, trimmed.end.min(trimmed.start + HEAD_BYTES));
     if !lex

@@ -28,7 +28,30 @@ pub(crate) struct Trie {
     /// One bit per pair of bytes (`a << 8 | b`, every case): set when some
     /// entry has that pair at `pair_at`; empty when some entry is too short
     /// to have one.
-    pairs: Vec<u64>,
+    pairs: Option<PairSet>,
+    /// The pairs of bytes 0-1 and 1-2 of the entries (every case), for
+    /// [`Trie::occurs_in`]; `None` when some entry is shorter than three.
+    near_pairs: Option<PairSet>,
+}
+
+/// A set of byte pairs: one bit per `a << 8 | b`.
+type PairSet = Box<[u64; 1024]>;
+
+/// Adds the pair `a`, `b` in every ASCII case to `set`.
+fn add_pair(set: &mut PairSet, a: u8, b: u8) {
+    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+            let pair = usize::from(a) << 8 | usize::from(b);
+            set[pair / 64] |= 1 << (pair % 64);
+        }
+    }
+}
+
+/// True when the pair `a`, `b` is in `set`.
+#[inline]
+fn has_pair(set: &PairSet, a: u8, b: u8) -> bool {
+    let pair = usize::from(a) << 8 | usize::from(b);
+    set[pair / 64] & (1 << (pair % 64)) != 0
 }
 
 /// Flag of a `next` value: an entry ends at the child.
@@ -61,23 +84,30 @@ impl Trie {
             stride,
             next: vec![0; stride],
             ends: vec![None],
-            pairs: Vec::new(),
+            pairs: None,
+            near_pairs: None,
         };
         for (id, entry) in entries.iter().enumerate() {
             trie.insert(entry.as_ref(), u32::try_from(id).unwrap_or(u32::MAX));
         }
         if entries.iter().all(|e| e.as_ref().len() >= pair_at + 2) {
-            trie.pairs = vec![0; (1 << 16) / 64];
+            let mut pairs = Box::new([0; 1024]);
             for entry in entries {
                 if let Some(&[a, b]) = entry.as_ref().get(pair_at..pair_at + 2) {
-                    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
-                        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                            let pair = usize::from(a) << 8 | usize::from(b);
-                            trie.pairs[pair / 64] |= 1 << (pair % 64);
-                        }
-                    }
+                    add_pair(&mut pairs, a, b);
                 }
             }
+            trie.pairs = Some(pairs);
+        }
+        if entries.iter().all(|e| e.as_ref().len() >= 3) {
+            let mut near = Box::new([0; 1024]);
+            for entry in entries {
+                if let [a, b, c, ..] = *entry.as_ref() {
+                    add_pair(&mut near, a, b);
+                    add_pair(&mut near, b, c);
+                }
+            }
+            trie.near_pairs = Some(near);
         }
         trie
     }
@@ -128,10 +158,7 @@ impl Trie {
     /// walking the trie.
     #[inline]
     pub(crate) fn pair_fits(&self, a: u8, b: u8) -> bool {
-        let pair = usize::from(a) << 8 | usize::from(b);
-        self.pairs
-            .get(pair / 64)
-            .is_none_or(|bits| bits & (1 << (pair % 64)) != 0)
+        self.pairs.as_ref().is_none_or(|set| has_pair(set, a, b))
     }
 
     /// The longest entry starting at byte `at` of `hay` and ending by `end`:
@@ -161,12 +188,17 @@ impl Trie {
     /// word or not.
     pub(crate) fn occurs_in(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let hay = &hay[..end.min(hay.len())];
-        let from = start.min(hay.len());
-        (from..hay.len()).any(|at| {
-            let b = hay[at];
-            self.can_start(b)
-                && hay.get(at + 1).is_none_or(|&next| self.pair_fits(b, next))
-                && self.starts(hay[at..].iter())
+        let rest = &hay[start.min(hay.len())..];
+        let at = |k: usize| self.can_start(rest[k]) && self.starts(rest[k..].iter());
+        let Some(near) = &self.near_pairs else {
+            return (0..rest.len()).any(at);
+        };
+        // Every entry has three bytes or more: one that starts at `k` has
+        // its first pair at `k` or its second at `k + 1`, so testing every
+        // other pair finds all (and each hit names two places to look).
+        rest.chunks_exact(2).enumerate().any(|(half, pair)| {
+            let k = 2 * half;
+            has_pair(near, pair[0], pair[1]) && (at(k) || (k > 0 && at(k - 1)))
         })
     }
 
@@ -226,5 +258,26 @@ mod tests {
         let hay = "he didn\u{2019}t".as_bytes();
         assert_eq!(trie.longest_at(hay, 3, hay.len()), Some((0, hay.len())));
         assert!(!trie.can_start(0xE2));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn occurs_in_finds_every_entry_anywhere(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["lie", "LIES", "a ", "fake", "al", "x", " ", "é", "s"]),
+                0..12,
+            ),
+            from in 0usize..6,
+        ) {
+            let entries = ["lies", "a lie", "fake"];
+            let trie = Trie::new(&entries, 0);
+            let text = parts.concat().into_bytes();
+            let from = from.min(text.len());
+            let lower = text.to_ascii_lowercase();
+            let naive = (from..text.len()).any(|k| {
+                entries.iter().any(|e| lower[k..].starts_with(e.as_bytes()))
+            });
+            proptest::prop_assert_eq!(trie.occurs_in(&text, from, text.len()), naive);
+        }
     }
 }
