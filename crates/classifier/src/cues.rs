@@ -410,13 +410,12 @@ fn cue_matches(
         let mut inner = start;
         if word_start {
             // Most words start no entry: their first byte says so.
-            let first = hay[start];
-            if start >= pos
-                && lex.cues.can_start(first)
-                && hay
-                    .get(start + 1)
-                    .is_none_or(|&next| lex.cues.pair_fits(first, next))
-            {
+            let quick = match hay.get(start..) {
+                Some(&[a, b, c, ..]) => lex.cues.can_start(a) && lex.cues.may_start_with(a, b, c),
+                Some(&[a, ..]) => lex.cues.can_start(a),
+                _ => false,
+            };
+            if start >= pos && quick {
                 if let Some((id, to)) = lex.cues.longest_at(hay, start, end) {
                     keep(&mut grace, start, id, to);
                     pos = to;

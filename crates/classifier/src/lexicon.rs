@@ -141,11 +141,10 @@ impl Lexicon {
             .flat_map(spellings)
             .collect();
         Lexicon {
-            cues: Trie::new(&patterns, 0),
+            cues: Trie::new(&patterns),
             kinds,
-            // Pairs after the separator: a word's last two letters.
-            cue_heads_reversed: Trie::new(&heads, 1),
-            falsity: Trie::new(&falsity, 0),
+            cue_heads_reversed: Trie::new(&heads),
+            falsity: Trie::new(&falsity),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
         }

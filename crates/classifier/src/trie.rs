@@ -25,33 +25,48 @@ pub(crate) struct Trie {
     /// The entry that ends at each node (by row / stride), if any; the first
     /// one added wins.
     ends: Vec<Option<u32>>,
-    /// One bit per pair of bytes (`a << 8 | b`, every case): set when some
-    /// entry has that pair at `pair_at`; empty when some entry is too short
-    /// to have one.
-    pairs: Option<PairSet>,
-    /// The pairs of bytes 0-1 and 1-2 of the entries (every case), for
-    /// [`Trie::occurs_in`]; `None` when some entry is shorter than three.
-    near_pairs: Option<PairSet>,
+    /// The first three bytes of the entries (every case); `None` when some
+    /// entry is shorter.
+    heads: Option<Triples>,
+    /// Bytes 0-2 and 1-3 of the entries (every case), for
+    /// [`Trie::occurs_in`]; `None` when some entry is shorter than four.
+    inner: Option<Triples>,
 }
 
-/// A set of byte pairs: one bit per `a << 8 | b`.
-type PairSet = Box<[u64; 1024]>;
+/// A Bloom filter of byte triples (one hash, 2^16 bits): a triple added is
+/// always found, a few others are too. A test costs about as much as one
+/// step of the trie, and turns most places down at once.
+struct Triples(Box<[u64; 1024]>);
 
-/// Adds the pair `a`, `b` in every ASCII case to `set`.
-fn add_pair(set: &mut PairSet, a: u8, b: u8) {
-    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
-        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-            let pair = usize::from(a) << 8 | usize::from(b);
-            set[pair / 64] |= 1 << (pair % 64);
+impl Triples {
+    fn new() -> Triples {
+        Triples(Box::new([0; 1024]))
+    }
+
+    fn hash(a: u8, b: u8, c: u8) -> usize {
+        let key = u32::from_le_bytes([a, b, c, 0]);
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Adds `a`, `b`, `c` in every ASCII case.
+    fn add(&mut self, a: u8, b: u8, c: u8) {
+        let cases = |x: u8| [x.to_ascii_lowercase(), x.to_ascii_uppercase()];
+        for a in cases(a) {
+            for b in cases(b) {
+                for c in cases(c) {
+                    let h = Triples::hash(a, b, c);
+                    self.0[h / 64] |= 1 << (h % 64);
+                }
+            }
         }
     }
-}
 
-/// True when the pair `a`, `b` is in `set`.
-#[inline]
-fn has_pair(set: &PairSet, a: u8, b: u8) -> bool {
-    let pair = usize::from(a) << 8 | usize::from(b);
-    set[pair / 64] & (1 << (pair % 64)) != 0
+    /// False when `a`, `b`, `c` was never added.
+    #[inline]
+    fn may_hold(&self, a: u8, b: u8, c: u8) -> bool {
+        let h = Triples::hash(a, b, c);
+        self.0[h / 64] & (1 << (h % 64)) != 0
+    }
 }
 
 /// Flag of a `next` value: an entry ends at the child.
@@ -59,9 +74,7 @@ const ENDS: u32 = 1 << 31;
 
 impl Trie {
     /// Compiles `entries`, numbered in order; matching ignores ASCII case.
-    /// [`Trie::pair_fits`] tests the two bytes at `pair_at` (when every entry
-    /// is long enough).
-    pub(crate) fn new<S: AsRef<[u8]>>(entries: &[S], pair_at: usize) -> Trie {
+    pub(crate) fn new<S: AsRef<[u8]>>(entries: &[S]) -> Trie {
         let mut classes = [0u8; 256];
         let mut stride = 1;
         for entry in entries {
@@ -84,30 +97,30 @@ impl Trie {
             stride,
             next: vec![0; stride],
             ends: vec![None],
-            pairs: None,
-            near_pairs: None,
+            heads: None,
+            inner: None,
         };
         for (id, entry) in entries.iter().enumerate() {
             trie.insert(entry.as_ref(), u32::try_from(id).unwrap_or(u32::MAX));
         }
-        if entries.iter().all(|e| e.as_ref().len() >= pair_at + 2) {
-            let mut pairs = Box::new([0; 1024]);
-            for entry in entries {
-                if let Some(&[a, b]) = entry.as_ref().get(pair_at..pair_at + 2) {
-                    add_pair(&mut pairs, a, b);
-                }
-            }
-            trie.pairs = Some(pairs);
-        }
         if entries.iter().all(|e| e.as_ref().len() >= 3) {
-            let mut near = Box::new([0; 1024]);
+            let mut heads = Triples::new();
             for entry in entries {
                 if let [a, b, c, ..] = *entry.as_ref() {
-                    add_pair(&mut near, a, b);
-                    add_pair(&mut near, b, c);
+                    heads.add(a, b, c);
                 }
             }
-            trie.near_pairs = Some(near);
+            trie.heads = Some(heads);
+        }
+        if entries.iter().all(|e| e.as_ref().len() >= 4) {
+            let mut inner = Triples::new();
+            for entry in entries {
+                if let [a, b, c, d, ..] = *entry.as_ref() {
+                    inner.add(a, b, c);
+                    inner.add(b, c, d);
+                }
+            }
+            trie.inner = Some(inner);
         }
         trie
     }
@@ -153,12 +166,13 @@ impl Trie {
         self.first[usize::from(b)]
     }
 
-    /// False when no entry has the bytes `a`, `b` (any case) at `pair_at`
-    /// (see [`Trie::new`]): with [`Trie::can_start`], a cheap test before
-    /// walking the trie.
+    /// False when no entry starts with the bytes `a`, `b`, `c` (any case):
+    /// with [`Trie::can_start`], a cheap test before walking the trie.
     #[inline]
-    pub(crate) fn pair_fits(&self, a: u8, b: u8) -> bool {
-        self.pairs.as_ref().is_none_or(|set| has_pair(set, a, b))
+    pub(crate) fn may_start_with(&self, a: u8, b: u8, c: u8) -> bool {
+        self.heads
+            .as_ref()
+            .is_none_or(|heads| heads.may_hold(a, b, c))
     }
 
     /// The longest entry starting at byte `at` of `hay` and ending by `end`:
@@ -190,16 +204,21 @@ impl Trie {
         let hay = &hay[..end.min(hay.len())];
         let rest = &hay[start.min(hay.len())..];
         let at = |k: usize| self.can_start(rest[k]) && self.starts(rest[k..].iter());
-        let Some(near) = &self.near_pairs else {
+        let Some(inner) = &self.inner else {
             return (0..rest.len()).any(at);
         };
-        // Every entry has three bytes or more: one that starts at `k` has
-        // its first pair at `k` or its second at `k + 1`, so testing every
-        // other pair finds all (and each hit names two places to look).
-        rest.chunks_exact(2).enumerate().any(|(half, pair)| {
-            let k = 2 * half;
-            has_pair(near, pair[0], pair[1]) && (at(k) || (k > 0 && at(k - 1)))
-        })
+        // Every entry has four bytes or more: one that starts at `k` has its
+        // bytes 0-2 at `k` or its bytes 1-3 at `k + 1`, so testing the
+        // triples at every other place finds all (and each hit names two
+        // places to look).
+        let mut k = 0;
+        while let Some(&[a, b, c]) = rest.get(k..k + 3) {
+            if inner.may_hold(a, b, c) && (at(k) || (k > 0 && at(k - 1))) {
+                return true;
+            }
+            k += 2;
+        }
+        false
     }
 
     /// True when some entry, spelled backwards, ends at byte `last` of `hay`
@@ -210,7 +229,7 @@ impl Trie {
             return false;
         };
         let quick = match *tail {
-            [.., c, b, a] => self.can_start(a) && self.pair_fits(b, c),
+            [.., c, b, a] => self.can_start(a) && self.may_start_with(a, b, c),
             [.., a] => self.can_start(a),
             [] => false,
         };
@@ -241,7 +260,7 @@ mod tests {
 
     #[test]
     fn longest_entry_wins_and_case_is_ignored() {
-        let trie = Trie::new(&["no", "no comment", "not"], 0);
+        let trie = Trie::new(&["no", "no comment", "not"]);
         let hay = b"No Comment, not";
         assert_eq!(trie.longest_at(hay, 0, hay.len()), Some((1, 10)));
         assert_eq!(trie.longest_at(hay, 0, 5), Some((0, 2)));
@@ -254,7 +273,7 @@ mod tests {
 
     #[test]
     fn multibyte_entries() {
-        let trie = Trie::new(&["didn\u{2019}t"], 0);
+        let trie = Trie::new(&["didn\u{2019}t"]);
         let hay = "he didn\u{2019}t".as_bytes();
         assert_eq!(trie.longest_at(hay, 3, hay.len()), Some((0, hay.len())));
         assert!(!trie.can_start(0xE2));
@@ -270,7 +289,7 @@ mod tests {
             from in 0usize..6,
         ) {
             let entries = ["lies", "a lie", "fake"];
-            let trie = Trie::new(&entries, 0);
+            let trie = Trie::new(&entries);
             let text = parts.concat().into_bytes();
             let from = from.min(text.len());
             let lower = text.to_ascii_lowercase();
