@@ -288,10 +288,7 @@ pub(crate) fn responds_to(
             })
             .filter(|&j| by_other_speaker(j))
         {
-            let shared = content_words(claims[j].text.slice(text))
-                .iter()
-                .filter(|w| own_words.contains(w))
-                .count();
+            let shared = shared_words(&own_words, claims[j].text.slice(text));
             if best.is_none_or(|(_, s)| shared > s) {
                 best = Some((j, shared));
             }
@@ -337,6 +334,27 @@ fn content_words(text: &str) -> Vec<String> {
         .filter(|w| w.chars().count() >= 4)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// How many of the [`content_words`] of `text` are among `words` (counted
+/// with repeats), without making a string of each: an ASCII word is compared
+/// as it stands, lowercased byte by byte.
+fn shared_words(words: &[String], text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| {
+            if w.is_ascii() {
+                words.iter().any(|o| {
+                    o.len() == w.len()
+                        && o.bytes()
+                            .zip(w.bytes())
+                            .all(|(a, b)| a == b.to_ascii_lowercase())
+                })
+            } else {
+                words.contains(&w.to_lowercase())
+            }
+        })
+        .count()
 }
 
 /// How far back (in bytes) a stance with no object looks for the claim it

@@ -95,7 +95,13 @@ impl Trie {
             classes,
             first: [false; 256],
             stride,
-            next: vec![0; stride],
+            next: {
+                // At most one node per byte of the entries: no regrowing.
+                let bytes: usize = entries.iter().map(|e| e.as_ref().len()).sum();
+                let mut next = Vec::with_capacity(stride * (bytes + 1));
+                next.resize(stride, 0);
+                next
+            },
             ends: vec![None],
             heads: None,
             inner: None,
