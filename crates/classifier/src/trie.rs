@@ -44,7 +44,12 @@ impl Triples {
     }
 
     fn hash(a: u8, b: u8, c: u8) -> usize {
-        let key = u32::from_le_bytes([a, b, c, 0]);
+        Triples::hash_key(u32::from_le_bytes([a, b, c, 0]))
+    }
+
+    /// The hash of the triple whose bytes are those of `key`, little-endian.
+    #[inline]
+    fn hash_key(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
@@ -64,7 +69,13 @@ impl Triples {
     /// False when `a`, `b`, `c` was never added.
     #[inline]
     fn may_hold(&self, a: u8, b: u8, c: u8) -> bool {
-        let h = Triples::hash(a, b, c);
+        self.may_hold_key(u32::from_le_bytes([a, b, c, 0]))
+    }
+
+    /// [`Triples::may_hold`] of the three bytes of `key`, little-endian.
+    #[inline]
+    fn may_hold_key(&self, key: u32) -> bool {
+        let h = Triples::hash_key(key);
         self.0[h / 64] & (1 << (h % 64)) != 0
     }
 }
@@ -217,9 +228,21 @@ impl Trie {
         // bytes 0-2 at `k` or its bytes 1-3 at `k + 1`, so testing the
         // triples at every other place finds all (and each hit names two
         // places to look).
+        let hit = |k: usize| at(k) || (k > 0 && at(k - 1));
         let mut k = 0;
+        // The triples at `k`, `k + 2` and `k + 4` from one read of eight bytes.
+        while let Some(Ok(chunk)) = rest.get(k..k + 8).map(<[u8; 8]>::try_from) {
+            let x = u64::from_le_bytes(chunk);
+            for step in [0, 2, 4] {
+                let key = (x >> (8 * step)) as u32 & 0x00FF_FFFF;
+                if inner.may_hold_key(key) && hit(k + step) {
+                    return true;
+                }
+            }
+            k += 6;
+        }
         while let Some(&[a, b, c]) = rest.get(k..k + 3) {
-            if inner.may_hold(a, b, c) && (at(k) || (k > 0 && at(k - 1))) {
+            if inner.may_hold(a, b, c) && hit(k) {
                 return true;
             }
             k += 2;
