@@ -347,6 +347,18 @@ fn word_end(text: &str, hay: &[u8], mut i: usize) -> usize {
     }
 }
 
+/// False when no cue of several words can run on past the word that ends at
+/// `i`: the bytes from `i` on start no cue's rest (` not` of `did not`).
+#[inline]
+fn may_run_on(lex: &Lexicon, hay: &[u8], i: usize) -> bool {
+    match (&lex.cue_tails, hay.get(i..)) {
+        (_, Some(&[b'\'', ..])) | (None, _) => true,
+        (Some(tails), Some(&[a, b, c, ..])) => tails.can_start(a) && tails.may_start_with(a, b, c),
+        (Some(tails), Some(&[a, ..])) => tails.can_start(a),
+        (Some(_), _) => false,
+    }
+}
+
 /// Calls `found` with each match of the cue entries in `region` that lies on
 /// word boundaries, in order: the matches a leftmost-longest search over the
 /// region keeps (see the module docs), up to those that make no cue starting
@@ -436,7 +448,10 @@ fn cue_matches(
         } else {
             i
         };
-        if inner < bound && lex.cue_heads_reversed.ends_before(hay, inner, i) {
+        if inner < bound
+            && may_run_on(lex, hay, i)
+            && lex.cue_heads_reversed.ends_before(hay, inner, i)
+        {
             // As the full search does: every byte inside the word.
             let mut at = inner;
             while at < bound {

@@ -43,6 +43,11 @@ pub(crate) struct Lexicon {
     /// that ends with one (`candid not`) may hide the next word's cue (see
     /// [`crate::cues`]).
     pub(crate) cue_heads_reversed: Trie,
+    /// The rest of each cue of several words from its first separator on
+    /// (` not` of `did not`): what follows a word that such a cue could run
+    /// out of. `None` when one after a space or curly apostrophe is shorter
+    /// than three bytes, since only its first three are tested.
+    pub(crate) cue_tails: Option<Trie>,
     /// Words that call a claim false (`untrue`, `baseless`, `fake news`).
     pub(crate) falsity: Trie,
     /// Nouns naming something said (`claim`, `report`, `allegations`).
@@ -124,6 +129,13 @@ pub(crate) fn cue_entries() -> (Vec<String>, Vec<CueKind>) {
     (patterns, kinds)
 }
 
+/// `entry` from the byte after its first word on (` not` of `did not`);
+/// `None` for a one-word entry.
+fn tail(entry: &str) -> Option<&[u8]> {
+    let word = entry.bytes().position(|b| !b.is_ascii_alphanumeric())?;
+    entry.as_bytes().get(word..)
+}
+
 /// `entry` up to and including the first byte after its first word (`did `
 /// of `did not`), reversed; `None` for a one-word entry.
 fn head_reversed(entry: &str) -> Option<Vec<u8>> {
@@ -137,6 +149,16 @@ impl Lexicon {
     fn build() -> Lexicon {
         let (patterns, kinds) = cue_entries();
         let heads: Vec<Vec<u8>> = patterns.iter().filter_map(|p| head_reversed(p)).collect();
+        // Straight apostrophes are not filtered (`'t` is too short).
+        let tails: Vec<&[u8]> = patterns
+            .iter()
+            .filter_map(|p| tail(p))
+            .filter(|t| t.first() != Some(&b'\''))
+            .collect();
+        let cue_tails = tails
+            .iter()
+            .all(|t| t.len() >= 3)
+            .then(|| Trie::new(&tails));
         let falsity: Vec<String> = entries(include_str!("../lexicon/falsity_words.txt"))
             .flat_map(spellings)
             .collect();
@@ -144,6 +166,7 @@ impl Lexicon {
             cues: Trie::new(&patterns),
             kinds,
             cue_heads_reversed: Trie::new(&heads),
+            cue_tails,
             falsity: Trie::new(&falsity),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
