@@ -276,9 +276,7 @@ pub(crate) fn responds_to(
         // it, if anything was said close enough to be what was put to them.
         // Among those, the one whose words it shares most ("confirmed that
         // the main had ruptured" answers "a gas main ruptured").
-        let own_words = content_words(own.text.slice(text));
-        let mut best: Option<(usize, usize)> = None;
-        for j in contents
+        let mut nearby = contents
             .before(before)
             .filter(|&j| j != index)
             .take_while(|&j| {
@@ -287,13 +285,22 @@ pub(crate) fn responds_to(
                     .is_some_and(|c| c.text.end + NEARBY_BYTES >= before)
             })
             .filter(|&j| by_other_speaker(j))
-        {
-            let shared = shared_words(&own_words, claims[j].text.slice(text));
-            if best.is_none_or(|(_, s)| shared > s) {
-                best = Some((j, shared));
+            .peekable();
+        let first = nearby.next()?;
+        if nearby.peek().is_none() {
+            // The only one: no words to compare.
+            return Some(first);
+        }
+        let own_words = content_words(own.text.slice(text));
+        let shared = |j: usize| shared_words(&own_words, claims[j].text.slice(text));
+        let mut best = (first, shared(first));
+        for j in nearby {
+            let words = shared(j);
+            if words > best.1 {
+                best = (j, words);
             }
         }
-        return best.map(|(j, _)| j);
+        return Some(best.0);
     }
     // Latest first; the first that fits is the answer.
     let mut earlier = contents
