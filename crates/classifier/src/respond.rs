@@ -402,6 +402,24 @@ mod tests {
     }
 
     #[test]
+    fn shared_words_count_as_lowercased_strings_do() {
+        let own = content_words("The Élysée said ΣΟΦΙΑ's gas MAIN had ruptured near Paris");
+        for other in [
+            "a gas main ruptured",
+            "élysée ÉLYSÉE Élysée",
+            "σοφια ΣΟΦΙΑ σοφιας",
+            "Paris, paris; PARIS near-by",
+            "",
+        ] {
+            let expected = content_words(other)
+                .iter()
+                .filter(|w| own.contains(w))
+                .count();
+            assert_eq!(shared_words(&own, other), expected, "{other:?}");
+        }
+    }
+
+    #[test]
     fn source_names() {
         let text = "the US claim; Conservative claims; Ms Villalba's claims";
         let names = |a, b| SourceWords::new(text, [Span::new(a, b)]);
