@@ -97,14 +97,15 @@
 //! all lists at once, in a trie) at the word starts of the parts of the
 //! article that some claim reads: the attribution clauses, the first bytes of
 //! each content and the surroundings of each cue, merged, each byte walked
-//! once. The result is that of a leftmost-longest search over every byte (see
-//! the `cues` module). Each claim then
-//! finds the cues of its clause by binary search, and the claims' contents are
-//! indexed once so that clauses and answers cost a binary search too: the
-//! whole is linear in the article, not quadratic in its claims. Per call, a
-//! handful of vectors are allocated (cues, windows, decisions, the result),
-//! nothing per claim. `cargo bench -p claimtrack-classifier` measures it on the
-//! seed article.
+//! at most once, and each part only as far as some claim reads cues in it.
+//! The result is that of a leftmost-longest search over every byte of those
+//! parts (see the `cues` module). Each claim then finds the cues of its
+//! clause by binary search, and the claims' contents are indexed once so that
+//! clauses and answers cost a binary search too: the whole is linear in the
+//! article, not quadratic in its claims. Per call, a handful of vectors are
+//! allocated (cues, regions, windows, trimmed contents, decisions, the
+//! result), nothing per claim. `cargo bench -p claimtrack-classifier`
+//! measures it on the seed article.
 
 #![deny(missing_docs)]
 
