@@ -8,12 +8,27 @@
 //! Negation is composed, not listed: a negator (`did not`, `never`,
 //! `refused to`) right before a denial or confirmation verb, or before a verb
 //! of responding, makes a non-denial whose cue runs from the negator to the verb.
+//!
+//! ## Finding the cues
+//!
+//! The cues are the matches of a leftmost-longest search for the cue entries
+//! over every byte of a region (the next match starting where the last one
+//! ended), keeping those on word boundaries. Rather than stepping an automaton
+//! through every byte, the scan looks the entries up at word starts only: the
+//! only matches kept start there. A match starting inside a word is never
+//! kept, but it still consumes what it spans, and it can span the start of
+//! the next word only through an entry of several words whose first word ends
+//! the current one (`did not` in `candid not comment` hides `not`). Such
+//! words are rare, cheap to recognise from their last bytes (and the bytes
+//! after them), and scanned byte by byte, so the result is the same as the
+//! full search's (tested against `aho-corasick` doing it).
 
-use aho_corasick::Input;
 use claimtrack_parser::Span;
 
 use crate::lexicon::{lexicon, CueKind, Lexicon};
-use crate::text::{clause_words, next_word, on_word_boundaries, prev_word, Token};
+use crate::text::{
+    clause_words, is_word_char, next_word, on_word_boundaries, prev_word, sanitize, Token,
+};
 use crate::Stance;
 
 /// A stance cue found in the article.
@@ -141,12 +156,11 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
     ];
     for token in clause_words(text, pos, text.len()).take(5) {
         let Token::Word(w) = token else { return None };
-        let rest = text.get(w.span.start..)?;
-        if let Some(m) = lex
+        if let Some((_, end)) = lex
             .falsity
-            .find(Input::new(rest).anchored(aho_corasick::Anchored::Yes))
+            .longest_at(text.as_bytes(), w.span.start, text.len())
         {
-            let span = Span::new(w.span.start, w.span.start + m.end());
+            let span = Span::new(w.span.start, end);
             if on_word_boundaries(text, span.start, span.end) {
                 return Some(span);
             }
@@ -164,81 +178,295 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
 #[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
     let mut cues = Vec::new();
-    scan_region(text, Span::new(0, text.len()), &mut cues);
+    scan_region(text, Span::new(0, text.len()), text.len(), &mut cues);
     cues
 }
 
-/// Every stance cue lying inside one of `regions` (sorted, disjoint), in
-/// order. Only the parts of an article that some claim will read are
-/// scanned: attribution windows and the heads of contents.
-pub(crate) fn scan_regions(text: &str, regions: &[Span]) -> Vec<StanceCue> {
+/// A part of an article to scan for cues (see [`scan_regions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// The bytes scanned: where the scan starts decides where matches start.
+    pub(crate) span: Span,
+    /// No claim reads a cue starting here or later, so the scan stops here.
+    pub(crate) until: usize,
+}
+
+/// Every stance cue lying inside one of `regions` (sorted, disjoint) and
+/// starting before its `until`, in order. Only the parts of an article that
+/// some claim will read are scanned: attribution windows and the heads of
+/// contents.
+pub(crate) fn scan_regions(text: &str, regions: &[Region]) -> Vec<StanceCue> {
     let mut cues = Vec::new();
-    for &region in regions {
-        scan_region(text, region, &mut cues);
+    for region in regions {
+        scan_region(text, region.span, region.until, &mut cues);
     }
     cues
 }
 
-/// Appends the stance cues inside `region` to `cues`.
-fn scan_region(text: &str, region: Span, cues: &mut Vec<StanceCue>) {
+/// Appends the stance cues inside `region` and starting before `until` to
+/// `cues`.
+fn scan_region(text: &str, region: Span, until: usize, cues: &mut Vec<StanceCue>) {
     let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
-    let region = crate::text::sanitize(text, region);
-    // Matches inside longer words (`not` in `another`) are skipped. A skipped
-    // match could only hide a cue starting inside that same word, which no
-    // entry does, so a plain non-overlapping iteration is enough (and fast).
-    for m in lex
-        .cues
-        .find_iter(Input::new(text).span(region.start..region.end))
-    {
-        if !on_word_boundaries(text, m.start(), m.end()) {
-            continue;
+    let region = sanitize(text, region);
+    cue_matches(lex, text, region, until, |span, kind| {
+        cues.extend(judge(lex, text, span, kind, &mut negator));
+        // A negated cue starts at its negator (`declined to comment`).
+        negator.map(|(n, _)| n.start)
+    });
+}
+
+/// The stance cue that the cue entry of `kind` matched at `span` makes, given
+/// the last negator seen before it (updated here).
+fn judge(
+    lex: &Lexicon,
+    text: &str,
+    span: Span,
+    kind: CueKind,
+    negator: &mut Option<(Span, bool)>,
+) -> Option<StanceCue> {
+    let negated = negator.filter(|(n, _)| negation_reaches(text, n.end, span.start));
+    let from_negator = |stance| StanceCue {
+        span: Span::new(negated.map_or(span.start, |(n, _)| n.start), span.end),
+        stance,
+        confirmation: false,
+    };
+    let cue = match kind {
+        CueKind::Negator { refusal } => {
+            *negator = Some((span, refusal));
+            return None;
         }
-        let span = Span::new(m.start(), m.end());
-        let kind = lex.kinds[m.pattern().as_usize()];
-        let negated = negator.filter(|(n, _)| negation_reaches(text, n.end, span.start));
-        let from_negator = |stance| StanceCue {
-            span: Span::new(negated.map_or(span.start, |(n, _)| n.start), span.end),
-            stance,
-            confirmation: false,
-        };
-        let cue = match kind {
-            CueKind::Negator { refusal } => {
-                negator = Some((span, refusal));
-                continue;
-            }
-            _ if negated.is_some() => match kind {
-                CueKind::Evasion if !negated.is_some_and(|(_, refusal)| refusal) => None,
-                CueKind::Dismiss if !dismisses_a_claim(lex, text, span) => None,
-                _ => Some(from_negator(Stance::NonDenial)),
-            },
-            CueKind::Phrase => Some(from_negator(Stance::NonDenial)),
-            CueKind::Response | CueKind::Evasion => None,
-            CueKind::Deny => {
-                let adjective = prev_word(text, span.start)
-                    .is_some_and(|w| is_one_of(w.as_str(text), DETERMINERS));
-                (!adjective && !agentless_passive(text, span)).then_some(StanceCue {
-                    span,
-                    stance: Stance::Deny,
-                    confirmation: false,
-                })
-            }
-            CueKind::Dismiss => (!agentless_passive(text, span)
-                && dismisses_a_claim(lex, text, span))
+        _ if negated.is_some() => match kind {
+            CueKind::Evasion if !negated.is_some_and(|(_, refusal)| refusal) => None,
+            CueKind::Dismiss if !dismisses_a_claim(lex, text, span) => None,
+            _ => Some(from_negator(Stance::NonDenial)),
+        },
+        CueKind::Phrase => Some(from_negator(Stance::NonDenial)),
+        CueKind::Response | CueKind::Evasion => None,
+        CueKind::Deny => {
+            let adjective =
+                prev_word(text, span.start).is_some_and(|w| is_one_of(w.as_str(text), DETERMINERS));
+            (!adjective && !agentless_passive(text, span)).then_some(StanceCue {
+                span,
+                stance: Stance::Deny,
+                confirmation: false,
+            })
+        }
+        CueKind::Dismiss => (!agentless_passive(text, span) && dismisses_a_claim(lex, text, span))
             .then_some(StanceCue {
                 span,
                 stance: Stance::Deny,
                 confirmation: false,
             }),
-            CueKind::Confirm => (!agentless_passive(text, span)).then_some(StanceCue {
-                span,
-                stance: Stance::Assert,
-                confirmation: true,
-            }),
+        CueKind::Confirm => (!agentless_passive(text, span)).then_some(StanceCue {
+            span,
+            stance: Stance::Assert,
+            confirmation: true,
+        }),
+    };
+    *negator = None;
+    cue
+}
+
+/// Whether the character at byte `i` of `text` is a word character, and its
+/// length (1 past the end of the text or off a `char` boundary).
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// [`BYTE_KINDS`] of a byte that is not part of a word: other ASCII.
+const OTHER: u8 = 0;
+/// [`BYTE_KINDS`] of an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_KINDS`] of a byte of a longer character, decoded to tell.
+const NON_ASCII: u8 = 2;
+
+/// What each byte is for the word walk: a table lookup beats range tests.
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        kinds[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            OTHER
         };
-        negator = None;
-        cues.extend(cue);
+        b += 1;
+    }
+    kinds
+};
+
+/// The high bit of each byte of `x` set where the byte is an ASCII letter or
+/// digit: the word test of eight bytes at once.
+#[inline]
+fn ascii_word_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = x & !HIGH;
+    let folded = low | (ONES * 0x20);
+    // Per byte `v <= 0x7f`: adding `0x80 - lo` sets the high bit where
+    // `v >= lo`, without a carry into the next byte.
+    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+    let above = |v: u64, hi: u8| v + ONES * u64::from(0x7f - hi);
+    let letter = at_least(folded, b'a') & !above(folded, b'z');
+    let digit = at_least(low, b'0') & !above(low, b'9');
+    (letter | digit) & !x & HIGH
+}
+
+/// The end of the word characters of `text` from `i` on, at most
+/// `hay.len()` (`hay` being a prefix of `text`'s bytes).
+#[inline]
+fn word_end(text: &str, hay: &[u8], mut i: usize) -> usize {
+    loop {
+        // Eight ASCII word bytes at a time: most words end in the first eight.
+        while let Some(Ok(chunk)) = hay.get(i..i + 8).map(<[u8; 8]>::try_from) {
+            let stops = !ascii_word_bits(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+            if stops != 0 {
+                i += (stops.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = hay.get(i) else { return i };
+        match BYTE_KINDS[usize::from(b)] {
+            WORD => i += 1,
+            OTHER => return i,
+            _ => match word_char_at(text, i) {
+                (true, len) => i += len,
+                (false, _) => return i,
+            },
+        }
+    }
+}
+
+/// False when no cue of several words can run on past the word that ends at
+/// `i`: the bytes from `i` on start no cue's rest (` not` of `did not`).
+#[inline]
+fn may_run_on(lex: &Lexicon, hay: &[u8], i: usize) -> bool {
+    match (&lex.cue_tails, hay.get(i..)) {
+        (_, Some(&[b'\'', ..])) | (None, _) => true,
+        (Some(tails), Some(&[a, b, c, ..])) => tails.can_start(a) && tails.may_start_with(a, b, c),
+        (Some(tails), Some(&[a, ..])) => tails.can_start(a),
+        (Some(_), _) => false,
+    }
+}
+
+/// Calls `found` with each match of the cue entries in `region` that lies on
+/// word boundaries, in order: the matches a leftmost-longest search over the
+/// region keeps (see the module docs), up to those that make no cue starting
+/// before `until`. `found` returns where a cue made by a later match would
+/// start when that is before the match: at a negator (`declined to comment`).
+fn cue_matches(
+    lex: &Lexicon,
+    text: &str,
+    region: Span,
+    until: usize,
+    mut found: impl FnMut(Span, CueKind) -> Option<usize>,
+) {
+    let end = region.end.min(text.len());
+    let hay = &text.as_bytes()[..end];
+    // Words from `until` on still to look at: the one or two after a
+    // negator that starts before `until` (`did not explicitly deny`, see
+    // `negation_reaches`).
+    let mut grace = 0u8;
+    let mut keep = |grace: &mut u8, at: usize, id: u32, to: usize| {
+        if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
+        {
+            let negator = found(Span::new(at, to), kind);
+            *grace = if negator.is_some_and(|n| n < until) {
+                2
+            } else {
+                0
+            };
+        }
+    };
+    // No match starts before `pos`: the end of the last one.
+    let mut pos = region.start;
+    let mut i = region.start;
+    // True when the word at `i` starts there (no word character before it).
+    let mut word_start = !text
+        .get(..i)
+        .and_then(|head| head.chars().next_back())
+        .is_some_and(is_word_char);
+    loop {
+        // Past the characters between words.
+        loop {
+            let Some(&b) = hay.get(i) else { return };
+            match BYTE_KINDS[usize::from(b)] {
+                WORD => break,
+                OTHER => i += 1,
+                _ => match word_char_at(text, i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+            word_start = true;
+        }
+        let start = i;
+        if start >= until {
+            if grace == 0 {
+                return;
+            }
+            if start >= pos {
+                grace -= 1;
+            }
+        }
+        let mut inner = start;
+        if word_start {
+            // Most words start no entry: their first byte says so.
+            let quick = match hay.get(start..) {
+                Some(&[a, b, c, ..]) => lex.cues.can_start(a) && lex.cues.may_start_with(a, b, c),
+                Some(&[a, ..]) => lex.cues.can_start(a),
+                _ => false,
+            };
+            if start >= pos && quick {
+                if let Some((id, to)) = lex.cues.longest_at(hay, start, end) {
+                    keep(&mut grace, start, id, to);
+                    pos = to;
+                }
+            }
+            inner = start + 1;
+        }
+        // Past the word: `start..i`, followed by a non-word character.
+        i = word_end(text, hay, i);
+        if i >= hay.len() {
+            return;
+        }
+        // Matches inside the word are never kept; they matter only when
+        // they run into the next word, and that only when it is still read.
+        let inner = inner.max(pos);
+        let bound = if start < until && grace == 0 {
+            i.min(until)
+        } else {
+            i
+        };
+        if inner < bound
+            && may_run_on(lex, hay, i)
+            && lex.cue_heads_reversed.ends_before(hay, inner, i)
+        {
+            // As the full search does: every byte inside the word.
+            let mut at = inner;
+            while at < bound {
+                match lex.cues.longest_at(hay, at, end) {
+                    Some((id, to)) => {
+                        keep(&mut grace, at, id, to);
+                        pos = to;
+                        at = to;
+                    }
+                    None => at += 1,
+                }
+            }
+        }
+        word_start = true;
     }
 }
 
@@ -378,5 +606,134 @@ mod tests {
     #[test]
     fn words_inside_words_do_not_match() {
         assert!(found("undeniable cannoted notable").is_empty());
+    }
+
+    /// The cue matches that a leftmost-longest Aho-Corasick search over every
+    /// byte of `region` finds and keeps: what [`cue_matches`] must report.
+    fn reference_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
+        use aho_corasick::{AhoCorasick, Input, MatchKind};
+        static REFERENCE: std::sync::OnceLock<(AhoCorasick, Vec<CueKind>)> =
+            std::sync::OnceLock::new();
+        let (ac, kinds) = REFERENCE.get_or_init(|| {
+            let (patterns, kinds) = crate::lexicon::cue_entries();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(patterns)
+                .expect("reference automaton");
+            (ac, kinds)
+        });
+        ac.find_iter(Input::new(text).span(region.start..region.end))
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (Span::new(m.start(), m.end()), kinds[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    fn fast_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
+        let mut matches = Vec::new();
+        cue_matches(lexicon(), text, region, text.len(), |span, kind| {
+            matches.push((span, kind));
+            None
+        });
+        matches
+    }
+
+    #[test]
+    fn eight_bytes_at_once_agree_with_one_at_a_time() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a', b' ', b'Z', 0xC3, b'9', b'-', 0x80, b'q'];
+                bytes[lane] = b;
+                let bits = ascii_word_bits(u64::from_le_bytes(bytes));
+                for (k, &byte) in bytes.iter().enumerate() {
+                    assert_eq!(
+                        bits >> (8 * k + 7) & 1 == 1,
+                        byte.is_ascii_alphanumeric(),
+                        "{byte:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn matches_hidden_inside_words_stay_hidden() {
+        for text in [
+            "the candid not deny",
+            "Anno comment; undid not confirm",
+            "xdidn't deny, xdidn\u{2019}t deny",
+            "éwould not say",
+            "he did not deny",
+            "probe reached; tribe be reached",
+            "couldn't be reached for comment",
+        ] {
+            for start in 0..=text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let region = Span::new(start, text.len());
+                assert_eq!(
+                    fast_matches(text, region),
+                    reference_matches(text, region),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopping_early_keeps_the_cues_before_the_stop(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "did not ", "didn't ", "never ", "declined to ", "refused to ", " ",
+                    "comment ", "deny ", "denied ", "explicitly ", "the report ", "confirm ",
+                    "x", ", ", ". ", "would neither confirm nor deny ", "say ", "it ",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let region = Span::new(0, text.len());
+            let mut full = Vec::new();
+            scan_region(&text, region, text.len(), &mut full);
+            for until in (0..=text.len()).filter(|&u| text.is_char_boundary(u)) {
+                let before = |cues: &[StanceCue]| {
+                    cues.iter().filter(|c| c.span.start < until).copied().collect::<Vec<_>>()
+                };
+                let mut early = Vec::new();
+                scan_region(&text, region, until, &mut early);
+                proptest::prop_assert_eq!(before(&early), before(&full), "until {}", until);
+            }
+        }
+
+        #[test]
+        fn same_matches_as_a_full_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "did", "not", "n't", "n\u{2019}t", "no", " ", " ", "comment", "deny",
+                    "would", "neither", "confirm", "nor", "be", "reached", "x", "é", "'",
+                    "\u{2019}", ", ", ". ", "declined to", "an", "can", "refused", "say",
+                ]),
+                0..24,
+            ),
+            cut in 0usize..8,
+            stop in 0usize..200,
+        ) {
+            let text: String = parts.concat();
+            let start = crate::text::floor_boundary(&text, cut);
+            let region = Span::new(start, text.len());
+            proptest::prop_assert_eq!(fast_matches(&text, region), reference_matches(&text, region));
+            // Stopping early keeps the matches that start before the stop.
+            let until = start + stop % (text.len() - start + 1);
+            let mut early = Vec::new();
+            cue_matches(lexicon(), &text, region, until, |span, kind| {
+                early.push((span, kind));
+                None
+            });
+            let mut expected = reference_matches(&text, region);
+            expected.retain(|(span, _)| span.start < until);
+            proptest::prop_assert_eq!(early, expected);
+        }
     }
 }

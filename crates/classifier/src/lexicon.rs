@@ -1,5 +1,5 @@
-//! The word lists in `lexicon/`, parsed once and compiled into one
-//! Aho-Corasick automaton.
+//! The word lists in `lexicon/`, parsed once and compiled into tries for
+//! anchored lookup (see [`crate::trie`]).
 //!
 //! Every list is a data file, one entry per line, `#` starting a comment, so
 //! that a linguist can extend it without touching the code. Entries with a
@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
+use crate::trie::Trie;
 
 /// What a matched entry of the cue automaton is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +34,22 @@ pub(crate) enum CueKind {
 
 /// All lexicons, ready to match.
 pub(crate) struct Lexicon {
-    /// Stance cues of every [`CueKind`], leftmost-longest, ASCII case-insensitive.
-    pub(crate) cues: AhoCorasick,
-    /// The kind of each pattern of `cues`, by pattern id.
+    /// Stance cues of every [`CueKind`], ASCII case-insensitive.
+    pub(crate) cues: Trie,
+    /// The kind of each entry of `cues`, by entry number.
     pub(crate) kinds: Vec<CueKind>,
+    /// The first word of each cue of several words, with the byte after it
+    /// (`did ` of `did not`, `didn'` of `didn't`), spelled backwards: a word
+    /// that ends with one (`candid not`) may hide the next word's cue (see
+    /// [`crate::cues`]).
+    pub(crate) cue_heads_reversed: Trie,
+    /// The rest of each cue of several words from its first separator on
+    /// (` not` of `did not`): what follows a word that such a cue could run
+    /// out of. `None` when one after a space or curly apostrophe is shorter
+    /// than three bytes, since only its first three are tested.
+    pub(crate) cue_tails: Option<Trie>,
     /// Words that call a claim false (`untrue`, `baseless`, `fake news`).
-    pub(crate) falsity: AhoCorasick,
+    pub(crate) falsity: Trie,
     /// Nouns naming something said (`claim`, `report`, `allegations`).
     pub(crate) objects: Vec<&'static str>,
     /// Pronouns that refer back to something said (`it`, `them`).
@@ -67,74 +77,97 @@ fn spellings(entry: &str) -> impl Iterator<Item = String> {
     std::iter::once(entry.to_string()).chain(curly)
 }
 
-fn automaton(patterns: &[String]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        // A few hundred short patterns: a full DFA is small and the fastest.
-        .kind(Some(AhoCorasickKind::DFA))
-        // Falsity words are looked for anchored, right after a copula.
-        .start_kind(StartKind::Both)
-        .build(patterns)
-        // The patterns are our own short, fixed lists: building cannot fail.
-        .expect("lexicon automaton")
+/// The cue entries of all lists (lowercase, straight and curly apostrophes,
+/// each once) and the kind of each.
+pub(crate) fn cue_entries() -> (Vec<String>, Vec<CueKind>) {
+    let files: [(&'static str, CueKind); 8] = [
+        (include_str!("../lexicon/deny_cues.txt"), CueKind::Deny),
+        (
+            include_str!("../lexicon/dismiss_cues.txt"),
+            CueKind::Dismiss,
+        ),
+        (
+            include_str!("../lexicon/confirm_cues.txt"),
+            CueKind::Confirm,
+        ),
+        (
+            include_str!("../lexicon/non_denial_phrases.txt"),
+            CueKind::Phrase,
+        ),
+        (
+            include_str!("../lexicon/comment_verbs.txt"),
+            CueKind::Response,
+        ),
+        (
+            include_str!("../lexicon/evasion_verbs.txt"),
+            CueKind::Evasion,
+        ),
+        // Refusals first: an entry in both negator lists is a refusal.
+        (
+            include_str!("../lexicon/refusals.txt"),
+            CueKind::Negator { refusal: true },
+        ),
+        (
+            include_str!("../lexicon/negators.txt"),
+            CueKind::Negator { refusal: false },
+        ),
+    ];
+    let mut patterns: Vec<String> = Vec::new();
+    let mut kinds = Vec::new();
+    for (file, kind) in files {
+        for entry in entries(file) {
+            for spelling in spellings(entry) {
+                let lower = spelling.to_ascii_lowercase();
+                // Leftmost-longest needs distinct patterns; the first list wins.
+                if !patterns.contains(&lower) {
+                    patterns.push(lower);
+                    kinds.push(kind);
+                }
+            }
+        }
+    }
+    (patterns, kinds)
+}
+
+/// `entry` from the byte after its first word on (` not` of `did not`);
+/// `None` for a one-word entry.
+fn tail(entry: &str) -> Option<&[u8]> {
+    let word = entry.bytes().position(|b| !b.is_ascii_alphanumeric())?;
+    entry.as_bytes().get(word..)
+}
+
+/// `entry` up to and including the first byte after its first word (`did `
+/// of `did not`), reversed; `None` for a one-word entry.
+fn head_reversed(entry: &str) -> Option<Vec<u8>> {
+    let word = entry.bytes().position(|b| !b.is_ascii_alphanumeric())?;
+    let mut head = entry.as_bytes()[..=word].to_vec();
+    head.reverse();
+    Some(head)
 }
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let files: [(&'static str, CueKind); 8] = [
-            (include_str!("../lexicon/deny_cues.txt"), CueKind::Deny),
-            (
-                include_str!("../lexicon/dismiss_cues.txt"),
-                CueKind::Dismiss,
-            ),
-            (
-                include_str!("../lexicon/confirm_cues.txt"),
-                CueKind::Confirm,
-            ),
-            (
-                include_str!("../lexicon/non_denial_phrases.txt"),
-                CueKind::Phrase,
-            ),
-            (
-                include_str!("../lexicon/comment_verbs.txt"),
-                CueKind::Response,
-            ),
-            (
-                include_str!("../lexicon/evasion_verbs.txt"),
-                CueKind::Evasion,
-            ),
-            // Refusals first: an entry in both negator lists is a refusal.
-            (
-                include_str!("../lexicon/refusals.txt"),
-                CueKind::Negator { refusal: true },
-            ),
-            (
-                include_str!("../lexicon/negators.txt"),
-                CueKind::Negator { refusal: false },
-            ),
-        ];
-        let mut patterns: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        for (file, kind) in files {
-            for entry in entries(file) {
-                for spelling in spellings(entry) {
-                    let lower = spelling.to_ascii_lowercase();
-                    // Leftmost-longest needs distinct patterns; the first list wins.
-                    if !patterns.contains(&lower) {
-                        patterns.push(lower);
-                        kinds.push(kind);
-                    }
-                }
-            }
-        }
+        let (patterns, kinds) = cue_entries();
+        let heads: Vec<Vec<u8>> = patterns.iter().filter_map(|p| head_reversed(p)).collect();
+        // Straight apostrophes are not filtered (`'t` is too short).
+        let tails: Vec<&[u8]> = patterns
+            .iter()
+            .filter_map(|p| tail(p))
+            .filter(|t| t.first() != Some(&b'\''))
+            .collect();
+        let cue_tails = tails
+            .iter()
+            .all(|t| t.len() >= 3)
+            .then(|| Trie::new(&tails));
         let falsity: Vec<String> = entries(include_str!("../lexicon/falsity_words.txt"))
             .flat_map(spellings)
             .collect();
         Lexicon {
-            cues: automaton(&patterns),
+            cues: Trie::new(&patterns),
             kinds,
-            falsity: automaton(&falsity),
+            cue_heads_reversed: Trie::new(&heads),
+            cue_tails,
+            falsity: Trie::new(&falsity),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
         }
@@ -161,33 +194,41 @@ mod tests {
         assert_eq!(got, ["deny", "no comment"]);
     }
 
+    /// The cue entry starting at byte `at` of `text`, as (text, kind).
+    fn cue_at(text: &str, at: usize) -> Option<(&str, CueKind)> {
+        let lex = lexicon();
+        let (id, end) = lex.cues.longest_at(text.as_bytes(), at, text.len())?;
+        Some((&text[at..end], lex.kinds[id as usize]))
+    }
+
     #[test]
     fn curly_apostrophes_are_compiled_too() {
-        let lex = lexicon();
-        let m = lex.cues.find("he didn’t deny").expect("match");
-        assert_eq!(&"he didn’t deny"[m.range()], "didn’t");
         assert_eq!(
-            lex.kinds[m.pattern().as_usize()],
-            CueKind::Negator { refusal: false }
+            cue_at("he didn’t deny", 3),
+            Some(("didn’t", CueKind::Negator { refusal: false }))
         );
     }
 
     #[test]
     fn refusal_wins_over_plain_negator() {
-        let lex = lexicon();
-        let m = lex.cues.find("It Would Not say").expect("match");
         assert_eq!(
-            lex.kinds[m.pattern().as_usize()],
-            CueKind::Negator { refusal: true }
+            cue_at("It Would Not say", 3),
+            Some(("Would Not", CueKind::Negator { refusal: true }))
         );
     }
 
     #[test]
     fn longest_phrase_wins() {
-        let lex = lexicon();
         let text = "would neither confirm nor deny";
-        let m = lex.cues.find(text).expect("match");
-        assert_eq!(m.range(), 0..text.len());
-        assert_eq!(lex.kinds[m.pattern().as_usize()], CueKind::Phrase);
+        assert_eq!(cue_at(text, 0), Some((text, CueKind::Phrase)));
+    }
+
+    #[test]
+    fn cue_entries_start_with_a_word_character() {
+        // The scan tries entries at word characters only (see `cues`).
+        let (patterns, _) = cue_entries();
+        assert!(patterns
+            .iter()
+            .all(|p| p.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())));
     }
 }

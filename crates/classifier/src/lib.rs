@@ -93,16 +93,19 @@
 //!
 //! ## Cost
 //!
-//! One Aho-Corasick DFA (ASCII case-insensitive, leftmost-longest, all cue
-//! lists at once) runs over the parts of the article that some claim reads:
-//! the attribution clauses, the first bytes of each content and the
-//! surroundings of each cue, merged, each byte scanned once. Each claim then
-//! finds the cues of its clause by binary search, and the claims' contents are
-//! indexed once so that clauses and answers cost a binary search too: the
-//! whole is linear in the article, not quadratic in its claims. Per call, a
-//! handful of vectors are allocated (cues, windows, decisions, the result),
-//! nothing per claim. `cargo bench -p claimtrack-classifier` measures it on the
-//! seed article.
+//! The cue lists are looked up (ASCII case-insensitive, longest entry first,
+//! all lists at once, in a trie) at the word starts of the parts of the
+//! article that some claim reads: the attribution clauses, the first bytes of
+//! each content and the surroundings of each cue, merged, each byte walked
+//! at most once, and each part only as far as some claim reads cues in it.
+//! The result is that of a leftmost-longest search over every byte of those
+//! parts (see the `cues` module). Each claim then finds the cues of its
+//! clause by binary search, and the claims' contents are indexed once so that
+//! clauses and answers cost a binary search too: the whole is linear in the
+//! article, not quadratic in its claims. Per call, a handful of vectors are
+//! allocated (cues, regions, windows, trimmed contents, decisions, the
+//! result), nothing per claim. `cargo bench -p claimtrack-classifier`
+//! measures it on the seed article.
 
 #![deny(missing_docs)]
 
@@ -110,12 +113,12 @@ mod cues;
 mod lexicon;
 mod respond;
 mod text;
+mod trie;
 mod window;
 
-use aho_corasick::Input;
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
-use crate::cues::{falsity_after, StanceCue};
+use crate::cues::{falsity_after, Region, StanceCue};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::respond::{mentions_claim, read_object, ObjectRef};
 use crate::text::{clause_words, next_word, sanitize, trim_content, Token};
@@ -213,9 +216,14 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
     let windows: Vec<Option<Span>> = (0..claims.len())
         .map(|i| window::attribution_window(text, claims, &contents, i))
         .collect();
-    let cues = cues::scan_regions(text, &regions(text, claims, &windows));
+    // Each content without its quotation marks and punctuation.
+    let trimmed: Vec<Span> = claims
+        .iter()
+        .map(|c| trim_content(text, sanitize(text, c.text)))
+        .collect();
+    let cues = cues::scan_regions(text, &regions(text, claims, &windows, &trimmed));
     let decisions: Vec<Option<Decision>> = (0..claims.len())
-        .map(|i| decide(lex, text, &claims[i], windows[i], &cues))
+        .map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], &cues))
         .collect();
     let stances: Vec<Stance> = decisions
         .iter()
@@ -249,29 +257,60 @@ const CUE_MARGIN: usize = 48;
 
 /// The parts of `text` that the claims read, sorted and merged: attribution
 /// windows, content heads, and the surroundings of each claim's own cue.
-fn regions(text: &str, claims: &[Claim], windows: &[Option<Span>]) -> Vec<Span> {
+/// Each region's `until` is where the cues that [`decide`] looks at end:
+/// those inside a window, and those overlapping a claim's own cue or the
+/// first character of its content.
+fn regions(
+    text: &str,
+    claims: &[Claim],
+    windows: &[Option<Span>],
+    trimmed: &[Span],
+) -> Vec<Region> {
     let mut regions: Vec<Span> = Vec::with_capacity(claims.len() * 3);
-    for (claim, window) in claims.iter().zip(windows) {
+    // Spans that a claim reads cues in or at (see `decide`).
+    let mut read: Vec<Span> = Vec::with_capacity(claims.len() * 3);
+    for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
         regions.extend(*window);
+        read.extend(*window);
         let content = sanitize(text, claim.text);
         regions.push(Span::new(
             content.start,
             content.end.min(content.start + HEAD_BYTES),
         ));
+        if !first.is_empty() {
+            read.push(Span::new(first.start, first.start + 1));
+        }
         if let Some(cue) = claim.cue {
             let cue = sanitize(text, cue);
             regions.push(Span::new(
                 cue.start.saturating_sub(CUE_MARGIN),
                 cue.end + CUE_MARGIN,
             ));
+            read.push(Span::new(cue.start, cue.end.max(cue.start + 1)));
         }
     }
     regions.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Span> = Vec::with_capacity(regions.len());
+    let mut merged: Vec<Region> = Vec::with_capacity(regions.len());
     for r in regions {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            Some(last) if r.start <= last.span.end => {
+                last.span.end = last.span.end.max(r.end);
+            }
+            _ => merged.push(Region {
+                span: r,
+                until: r.start,
+            }),
+        }
+    }
+    // A cue is read when it starts before the end of a span read that
+    // reaches into its region: the scan of each region stops there.
+    for r in read {
+        let from = merged.partition_point(|m| m.span.end <= r.start);
+        for region in merged[from..]
+            .iter_mut()
+            .take_while(|m| m.span.start < r.end)
+        {
+            region.until = region.until.max(r.end.min(region.span.end));
         }
     }
     merged
@@ -292,13 +331,15 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
         .filter(|c| c.span.start < span.end.max(span.start + 1))
 }
 
-/// Decides the stance of `claim`, whose attribution clause is `window`; `None`
-/// for a plain assert.
+/// Decides the stance of `claim`, whose attribution clause is `window` and
+/// whose content, trimmed (see [`trim_content`]), is `trimmed`; `None` for a
+/// plain assert.
 fn decide(
     lex: &Lexicon,
     text: &str,
     claim: &Claim,
     window: Option<Span>,
+    trimmed: Span,
     cues: &[StanceCue],
 ) -> Option<Decision> {
     let content = sanitize(text, claim.text);
@@ -320,7 +361,7 @@ fn decide(
         }
     }
     // 2. The content is itself a response: `declined to comment`.
-    if let Some(cue) = response_content(text, claim, content, cues) {
+    if let Some(cue) = response_content(claim, content, trimmed, cues) {
         return Some(with_object(cue));
     }
     let in_window = window.map_or(&[][..], |w| cues_within(cues, w));
@@ -343,7 +384,7 @@ fn decide(
         return Some(with_object(cue));
     }
     // 4. The content opens by calling a claim false: `the claims were false`.
-    if let Some(decision) = falsity_head(lex, text, content) {
+    if let Some(decision) = falsity_head(lex, text, trimmed) {
         return Some(decision);
     }
     // 5. A confirmation.
@@ -379,12 +420,11 @@ fn in_relative_clause(text: &str, window_start: usize, cue: Span) -> bool {
 /// opens with a response (`declined to comment on the report`, `could not be
 /// reached`), or a quote that is nothing but one (`"No comment."`).
 fn response_content(
-    text: &str,
     claim: &Claim,
     content: Span,
+    trimmed: Span,
     cues: &[StanceCue],
 ) -> Option<StanceCue> {
-    let trimmed = trim_content(text, content);
     if trimmed.is_empty() {
         return None;
     }
@@ -435,13 +475,16 @@ fn opinion_follows(text: &str, pos: usize) -> bool {
 /// false`, `"These allegations are unfounded"`, `"That's completely untrue."`.
 /// A pronoun subject followed by `to` (`it was absurd to charge farmers`) is
 /// an opinion, not a denial, unless a verb of saying follows (`it is false to
-/// say ...`).
-fn falsity_head(lex: &Lexicon, text: &str, content: Span) -> Option<Decision> {
-    let trimmed = trim_content(text, content);
+/// say ...`). `trimmed` is the content, trimmed (see [`trim_content`]).
+fn falsity_head(lex: &Lexicon, text: &str, trimmed: Span) -> Option<Decision> {
     // Cheap gate: most contents have no falsity word near their head at all.
     let head_end = crate::text::floor_boundary(text, trimmed.end.min(trimmed.start + HEAD_BYTES));
-    lex.falsity
-        .find(Input::new(text).span(trimmed.start..head_end.max(trimmed.start)))?;
+    if !lex
+        .falsity
+        .occurs_in(text.as_bytes(), trimmed.start, head_end)
+    {
+        return None;
+    }
     let mut subject_start = trimmed.start;
     let mut last = None;
     for (k, token) in clause_words(text, trimmed.start, trimmed.end)

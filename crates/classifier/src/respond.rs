@@ -276,9 +276,7 @@ pub(crate) fn responds_to(
         // it, if anything was said close enough to be what was put to them.
         // Among those, the one whose words it shares most ("confirmed that
         // the main had ruptured" answers "a gas main ruptured").
-        let own_words = content_words(own.text.slice(text));
-        let mut best: Option<(usize, usize)> = None;
-        for j in contents
+        let mut nearby = contents
             .before(before)
             .filter(|&j| j != index)
             .take_while(|&j| {
@@ -287,16 +285,22 @@ pub(crate) fn responds_to(
                     .is_some_and(|c| c.text.end + NEARBY_BYTES >= before)
             })
             .filter(|&j| by_other_speaker(j))
-        {
-            let shared = content_words(claims[j].text.slice(text))
-                .iter()
-                .filter(|w| own_words.contains(w))
-                .count();
-            if best.is_none_or(|(_, s)| shared > s) {
-                best = Some((j, shared));
+            .peekable();
+        let first = nearby.next()?;
+        if nearby.peek().is_none() {
+            // The only one: no words to compare.
+            return Some(first);
+        }
+        let own_words = content_words(own.text.slice(text));
+        let shared = |j: usize| shared_words(&own_words, claims[j].text.slice(text));
+        let mut best = (first, shared(first));
+        for j in nearby {
+            let words = shared(j);
+            if words > best.1 {
+                best = (j, words);
             }
         }
-        return best.map(|(j, _)| j);
+        return Some(best.0);
     }
     // Latest first; the first that fits is the answer.
     let mut earlier = contents
@@ -339,6 +343,27 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many of the [`content_words`] of `text` are among `words` (counted
+/// with repeats), without making a string of each: an ASCII word is compared
+/// as it stands, lowercased byte by byte.
+fn shared_words(words: &[String], text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| {
+            if w.is_ascii() {
+                words.iter().any(|o| {
+                    o.len() == w.len()
+                        && o.bytes()
+                            .zip(w.bytes())
+                            .all(|(a, b)| a == b.to_ascii_lowercase())
+                })
+            } else {
+                words.contains(&w.to_lowercase())
+            }
+        })
+        .count()
+}
+
 /// How far back (in bytes) a stance with no object looks for the claim it
 /// answers: about two paragraphs of news text.
 const NEARBY_BYTES: usize = 1200;
@@ -374,6 +399,24 @@ mod tests {
         assert!(!object(" any wrongdoing in a statement").refers_back);
         assert!(!object(" to a request for comment").refers_back);
         assert!(!object(", claims").refers_back);
+    }
+
+    #[test]
+    fn shared_words_count_as_lowercased_strings_do() {
+        let own = content_words("The Élysée said ΣΟΦΙΑ's gas MAIN had ruptured near Paris");
+        for other in [
+            "a gas main ruptured",
+            "élysée ÉLYSÉE Élysée",
+            "σοφια ΣΟΦΙΑ σοφιας",
+            "Paris, paris; PARIS near-by",
+            "",
+        ] {
+            let expected = content_words(other)
+                .iter()
+                .filter(|w| own.contains(w))
+                .count();
+            assert_eq!(shared_words(&own, other), expected, "{other:?}");
+        }
     }
 
     #[test]

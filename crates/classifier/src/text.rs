@@ -209,24 +209,81 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "inc", "corp", "co",
 ];
 
+/// The longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 4;
+
 /// True when `head` ends with an initial (`U.S`, `J`) or a title (`Mr`).
 fn is_abbreviation(head: &[u8]) -> bool {
     let letters = head
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
+        .take(LONGEST_ABBREVIATION + 1)
         .count();
     let word = &head[head.len() - letters..];
     (letters == 1 && word[0].is_ascii_uppercase())
-        || ABBREVIATIONS
-            .iter()
-            .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
+        || (letters <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.as_bytes().eq_ignore_ascii_case(word)))
 }
 
 /// True for the bytes that may end a sentence (checked further by
 /// [`ends_sentence_at`]).
 fn may_end_sentence(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// [`may_end_sentence`] of eight bytes at once: the high bit of each byte of
+/// `x` (little-endian) that may end a sentence set, exactly.
+#[inline]
+fn sentence_mark_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = ONES * 0x7F;
+    // High bit set where a byte of `v` is zero; no carry crosses bytes.
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    zero(x ^ (ONES * u64::from(b'.')))
+        | zero(x ^ (ONES * u64::from(b'!')))
+        | zero(x ^ (ONES * u64::from(b'?')))
+        | zero(x ^ (ONES * u64::from(b'\n')))
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, if there are eight.
+#[inline]
+fn eight(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    <[u8; 8]>::try_from(chunk).ok().map(u64::from_le_bytes)
+}
+
+/// Index of the first byte of `bytes` that may end a sentence: the search of
+/// [`sentence_end`], eight bytes at a time.
+fn first_sentence_mark(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(x) = eight(bytes, at) {
+        let bits = sentence_mark_bits(x);
+        if bits != 0 {
+            return Some(at + (bits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..)?;
+    tail.iter()
+        .position(|&b| may_end_sentence(b))
+        .map(|k| at + k)
+}
+
+/// Index of the last byte of `bytes` that may end a sentence: the search of
+/// [`sentence_start`], eight bytes at a time.
+fn last_sentence_mark(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(x) = end.checked_sub(8).and_then(|at| eight(bytes, at)) {
+        let bits = sentence_mark_bits(x);
+        if bits != 0 {
+            return Some(end - 8 + (7 - bits.leading_zeros() / 8) as usize);
+        }
+        end -= 8;
+    }
+    bytes.get(..end)?.iter().rposition(|&b| may_end_sentence(b))
 }
 
 /// Start of the sentence holding `pos`: its first non-space character after
@@ -238,7 +295,7 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let mut end = pos;
     let start = loop {
         // A tight search for candidate bytes; the full test only on those.
-        match bytes[reach..end].iter().rposition(|&b| may_end_sentence(b)) {
+        match last_sentence_mark(&bytes[reach..end]) {
             Some(i) if ends_sentence_at(text, reach + i) => break reach + i + 1,
             Some(i) => end = reach + i,
             None => break reach,
@@ -260,7 +317,7 @@ pub(crate) fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
     let bytes = &text.as_bytes()[..limit];
     let mut from = pos;
     loop {
-        match bytes[from..].iter().position(|&b| may_end_sentence(b)) {
+        match first_sentence_mark(&bytes[from..]) {
             Some(k) if ends_sentence_at(text, from + k) => return from + k,
             Some(k) => from += k + 1,
             None => return limit,
@@ -329,6 +386,33 @@ mod tests {
         assert_eq!(sentence_end(text, 9, text.len()), 16);
         assert_eq!(sentence_start(text, 2), 0);
         assert_eq!(sentence_end(text, 20, text.len()), text.len());
+    }
+
+    #[test]
+    fn sentence_marks_eight_at_a_time() {
+        let text = b"ab.cd!ef?gh\nij... x.y U.S. 3.5!?\n\nend";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let part = &text[from..to];
+                let naive_first = part.iter().position(|&b| may_end_sentence(b));
+                let naive_last = part.iter().rposition(|&b| may_end_sentence(b));
+                assert_eq!(first_sentence_mark(part), naive_first);
+                assert_eq!(last_sentence_mark(part), naive_last);
+            }
+        }
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a', b'.', 0, b'!', 0x8A, b'?', b'\n', 0xAE];
+                bytes[lane] = b;
+                let bits = sentence_mark_bits(u64::from_le_bytes(bytes));
+                for (k, &byte) in bytes.iter().enumerate() {
+                    assert_eq!(bits >> (8 * k + 7) & 1 == 1, may_end_sentence(byte));
+                }
+            }
+        }
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= LONGEST_ABBREVIATION));
     }
 
     #[test]

@@ -47,12 +47,12 @@ fn clause_end(text: &str, pos: usize, limit: usize) -> usize {
 /// Where the speaker and cue of `claim` stand: the smallest span holding both
 /// (sanitised for `text`), or `None` when the claim has neither.
 pub(crate) fn anchor(text: &str, claim: &Claim) -> Option<Span> {
-    let spans = [claim.cue, claim.mention];
-    spans
-        .into_iter()
-        .flatten()
-        .map(|s| sanitize(text, s))
-        .reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)))
+    let cue = claim.cue.map(|s| sanitize(text, s));
+    let mention = claim.mention.map(|s| sanitize(text, s));
+    match (cue, mention) {
+        (Some(a), Some(b)) => Some(Span::new(a.start.min(b.start), a.end.max(b.end))),
+        (one, other) => one.or(other),
+    }
 }
 
 /// The contents of all claims of an article, sorted, for the windows to
