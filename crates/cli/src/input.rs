@@ -287,10 +287,18 @@ impl TextFile {
             article: Err(error),
             warning: None,
         };
-        let bytes = match std::fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(err) => return failed(0, InputError::io(name(), &err)),
-        };
+        // The walk just learnt the size: the buffer is made to fit, and the
+        // file read through `Take`, because `fs::read` and `File`'s own
+        // `read_to_end` ask the file system for size and position again
+        // (two system calls more per article of a folder). A file that grew
+        // since is still read whole.
+        let capacity = usize::try_from(self.size).map_or(0, |n| n.saturating_add(1));
+        let mut bytes = Vec::with_capacity(capacity);
+        let read =
+            File::open(&self.path).and_then(|file| file.take(u64::MAX).read_to_end(&mut bytes));
+        if let Err(err) = read {
+            return failed(0, InputError::io(name(), &err));
+        }
         let consumed = bytes.len() as u64;
         match decode(bytes, self.lossy) {
             Err(valid_up_to) => {
