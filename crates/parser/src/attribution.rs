@@ -131,7 +131,13 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
         if t.span.start < covered {
             continue;
         }
-        let word = t.span.slice(doc.text);
+        // As bytes: a word token lies on character boundaries, and slicing
+        // bytes spares the check (this runs for every word of the article).
+        let word = doc
+            .text
+            .as_bytes()
+            .get(t.span.start..t.span.end)
+            .unwrap_or(&[]);
         if let Some((pattern, end)) = lx.cue_starting_with(doc.text, t.span.start, word) {
             covered = end;
             out.push((k, end, pattern));

@@ -288,16 +288,14 @@ impl Lexicon {
     }
 
     /// The longest cue that starts exactly at byte `at` of `text`, whose first
-    /// word is the whole of `word` (the word token at `at`): its pattern index
+    /// word is the whole of `word` (the bytes of the word token at `at`): its pattern index
     /// and end. Case is ignored in ASCII, as in [`Lexicon::cue_finder`].
     #[inline]
-    pub fn cue_starting_with(&self, text: &str, at: usize, word: &str) -> Option<(usize, usize)> {
-        if !self.cue_head_filter.may_contain(word.as_bytes()) {
+    pub fn cue_starting_with(&self, text: &str, at: usize, word: &[u8]) -> Option<(usize, usize)> {
+        if !self.cue_head_filter.may_contain(word) {
             return None;
         }
-        let candidates = self
-            .cues_by_first_word
-            .get(&lowercase_hash(word.as_bytes()))?;
+        let candidates = self.cues_by_first_word.get(&lowercase_hash(word))?;
         let rest = text.as_bytes().get(at..)?;
         // Equal hashes are checked: the cue's first word must be the whole
         // word, and the whole cue must follow in the text.
