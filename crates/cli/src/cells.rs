@@ -127,8 +127,14 @@ pub struct CsvEncoder {
 impl CsvEncoder {
     /// An empty buffer.
     pub fn new(policy: CellPolicy) -> Self {
+        CsvEncoder::with_capacity(policy, 0)
+    }
+
+    /// An empty buffer with room for `bytes` bytes, so that encoding the
+    /// records of an article does not grow (and copy) it again and again.
+    pub fn with_capacity(policy: CellPolicy, bytes: usize) -> Self {
         CsvEncoder {
-            bytes: Vec::new(),
+            bytes: Vec::with_capacity(bytes),
             policy,
             record_start: 0,
             cells: 0,
