@@ -333,7 +333,24 @@ fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
 fn word_count(s: &str) -> usize {
     let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Eight ASCII bytes at once: a word starts at each letter or digit
+        // whose byte before is neither.
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*chunk);
+            if x & HIGH_BITS == 0 {
+                let alnum = ascii_alphanumeric_mask(x) >> 7;
+                let starts = alnum & !((alnum << 8) | u64::from(in_word));
+                // One bit per byte: the product's top byte is their sum.
+                words += (starts.wrapping_mul(ONE_BYTES) >> 56) as usize;
+                in_word = alnum >> 56 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (alphanumeric, len) = if b.is_ascii() {
             (ASCII_ALPHANUMERIC[usize::from(b)], 1)
         } else {
@@ -537,11 +554,48 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 };
 
 /// Length of the run of ASCII letters and digits that `bytes` starts with.
+/// Reads eight bytes at a time (most words fit in one read), then the tail
+/// byte by byte.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes
+    let mut rest = bytes;
+    let mut n = 0;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let others = !ascii_alphanumeric_mask(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if others != 0 {
+            // Little-endian: the lowest set bit is the first such byte.
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+        rest = tail;
+    }
+    n + rest
         .iter()
         .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-        .unwrap_or(bytes.len())
+        .unwrap_or(rest.len())
+}
+
+/// `0x01` in every byte of a `u64`.
+const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` set when that byte is an ASCII letter or
+/// digit, all other bits clear: eight table look-ups in a dozen word
+/// operations.
+fn ascii_alphanumeric_mask(x: u64) -> u64 {
+    // Bytes below 0x80 (high bit cleared), so that the adds below never carry
+    // from one byte into the next.
+    let low = x & !HIGH_BITS;
+    // High bit set where the byte lies in `lo..=hi`.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let at_least_lo = v.wrapping_add(ONE_BYTES * u64::from(0x80 - lo));
+        let above_hi = v.wrapping_add(ONE_BYTES * u64::from(0x7f - hi));
+        at_least_lo & !above_hi
+    };
+    // `| 0x20` folds upper case onto lower and nothing else onto `a..=z`.
+    let letters = in_range(low | (ONE_BYTES * 0x20), b'a', b'z');
+    let digits = in_range(low, b'0', b'9');
+    (letters | digits) & !x & HIGH_BITS
 }
 
 /// End of the word that starts at `start`: letters and digits, joined by inner
@@ -714,6 +768,47 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_mask_agrees_with_the_table_for_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at);
+                let expected = if b.is_ascii_alphanumeric() { 0x80 } else { 0 };
+                assert_eq!(
+                    ascii_alphanumeric_mask(x) >> (8 * at) & 0xff,
+                    expected,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_run_stops_at_the_first_other_byte() {
+        let by_table = |b: &[u8]| {
+            b.iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len())
+        };
+        for s in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "Zebra09xyzQ, next",
+            "0123456789abcdefXYZ@",
+            "word`s [x] {y}",
+            "naïve",
+            "abcdefgh’s",
+        ] {
+            for k in 0..s.len() {
+                let b = &s.as_bytes()[k..];
+                assert_eq!(ascii_alphanumeric_run(b), by_table(b), "{s:?} from {k}");
+            }
+        }
+    }
+
+    #[test]
     fn word_count_counts_runs_of_letters_and_digits_in_any_script() {
         let by_split = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric())
@@ -728,6 +823,10 @@ mod tests {
             "café’s naïve co-op",
             "¿Qué? ١٢٣ x",
             "   ",
+            "abcdefgh ijklmnop qrstuvwx",
+            "abcdefghijklmnopq, r",
+            "Long ASCII quotes of many words, then café and more words after.",
+            "\u{10}\u{19}0 9@[`{ A Z a z",
         ] {
             assert_eq!(word_count(s), by_split(s), "{s:?}");
         }
