@@ -457,43 +457,73 @@ fn tokenize(
     capitals: &mut Vec<usize>,
 ) {
     let lx = Lexicon::get();
-    let mut q = 0;
+    // The paragraph's quotations are in order and apart: the text between
+    // two is plain tokens, up to the next one's start (never past it).
     let mut i = para.start;
-    while i < para.end {
-        if let Some(quote) = quotes.get(q) {
-            if quote.span.start == i {
-                out.push(Token {
-                    span: quote.span,
-                    kind: TokenKind::Quote(first_quote + q),
-                });
-                i = quote.span.end;
-                q += 1;
-                continue;
-            }
-        }
-        let limit = quotes.get(q).map_or(para.end, |quote| quote.span.start);
+    for (q, quote) in quotes.iter().enumerate() {
+        tokenize_plain(text, Span::new(i, quote.span.start), lx, out, capitals);
+        out.push(Token {
+            span: quote.span,
+            kind: TokenKind::Quote(first_quote + q),
+        });
+        i = quote.span.end;
+    }
+    tokenize_plain(text, Span::new(i, para.end), lx, out, capitals);
+}
+
+/// What an ASCII byte can be to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, line break or form feed.
+    Space,
+    /// A lower-case letter or a digit: starts a word.
+    Lower,
+    /// An upper-case letter: starts a capitalised word.
+    Upper,
+    /// Any other ASCII byte: one punctuation token.
+    Punct,
+    /// The first or a later byte of a non-ASCII character.
+    Other,
+}
+
+/// [`ByteClass`] of every byte, so that the tokenizer decides with one load.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() {
+            ByteClass::Space
+        } else if c.is_ascii_uppercase() {
+            ByteClass::Upper
+        } else if c.is_ascii_alphanumeric() {
+            ByteClass::Lower
+        } else {
+            ByteClass::Punct
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Tokens of the text in `span`, which holds no quotation.
+fn tokenize_plain(
+    text: &str,
+    span: Span,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) {
+    let limit = span.end;
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let mut i = span.start;
+    while let Some(&b) = bytes.get(i) {
         // ASCII fast path: most of news text is ASCII.
-        let b = text.as_bytes()[i];
-        if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                i += 1;
-            } else if b.is_ascii_alphanumeric() {
-                // Most words are ASCII letters or digits followed by a space
-                // or a plain punctuation mark: end them here; anything that
-                // could join or follow a word (`'`, `-`, `.`, `&`, `,`, or a
-                // non-ASCII character) goes through word_end's full rule.
-                let bytes = &text.as_bytes()[..limit];
-                let mut j = i + 1;
-                j += ascii_alphanumeric_run(&bytes[j..]);
-                let end = match bytes.get(j) {
-                    None => j,
-                    Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
-                    // A comma joins only digits ("1,000"): after a letter it
-                    // ends the word, as word_end would decide.
-                    Some(b',') if !bytes[j - 1].is_ascii_digit() => j,
-                    Some(_) => word_end(text, i, limit, lx),
-                };
-                if b.is_ascii_uppercase() {
+        match BYTE_CLASS[usize::from(b)] {
+            ByteClass::Space => i += 1,
+            class @ (ByteClass::Lower | ByteClass::Upper) => {
+                let end = ascii_word_end(text, i, limit, lx);
+                if class == ByteClass::Upper {
                     capitals.push(out.len());
                 }
                 out.push(Token {
@@ -501,43 +531,103 @@ fn tokenize(
                     kind: TokenKind::Word,
                 });
                 // The space after a word, taken here rather than by a turn
-                // of the loop (no quotation starts at a space).
+                // of the loop.
                 i = end + usize::from(bytes.get(end) == Some(&b' '));
-            } else {
+            }
+            ByteClass::Punct => {
                 out.push(Token {
                     span: Span::new(i, i + 1),
                     kind: TokenKind::Punct,
                 });
                 i += 1;
             }
-            continue;
+            ByteClass::Other => {
+                let Some(c) = text.get(i..limit).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i = push_non_ascii(text, i, c, limit, lx, out, capitals);
+            }
         }
-        let Some(c) = text[i..limit].chars().next() else {
-            break;
-        };
-        // Zero-width and soft-hyphen characters from web copy act as spaces.
-        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
-            i += c.len_utf8();
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-            i += c.len_utf8();
-            continue;
-        }
-        let end = word_end(text, i, limit, lx);
-        if c.is_uppercase() {
-            capitals.push(out.len());
-        }
-        out.push(Token {
-            span: Span::new(i, end),
-            kind: TokenKind::Word,
-        });
-        i = end;
     }
+}
+
+/// End of the word that starts with the ASCII letter or digit at `start`.
+/// Most words are ASCII letters or digits followed by a space or a plain
+/// punctuation mark, or by a joining mark (`'`, `-`, `.`, `&`, `,`) that
+/// nothing joins to: those end here; the others go through [`word_end`]'s
+/// full rule, which this agrees with.
+fn ascii_word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let j = start + 1 + bytes.get(start + 1..).map_or(0, ascii_alphanumeric_run);
+    let Some(&b) = bytes.get(j) else {
+        return j;
+    };
+    if !b.is_ascii() {
+        return word_end(text, start, limit, lx);
+    }
+    if !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') {
+        return j;
+    }
+    // A joining mark joins only a letter or digit after it.
+    let joins_next = bytes
+        .get(j + 1)
+        .is_some_and(|&n| !n.is_ascii() || ASCII_ALPHANUMERIC[usize::from(n)]);
+    if joins_next {
+        // A comma joins only digits ("1,000"): after a letter it ends the
+        // word, as word_end would decide.
+        if b == b',' && !bytes.get(j - 1).is_some_and(u8::is_ascii_digit) {
+            return j;
+        }
+        return word_end(text, start, limit, lx);
+    }
+    if b == b'.' && takes_full_stop(text.get(start..j).unwrap_or(""), lx) {
+        return j + 1;
+    }
+    j
+}
+
+/// True when the word before a full stop keeps it (`U.S.`, an initial,
+/// `Mr.`): the stop is then part of the word, not the end of a sentence.
+fn takes_full_stop(word: &str, lx: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let single_letter = match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => false,
+    };
+    word.contains('.') || single_letter || lx.is_abbreviation(word)
+}
+
+/// Pushes the token that the non-ASCII character `c` at `i` starts (if it
+/// starts one) and returns where the next token may start.
+fn push_non_ascii(
+    text: &str,
+    i: usize,
+    c: char,
+    limit: usize,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    // Zero-width and soft-hyphen characters from web copy act as spaces.
+    if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
+        return i + c.len_utf8();
+    }
+    if !c.is_alphanumeric() {
+        out.push(Token {
+            span: Span::new(i, i + c.len_utf8()),
+            kind: TokenKind::Punct,
+        });
+        return i + c.len_utf8();
+    }
+    let end = word_end(text, i, limit, lx);
+    if c.is_uppercase() {
+        capitals.push(out.len());
+    }
+    out.push(Token {
+        span: Span::new(i, end),
+        kind: TokenKind::Word,
+    });
+    end
 }
 
 /// ASCII letters and digits, as a table: one load per byte where
@@ -642,12 +732,8 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
         }
     }
     let mut end = j;
-    let word = &s[..end];
-    if s[end..].starts_with('.') {
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if word.contains('.') || single_letter || lx.is_abbreviation(word) {
-            end += 1;
-        }
+    if s[end..].starts_with('.') && takes_full_stop(&s[..end], lx) {
+        end += 1;
     }
     start + end
 }
@@ -765,6 +851,45 @@ mod tests {
             .iter()
             .map(|q| q.span.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn ascii_word_end_agrees_with_word_end() {
+        let lx = Lexicon::get();
+        for t in [
+            "Mr. Smith met U.S. officials on Jan. 5, at 3.5 p.m. in St. Louis.",
+            "It's 1,000 co-op's A&P-run, rock-'n'-roll, 2,5, a,b x- y' z.",
+            "He said: 'no.' J. Doe, the players’ union, naïve‑ish café.",
+            "end.",
+            "Inc.\"",
+            "A.",
+            "ab.c",
+        ] {
+            for (i, b) in t.bytes().enumerate() {
+                if b.is_ascii_alphanumeric() {
+                    for limit in i + 1..=t.len() {
+                        if t.is_char_boundary(limit) {
+                            assert_eq!(
+                                ascii_word_end(t, i, limit, lx),
+                                word_end(t, i, limit, lx),
+                                "{t:?} at {i} up to {limit}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn full_stops_kept_by_initials_abbreviations_and_dotted_words() {
+        let lx = Lexicon::get();
+        for w in ["J", "Mr", "Jan", "U.S", "É"] {
+            assert!(takes_full_stop(w, lx), "{w}");
+        }
+        for w in ["j", "Smith", "5", "", "AB"] {
+            assert!(!takes_full_stop(w, lx), "{w}");
+        }
     }
 
     #[test]
