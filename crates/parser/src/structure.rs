@@ -755,7 +755,14 @@ fn split_sentences(
     out: &mut Vec<Sentence>,
 ) {
     let mut start = first;
-    for i in first..tokens.len() {
+    let mut i = first;
+    while i < tokens.len() {
+        // A word ends a sentence only at the paragraph's end or the length
+        // cap: skip words up to the first token that may end one.
+        let cap = (start + MAX_SENTENCE_TOKENS).min(tokens.len()) - 1;
+        while i < cap && tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
+            i += 1;
+        }
         let next = tokens.get(i + 1);
         let ends = match tokens[i].kind {
             TokenKind::Punct => {
@@ -781,6 +788,7 @@ fn split_sentences(
             });
             start = i + 1;
         }
+        i += 1;
     }
 }
 
