@@ -153,9 +153,20 @@ fn paragraphs(text: &str, start: usize) -> Vec<Span> {
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     // A byte-order mark from a Windows editor is not part of the text.
     let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+    // Most lines start and end with a visible ASCII character: no trimming
+    // to do, and no characters to decode.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start_matches(blank).len();
-    let trail = s.len() - s.trim_end_matches(blank).len();
+    let lead = if visible(s.as_bytes().first()) {
+        0
+    } else {
+        s.len() - s.trim_start_matches(blank).len()
+    };
+    let trail = if visible(s.as_bytes().last()) {
+        0
+    } else {
+        s.len() - s.trim_end_matches(blank).len()
+    };
     if lead + trail < s.len() {
         out.push(Span::new(span.start + lead, span.end - trail));
     }
