@@ -85,8 +85,9 @@ impl<'a> Document<'a> {
         let body = dateline(text);
         let paragraphs = paragraphs(text, body);
         // Sized from the text (news runs about six bytes a token, twenty
-        // tokens a sentence) so that the vectors seldom grow and copy.
-        let mut quotes = Vec::new();
+        // tokens a sentence, a quotation or two a paragraph) so that the
+        // vectors seldom grow and copy.
+        let mut quotes = Vec::with_capacity(text.len() / 256 + 4);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
         let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
         let mut capitals = Vec::with_capacity(text.len() / 40 + 4);
@@ -139,7 +140,9 @@ impl<'a> Document<'a> {
 
 /// Non-empty lines of `text` from `start`, trimmed of surrounding whitespace.
 fn paragraphs(text: &str, start: usize) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Sized from the text (news runs a few hundred bytes a paragraph) so
+    // that the vector seldom grows.
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
     let mut line_start = start;
     // Line breaks are ASCII, so a byte search cannot split a character.
     for i in memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[start..]) {
@@ -189,15 +192,17 @@ enum Mark {
 fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
-    let prev = text[..i].chars().next_back();
+    let prev = char_before(text, i);
     let next_of = |n: usize| rest[n..].chars().next();
-    let opens_before =
-        |p: Option<char>| p.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
-    let doubled = |a: char, b: char| rest.starts_with(a) && rest[a.len_utf8()..].starts_with(b);
-    if doubled('‘', '‘') || (doubled('\'', '\'') && opens_before(prev)) {
+    let opens_before = |p: Option<char>| {
+        p.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+        })
+    };
+    if rest.starts_with("‘‘") || (rest.starts_with("''") && opens_before(prev)) {
         return Some((Mark::OpenDouble, 2 * c.len_utf8()));
     }
-    if doubled('’', '’') || doubled('\'', '\'') {
+    if rest.starts_with("’’") || rest.starts_with("''") {
         return Some((Mark::CloseDouble, 2 * c.len_utf8()));
     }
     let n = c.len_utf8();
@@ -227,6 +232,15 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
             }
         }
         _ => None,
+    }
+}
+
+/// The character that ends just before byte `i` of `text`, if any; an ASCII
+/// byte (the usual case) is read without decoding backwards.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i.checked_sub(1)?) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
     }
 }
 
@@ -909,6 +923,15 @@ mod tests {
         for w in ["j", "Smith", "5", "", "AB"] {
             assert!(!takes_full_stop(w, lx), "{w}");
         }
+    }
+
+    #[test]
+    fn char_before_decodes_backwards() {
+        let t = "a “b” é";
+        for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            assert_eq!(char_before(t, i), t[..i].chars().next_back(), "{i}");
+        }
+        assert_eq!(char_before(t, 3), None);
     }
 
     #[test]
