@@ -785,9 +785,11 @@ fn split_sentences(
         // A word ends a sentence only at the paragraph's end or the length
         // cap: skip words up to the first token that may end one.
         let cap = (start + MAX_SENTENCE_TOKENS).min(tokens.len()) - 1;
-        while i < cap && tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-            i += 1;
-        }
+        i += tokens.get(i..cap).map_or(0, |run| {
+            run.iter()
+                .position(|t| !matches!(t.kind, TokenKind::Word))
+                .unwrap_or(run.len())
+        });
         let next = tokens.get(i + 1);
         let ends = match tokens[i].kind {
             TokenKind::Punct => {
