@@ -546,18 +546,8 @@ fn tokenize_plain(
         // ASCII fast path: most of news text is ASCII.
         match BYTE_CLASS[usize::from(b)] {
             ByteClass::Space => i += 1,
-            class @ (ByteClass::Lower | ByteClass::Upper) => {
-                let end = ascii_word_end(text, i, limit, lx);
-                if class == ByteClass::Upper {
-                    capitals.push(out.len());
-                }
-                out.push(Token {
-                    span: Span::new(i, end),
-                    kind: TokenKind::Word,
-                });
-                // The space after a word, taken here rather than by a turn
-                // of the loop.
-                i = end + usize::from(bytes.get(end) == Some(&b' '));
+            ByteClass::Lower | ByteClass::Upper => {
+                i = push_ascii_words(text, i, limit, lx, out, capitals);
             }
             ByteClass::Punct => {
                 out.push(Token {
@@ -572,6 +562,44 @@ fn tokenize_plain(
                 };
                 i = push_non_ascii(text, i, c, limit, lx, out, capitals);
             }
+        }
+    }
+}
+
+/// Pushes the word that starts with the ASCII letter or digit at `start`,
+/// and the words after it while each is one space from the last and starts
+/// with an ASCII letter or digit (the run that makes up most of a text);
+/// returns where the next token may start.
+fn push_ascii_words(
+    text: &str,
+    start: usize,
+    limit: usize,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let mut i = start;
+    loop {
+        let end = ascii_word_end(text, i, limit, lx);
+        if bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+            capitals.push(out.len());
+        }
+        out.push(Token {
+            span: Span::new(i, end),
+            kind: TokenKind::Word,
+        });
+        // The space after a word, taken here rather than by a turn of the
+        // tokenizer's loop.
+        if bytes.get(end) != Some(&b' ') {
+            return end;
+        }
+        i = end + 1;
+        if !bytes
+            .get(i)
+            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        {
+            return i;
         }
     }
 }
@@ -925,6 +953,20 @@ mod tests {
         for w in ["j", "Smith", "5", "", "AB"] {
             assert!(!takes_full_stop(w, lx), "{w}");
         }
+    }
+
+    #[test]
+    fn ascii_words_run_until_a_word_is_not_one_space_from_the_last() {
+        let t = "Mr. Smith met U.S. officials, then  left";
+        let (mut out, mut capitals) = (Vec::new(), Vec::new());
+        let next = push_ascii_words(t, 0, t.len(), Lexicon::get(), &mut out, &mut capitals);
+        let words: Vec<&str> = out.iter().map(|tok| tok.span.slice(t)).collect();
+        assert_eq!(words, ["Mr.", "Smith", "met", "U.S.", "officials"]);
+        assert_eq!(capitals, [0, 1, 3]);
+        assert_eq!(&t[next..], ", then  left");
+        out.clear();
+        let next = push_ascii_words(t, 30, t.len(), Lexicon::get(), &mut out, &mut capitals);
+        assert_eq!(&t[next..], " left");
     }
 
     #[test]
