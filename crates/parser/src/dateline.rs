@@ -100,6 +100,9 @@ fn dateline_parser(input: &str) -> IResult<&str, &str> {
 /// assert_eq!(dateline("The senator said no."), 0);
 /// ```
 pub fn dateline(text: &str) -> usize {
+    if !may_open_with_dateline(text) {
+        return 0;
+    }
     // Datelines are short; looking further only risks matching a sentence.
     let head_end = text
         .char_indices()
@@ -110,6 +113,25 @@ pub fn dateline(text: &str) -> usize {
         Ok((rest, _)) => head_end - rest.len(),
         Err(_) => 0,
     }
+}
+
+/// False when `text` cannot open with a dateline: after leading white space
+/// it neither starts with `date` or `(` nor with a run of capitals that
+/// [`upper_word`] would take. Most articles open with an ordinary sentence,
+/// and this settles them without the parsers (or the 120-character head).
+fn may_open_with_dateline(text: &str) -> bool {
+    // The white space that `multispace0` takes.
+    let rest = text.trim_start_matches([' ', '\t', '\r', '\n']);
+    if rest.starts_with("date") || rest.starts_with('(') {
+        return true;
+    }
+    // `upper_word` takes this run and wants two capitals in it; the head
+    // that the parsers read is a prefix of the text, so holds no more.
+    rest.chars()
+        .take_while(|&c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'))
+        .filter(|c| c.is_uppercase())
+        .nth(1)
+        .is_some()
 }
 
 #[cfg(test)]
@@ -146,6 +168,30 @@ mod tests {
             "",
         ] {
             assert_eq!(dateline(t), 0, "{t}");
+        }
+    }
+
+    #[test]
+    fn quick_check_passes_every_dateline() {
+        for t in [
+            " date 2022-07-12 (Newser) – Russian",
+            "WASHINGTON (Reuters) - The",
+            "\n\t LONDON, Jan 5 (AP) — The",
+            "(AP) - The",
+            "U.S. - The",
+            "-US - The",
+        ] {
+            assert!(may_open_with_dateline(t), "{t}");
+            assert!(dateline(t) > 0, "{t}");
+        }
+        for t in [
+            "The senator said",
+            "A - B",
+            "\"Quote,\" he said",
+            "",
+            "É - x",
+        ] {
+            assert!(!may_open_with_dateline(t), "{t}");
         }
     }
 

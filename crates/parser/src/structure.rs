@@ -85,8 +85,9 @@ impl<'a> Document<'a> {
         let body = dateline(text);
         let paragraphs = paragraphs(text, body);
         // Sized from the text (news runs about six bytes a token, twenty
-        // tokens a sentence) so that the vectors seldom grow and copy.
-        let mut quotes = Vec::new();
+        // tokens a sentence, a quotation or two a paragraph) so that the
+        // vectors seldom grow and copy.
+        let mut quotes = Vec::with_capacity(text.len() / 256 + 4);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
         let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
         let mut capitals = Vec::with_capacity(text.len() / 40 + 4);
@@ -139,7 +140,9 @@ impl<'a> Document<'a> {
 
 /// Non-empty lines of `text` from `start`, trimmed of surrounding whitespace.
 fn paragraphs(text: &str, start: usize) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Sized from the text (news runs a few hundred bytes a paragraph) so
+    // that the vector seldom grows.
+    let mut out = Vec::with_capacity(text.len() / 128 + 4);
     let mut line_start = start;
     // Line breaks are ASCII, so a byte search cannot split a character.
     for i in memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[start..]) {
@@ -153,9 +156,20 @@ fn paragraphs(text: &str, start: usize) -> Vec<Span> {
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     // A byte-order mark from a Windows editor is not part of the text.
     let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+    // Most lines start and end with a visible ASCII character: no trimming
+    // to do, and no characters to decode.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start_matches(blank).len();
-    let trail = s.len() - s.trim_end_matches(blank).len();
+    let lead = if visible(s.as_bytes().first()) {
+        0
+    } else {
+        s.len() - s.trim_start_matches(blank).len()
+    };
+    let trail = if visible(s.as_bytes().last()) {
+        0
+    } else {
+        s.len() - s.trim_end_matches(blank).len()
+    };
     if lead + trail < s.len() {
         out.push(Span::new(span.start + lead, span.end - trail));
     }
@@ -178,15 +192,17 @@ enum Mark {
 fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
-    let prev = text[..i].chars().next_back();
+    let prev = char_before(text, i);
     let next_of = |n: usize| rest[n..].chars().next();
-    let opens_before =
-        |p: Option<char>| p.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
-    let doubled = |a: char, b: char| rest.starts_with(a) && rest[a.len_utf8()..].starts_with(b);
-    if doubled('‘', '‘') || (doubled('\'', '\'') && opens_before(prev)) {
+    let opens_before = |p: Option<char>| {
+        p.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+        })
+    };
+    if rest.starts_with("‘‘") || (rest.starts_with("''") && opens_before(prev)) {
         return Some((Mark::OpenDouble, 2 * c.len_utf8()));
     }
-    if doubled('’', '’') || doubled('\'', '\'') {
+    if rest.starts_with("’’") || rest.starts_with("''") {
         return Some((Mark::CloseDouble, 2 * c.len_utf8()));
     }
     let n = c.len_utf8();
@@ -216,6 +232,15 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
             }
         }
         _ => None,
+    }
+}
+
+/// The character that ends just before byte `i` of `text`, if any; an ASCII
+/// byte (the usual case) is read without decoding backwards.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i.checked_sub(1)?) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
     }
 }
 
@@ -333,7 +358,24 @@ fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
 fn word_count(s: &str) -> usize {
     let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Eight ASCII bytes at once: a word starts at each letter or digit
+        // whose byte before is neither.
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*chunk);
+            if x & HIGH_BITS == 0 {
+                let alnum = ascii_alphanumeric_mask(x) >> 7;
+                let starts = alnum & !((alnum << 8) | u64::from(in_word));
+                // One bit per byte: the product's top byte is their sum.
+                words += (starts.wrapping_mul(ONE_BYTES) >> 56) as usize;
+                in_word = alnum >> 56 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (alphanumeric, len) = if b.is_ascii() {
             (ASCII_ALPHANUMERIC[usize::from(b)], 1)
         } else {
@@ -440,87 +482,205 @@ fn tokenize(
     capitals: &mut Vec<usize>,
 ) {
     let lx = Lexicon::get();
-    let mut q = 0;
+    // The paragraph's quotations are in order and apart: the text between
+    // two is plain tokens, up to the next one's start (never past it).
     let mut i = para.start;
-    while i < para.end {
-        if let Some(quote) = quotes.get(q) {
-            if quote.span.start == i {
-                out.push(Token {
-                    span: quote.span,
-                    kind: TokenKind::Quote(first_quote + q),
-                });
-                i = quote.span.end;
-                q += 1;
-                continue;
-            }
-        }
-        let limit = quotes.get(q).map_or(para.end, |quote| quote.span.start);
+    for (q, quote) in quotes.iter().enumerate() {
+        tokenize_plain(text, Span::new(i, quote.span.start), lx, out, capitals);
+        out.push(Token {
+            span: quote.span,
+            kind: TokenKind::Quote(first_quote + q),
+        });
+        i = quote.span.end;
+    }
+    tokenize_plain(text, Span::new(i, para.end), lx, out, capitals);
+}
+
+/// What an ASCII byte can be to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, line break or form feed.
+    Space,
+    /// A lower-case letter or a digit: starts a word.
+    Lower,
+    /// An upper-case letter: starts a capitalised word.
+    Upper,
+    /// Any other ASCII byte: one punctuation token.
+    Punct,
+    /// The first or a later byte of a non-ASCII character.
+    Other,
+}
+
+/// [`ByteClass`] of every byte, so that the tokenizer decides with one load.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() {
+            ByteClass::Space
+        } else if c.is_ascii_uppercase() {
+            ByteClass::Upper
+        } else if c.is_ascii_alphanumeric() {
+            ByteClass::Lower
+        } else {
+            ByteClass::Punct
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Tokens of the text in `span`, which holds no quotation.
+fn tokenize_plain(
+    text: &str,
+    span: Span,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) {
+    let limit = span.end;
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let mut i = span.start;
+    while let Some(&b) = bytes.get(i) {
         // ASCII fast path: most of news text is ASCII.
-        let b = text.as_bytes()[i];
-        if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                i += 1;
-            } else if b.is_ascii_alphanumeric() {
-                // Most words are ASCII letters or digits followed by a space
-                // or a plain punctuation mark: end them here; anything that
-                // could join or follow a word (`'`, `-`, `.`, `&`, `,`, or a
-                // non-ASCII character) goes through word_end's full rule.
-                let bytes = &text.as_bytes()[..limit];
-                let mut j = i + 1;
-                j += ascii_alphanumeric_run(&bytes[j..]);
-                let end = match bytes.get(j) {
-                    None => j,
-                    Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') => j,
-                    // A comma joins only digits ("1,000"): after a letter it
-                    // ends the word, as word_end would decide.
-                    Some(b',') if !bytes[j - 1].is_ascii_digit() => j,
-                    Some(_) => word_end(text, i, limit, lx),
-                };
-                if b.is_ascii_uppercase() {
-                    capitals.push(out.len());
-                }
-                out.push(Token {
-                    span: Span::new(i, end),
-                    kind: TokenKind::Word,
-                });
-                // The space after a word, taken here rather than by a turn
-                // of the loop (no quotation starts at a space).
-                i = end + usize::from(bytes.get(end) == Some(&b' '));
-            } else {
+        match BYTE_CLASS[usize::from(b)] {
+            ByteClass::Space => i += 1,
+            ByteClass::Lower | ByteClass::Upper => {
+                i = push_ascii_words(text, i, limit, lx, out, capitals);
+            }
+            ByteClass::Punct => {
                 out.push(Token {
                     span: Span::new(i, i + 1),
                     kind: TokenKind::Punct,
                 });
                 i += 1;
             }
-            continue;
+            ByteClass::Other => {
+                let Some(c) = text.get(i..limit).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i = push_non_ascii(text, i, c, limit, lx, out, capitals);
+            }
         }
-        let Some(c) = text[i..limit].chars().next() else {
-            break;
-        };
-        // Zero-width and soft-hyphen characters from web copy act as spaces.
-        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
-            i += c.len_utf8();
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-            i += c.len_utf8();
-            continue;
-        }
-        let end = word_end(text, i, limit, lx);
-        if c.is_uppercase() {
+    }
+}
+
+/// Pushes the word that starts with the ASCII letter or digit at `start`,
+/// and the words after it while each is one space from the last and starts
+/// with an ASCII letter or digit (the run that makes up most of a text);
+/// returns where the next token may start.
+fn push_ascii_words(
+    text: &str,
+    start: usize,
+    limit: usize,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let mut i = start;
+    loop {
+        let end = ascii_word_end(text, i, limit, lx);
+        if bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
             capitals.push(out.len());
         }
         out.push(Token {
             span: Span::new(i, end),
             kind: TokenKind::Word,
         });
-        i = end;
+        // The space after a word, taken here rather than by a turn of the
+        // tokenizer's loop.
+        if bytes.get(end) != Some(&b' ') {
+            return end;
+        }
+        i = end + 1;
+        if !bytes
+            .get(i)
+            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        {
+            return i;
+        }
     }
+}
+
+/// End of the word that starts with the ASCII letter or digit at `start`.
+/// Most words are ASCII letters or digits followed by a space or a plain
+/// punctuation mark, or by a joining mark (`'`, `-`, `.`, `&`, `,`) that
+/// nothing joins to: those end here; the others go through [`word_end`]'s
+/// full rule, which this agrees with.
+fn ascii_word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let j = start + 1 + bytes.get(start + 1..).map_or(0, ascii_alphanumeric_run);
+    let Some(&b) = bytes.get(j) else {
+        return j;
+    };
+    if !b.is_ascii() {
+        return word_end(text, start, limit, lx);
+    }
+    if !matches!(b, b'\'' | b'-' | b'.' | b'&' | b',') {
+        return j;
+    }
+    // A joining mark joins only a letter or digit after it.
+    let joins_next = bytes
+        .get(j + 1)
+        .is_some_and(|&n| !n.is_ascii() || ASCII_ALPHANUMERIC[usize::from(n)]);
+    if joins_next {
+        // A comma joins only digits ("1,000"): after a letter it ends the
+        // word, as word_end would decide.
+        if b == b',' && !bytes.get(j - 1).is_some_and(u8::is_ascii_digit) {
+            return j;
+        }
+        return word_end(text, start, limit, lx);
+    }
+    if b == b'.' && takes_full_stop(text.get(start..j).unwrap_or(""), lx) {
+        return j + 1;
+    }
+    j
+}
+
+/// True when the word before a full stop keeps it (`U.S.`, an initial,
+/// `Mr.`): the stop is then part of the word, not the end of a sentence.
+fn takes_full_stop(word: &str, lx: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let single_letter = match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => false,
+    };
+    word.contains('.') || single_letter || lx.is_abbreviation(word)
+}
+
+/// Pushes the token that the non-ASCII character `c` at `i` starts (if it
+/// starts one) and returns where the next token may start.
+fn push_non_ascii(
+    text: &str,
+    i: usize,
+    c: char,
+    limit: usize,
+    lx: &Lexicon,
+    out: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    // Zero-width and soft-hyphen characters from web copy act as spaces.
+    if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
+        return i + c.len_utf8();
+    }
+    if !c.is_alphanumeric() {
+        out.push(Token {
+            span: Span::new(i, i + c.len_utf8()),
+            kind: TokenKind::Punct,
+        });
+        return i + c.len_utf8();
+    }
+    let end = word_end(text, i, limit, lx);
+    if c.is_uppercase() {
+        capitals.push(out.len());
+    }
+    out.push(Token {
+        span: Span::new(i, end),
+        kind: TokenKind::Word,
+    });
+    end
 }
 
 /// ASCII letters and digits, as a table: one load per byte where
@@ -537,11 +697,48 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 };
 
 /// Length of the run of ASCII letters and digits that `bytes` starts with.
+/// Reads eight bytes at a time (most words fit in one read), then the tail
+/// byte by byte.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes
+    let mut rest = bytes;
+    let mut n = 0;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let others = !ascii_alphanumeric_mask(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if others != 0 {
+            // Little-endian: the lowest set bit is the first such byte.
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+        rest = tail;
+    }
+    n + rest
         .iter()
         .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-        .unwrap_or(bytes.len())
+        .unwrap_or(rest.len())
+}
+
+/// `0x01` in every byte of a `u64`.
+const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` set when that byte is an ASCII letter or
+/// digit, all other bits clear: eight table look-ups in a dozen word
+/// operations.
+fn ascii_alphanumeric_mask(x: u64) -> u64 {
+    // Bytes below 0x80 (high bit cleared), so that the adds below never carry
+    // from one byte into the next.
+    let low = x & !HIGH_BITS;
+    // High bit set where the byte lies in `lo..=hi`.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let at_least_lo = v.wrapping_add(ONE_BYTES * u64::from(0x80 - lo));
+        let above_hi = v.wrapping_add(ONE_BYTES * u64::from(0x7f - hi));
+        at_least_lo & !above_hi
+    };
+    // `| 0x20` folds upper case onto lower and nothing else onto `a..=z`.
+    let letters = in_range(low | (ONE_BYTES * 0x20), b'a', b'z');
+    let digits = in_range(low, b'0', b'9');
+    (letters | digits) & !x & HIGH_BITS
 }
 
 /// End of the word that starts at `start`: letters and digits, joined by inner
@@ -588,12 +785,8 @@ fn word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
         }
     }
     let mut end = j;
-    let word = &s[..end];
-    if s[end..].starts_with('.') {
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if word.contains('.') || single_letter || lx.is_abbreviation(word) {
-            end += 1;
-        }
+    if s[end..].starts_with('.') && takes_full_stop(&s[..end], lx) {
+        end += 1;
     }
     start + end
 }
@@ -615,7 +808,16 @@ fn split_sentences(
     out: &mut Vec<Sentence>,
 ) {
     let mut start = first;
-    for i in first..tokens.len() {
+    let mut i = first;
+    while i < tokens.len() {
+        // A word ends a sentence only at the paragraph's end or the length
+        // cap: skip words up to the first token that may end one.
+        let cap = (start + MAX_SENTENCE_TOKENS).min(tokens.len()) - 1;
+        i += tokens.get(i..cap).map_or(0, |run| {
+            run.iter()
+                .position(|t| !matches!(t.kind, TokenKind::Word))
+                .unwrap_or(run.len())
+        });
         let next = tokens.get(i + 1);
         let ends = match tokens[i].kind {
             TokenKind::Punct => {
@@ -641,6 +843,7 @@ fn split_sentences(
             });
             start = i + 1;
         }
+        i += 1;
     }
 }
 
@@ -714,6 +917,109 @@ mod tests {
     }
 
     #[test]
+    fn ascii_word_end_agrees_with_word_end() {
+        let lx = Lexicon::get();
+        for t in [
+            "Mr. Smith met U.S. officials on Jan. 5, at 3.5 p.m. in St. Louis.",
+            "It's 1,000 co-op's A&P-run, rock-'n'-roll, 2,5, a,b x- y' z.",
+            "He said: 'no.' J. Doe, the players’ union, naïve‑ish café.",
+            "end.",
+            "Inc.\"",
+            "A.",
+            "ab.c",
+        ] {
+            for (i, b) in t.bytes().enumerate() {
+                if b.is_ascii_alphanumeric() {
+                    for limit in i + 1..=t.len() {
+                        if t.is_char_boundary(limit) {
+                            assert_eq!(
+                                ascii_word_end(t, i, limit, lx),
+                                word_end(t, i, limit, lx),
+                                "{t:?} at {i} up to {limit}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn full_stops_kept_by_initials_abbreviations_and_dotted_words() {
+        let lx = Lexicon::get();
+        for w in ["J", "Mr", "Jan", "U.S", "É"] {
+            assert!(takes_full_stop(w, lx), "{w}");
+        }
+        for w in ["j", "Smith", "5", "", "AB"] {
+            assert!(!takes_full_stop(w, lx), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_run_until_a_word_is_not_one_space_from_the_last() {
+        let t = "Mr. Smith met U.S. officials, then  left";
+        let (mut out, mut capitals) = (Vec::new(), Vec::new());
+        let next = push_ascii_words(t, 0, t.len(), Lexicon::get(), &mut out, &mut capitals);
+        let words: Vec<&str> = out.iter().map(|tok| tok.span.slice(t)).collect();
+        assert_eq!(words, ["Mr.", "Smith", "met", "U.S.", "officials"]);
+        assert_eq!(capitals, [0, 1, 3]);
+        assert_eq!(&t[next..], ", then  left");
+        out.clear();
+        let next = push_ascii_words(t, 30, t.len(), Lexicon::get(), &mut out, &mut capitals);
+        assert_eq!(&t[next..], " left");
+    }
+
+    #[test]
+    fn char_before_decodes_backwards() {
+        let t = "a “b” é";
+        for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            assert_eq!(char_before(t, i), t[..i].chars().next_back(), "{i}");
+        }
+        assert_eq!(char_before(t, 3), None);
+    }
+
+    #[test]
+    fn alphanumeric_mask_agrees_with_the_table_for_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at);
+                let expected = if b.is_ascii_alphanumeric() { 0x80 } else { 0 };
+                assert_eq!(
+                    ascii_alphanumeric_mask(x) >> (8 * at) & 0xff,
+                    expected,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_run_stops_at_the_first_other_byte() {
+        let by_table = |b: &[u8]| {
+            b.iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len())
+        };
+        for s in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "Zebra09xyzQ, next",
+            "0123456789abcdefXYZ@",
+            "word`s [x] {y}",
+            "naïve",
+            "abcdefgh’s",
+        ] {
+            for k in 0..s.len() {
+                let b = &s.as_bytes()[k..];
+                assert_eq!(ascii_alphanumeric_run(b), by_table(b), "{s:?} from {k}");
+            }
+        }
+    }
+
+    #[test]
     fn word_count_counts_runs_of_letters_and_digits_in_any_script() {
         let by_split = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric())
@@ -728,6 +1034,10 @@ mod tests {
             "café’s naïve co-op",
             "¿Qué? ١٢٣ x",
             "   ",
+            "abcdefgh ijklmnop qrstuvwx",
+            "abcdefghijklmnopq, r",
+            "Long ASCII quotes of many words, then café and more words after.",
+            "\u{10}\u{19}0 9@[`{ A Z a z",
         ] {
             assert_eq!(word_count(s), by_split(s), "{s:?}");
         }
