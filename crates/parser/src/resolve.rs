@@ -38,9 +38,68 @@ struct People {
     /// and with each given name (first word).
     by_surname: FxHashMap<String, usize>,
     by_given: FxHashMap<String, usize>,
+    /// The keys of `by_surname` and `by_given`.
+    names: NameFilter,
     /// (byte offset, person index, opens its sentence) of every naming, in
     /// text order.
     occurrences: Vec<(usize, usize, bool)>,
+}
+
+/// The bytes of token `k` (empty past the end): for tests of ASCII bytes,
+/// which need no UTF-8 boundary checks.
+fn token_bytes<'a>(doc: &Document<'a>, k: usize) -> &'a [u8] {
+    doc.tokens
+        .get(k)
+        .and_then(|t| doc.text.as_bytes().get(t.span.start..t.span.end))
+        .unwrap_or(&[])
+}
+
+/// True when `word` ends with a possessive (`’s` or `'s`).
+fn is_possessive(word: &[u8]) -> bool {
+    word.ends_with(b"'s") || word.ends_with("’s".as_bytes())
+}
+
+/// [`bare`] on bytes.
+fn bare_bytes(word: &[u8]) -> &[u8] {
+    word.strip_suffix("’s".as_bytes())
+        .or_else(|| word.strip_suffix(b"'s"))
+        .unwrap_or(word)
+}
+
+/// True when the text between tokens `a` and `b` holds a line break.
+fn break_between(doc: &Document, a: usize, b: usize) -> bool {
+    let (Some(ta), Some(tb)) = (doc.tokens.get(a), doc.tokens.get(b)) else {
+        return false;
+    };
+    doc.text
+        .as_bytes()
+        .get(ta.span.end..tb.span.start)
+        .is_some_and(|gap| gap.contains(&b'\n'))
+}
+
+/// A 256-bit filter of the surnames and given names of an article's people,
+/// keyed by length and first and last byte: most capitalised words are no
+/// one's name, and this rules them out without hashing them.
+#[derive(Debug, Default)]
+struct NameFilter([u64; 4]);
+
+impl NameFilter {
+    fn slot(name: &[u8]) -> usize {
+        let first = usize::from(name.first().copied().unwrap_or(0));
+        let last = usize::from(name.last().copied().unwrap_or(0));
+        (name.len().wrapping_mul(37) ^ first.wrapping_mul(11) ^ last) & 255
+    }
+
+    fn insert(&mut self, name: &str) {
+        let s = Self::slot(name.as_bytes());
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False when no name inserted is `name`.
+    fn may_hold(&self, name: &[u8]) -> bool {
+        let s = Self::slot(name);
+        self.0[s >> 6] & (1 << (s & 63)) != 0
+    }
 }
 
 /// Strips a possessive ending (`McCallum’s` -> `McCallum`).
@@ -78,6 +137,7 @@ impl People {
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
             by_given: FxHashMap::default(),
+            names: NameFilter::default(),
             occurrences: Vec::new(),
         };
         // Names used as speakers are people's names even when their given
@@ -111,16 +171,17 @@ impl People {
             k = capital;
             let start = k;
             let mut end = k;
-            while end < tokens.len()
-                && is_word(end)
-                && is_capitalised(word(end))
+            // The capitalised words are those in `doc.capitals`: the run
+            // goes on while the next capital is the next token.
+            let mut c = next_capital;
+            while doc.capitals.get(c) == Some(&end)
                 // A name never runs over a line break (a headline above it).
                 && (end == start
-                    || !doc.text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n'))
-                && (end == start
-                    || !word(end - 1).ends_with("’s") && !word(end - 1).ends_with("'s"))
+                    || !break_between(doc, end - 1, end)
+                        && !is_possessive(token_bytes(doc, end - 1)))
             {
                 end += 1;
+                c += 1;
             }
             k = end;
             // A name has two words or more (checked again below, once the
@@ -256,6 +317,10 @@ impl People {
         }
         // Surname-only namings.
         for &i in &doc.capitals {
+            // The filter first, on bytes: most capitals are no one's name.
+            if !people.names.may_hold(bare_bytes(token_bytes(doc, i))) {
+                continue;
+            }
             // `bare` keeps the first character, or leaves nothing capitalised.
             let w = bare(word(i));
             if let Some(p) = people.by_surname(w) {
@@ -285,6 +350,8 @@ impl People {
         let gender = Lexicon::get().given_name(&given);
         let idx = self.persons.len();
         self.by_name.insert(full.to_string(), idx);
+        self.names.insert(&surname);
+        self.names.insert(&given);
         self.by_surname.insert(surname, idx);
         self.by_given.insert(given, idx);
         self.persons.push(Person {
@@ -298,7 +365,7 @@ impl People {
     /// The person whose surname (or, failing that, given name) is `w`: the
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
-        if self.persons.is_empty() {
+        if self.persons.is_empty() || !self.names.may_hold(w.as_bytes()) {
             return None;
         }
         self.by_surname
