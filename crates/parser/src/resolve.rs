@@ -17,6 +17,7 @@ use crate::words::{
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// A person the article names in full.
 #[derive(Debug, Clone)]
@@ -75,6 +76,24 @@ fn break_between(doc: &Document, a: usize, b: usize) -> bool {
         .as_bytes()
         .get(ta.span.end..tb.span.start)
         .is_some_and(|gap| gap.contains(&b'\n'))
+}
+
+/// The name spelt by tokens `first..end`, whose words without possessive
+/// endings are `words`, joined by single spaces. Only the last word of a run
+/// can be possessive (a possessive ends the run), so when the text puts
+/// single spaces between the words the name is a slice of it, and no string
+/// need be built.
+fn run_name<'a>(doc: &Document<'a>, first: usize, end: usize, words: &[&str]) -> Cow<'a, str> {
+    let single_spaced = (first + 1..end).all(|k| {
+        let (a, b) = (doc.tokens[k - 1].span.end, doc.tokens[k].span.start);
+        doc.text.as_bytes().get(a..b) == Some(b" ")
+    });
+    if single_spaced && end > first {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
+        Cow::Borrowed(bare(span.slice(doc.text)))
+    } else {
+        Cow::Owned(words.join(" "))
+    }
 }
 
 /// A 256-bit filter of the surnames and given names of an article's people,
@@ -159,6 +178,8 @@ impl People {
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
         // Runs of capitalised words: each starts at a capital, the next at
         // the first capital past the end of the last.
+        // The words of the current name, reused from run to run.
+        let mut words: Vec<&str> = Vec::new();
         let mut next_capital = 0;
         let mut k = 0;
         loop {
@@ -204,8 +225,9 @@ impl People {
             if end - name_start < 2 {
                 continue;
             }
-            let words: Vec<&str> = (name_start..end).map(|i| bare(word(i))).collect();
-            let full = words.join(" ");
+            words.clear();
+            words.extend((name_start..end).map(|i| bare(word(i))));
+            let full = run_name(doc, name_start, end, &words);
             let org = words
                 .iter()
                 .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
