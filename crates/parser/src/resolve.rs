@@ -556,7 +556,9 @@ fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<Strin
     // a name, and keeps long articles linear.
     let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
     for &k in doc.capitals_in(floor..end).iter().rev() {
-        if !doc.token_text(k).eq_ignore_ascii_case(head) {
+        // Lengths first: equal words are as long in bytes.
+        let same_length = doc.tokens[k].span.len() == head.len();
+        if !same_length || !doc.token_text(k).eq_ignore_ascii_case(head) {
             continue;
         }
         let mut first = k;
@@ -598,7 +600,7 @@ fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<S
     let mut k = end;
     while k > floor {
         k -= 1;
-        if !(is_word(k) && doc.token_text(k) == head) {
+        if !(is_word(k) && token_bytes(doc, k) == head.as_bytes()) {
             continue;
         }
         // "company Comcast": the name right after the description.
@@ -674,8 +676,14 @@ fn expand_acronym(doc: &Document, before: usize, acronym: &str) -> Option<String
             && is_in(&["of", "and", "for", "the"], doc.token_text(k))
     };
     let wanted: Vec<char> = acronym.chars().collect();
+    // The acronym is ASCII: its last letter, as a byte.
+    let last_letter = acronym.as_bytes().last().copied();
     // A run ends with a capitalised word: only those are tried.
     for &k in doc.capitals_in(floor..end).iter().rev() {
+        // Most capitals do not start with the last letter: no run ends there.
+        if token_bytes(doc, k).first().copied() != last_letter {
+            continue;
+        }
         // Try a run ending at token k, read backwards.
         let mut i = wanted.len();
         let mut j = k;
