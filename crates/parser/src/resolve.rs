@@ -839,6 +839,24 @@ impl Floor {
     }
 }
 
+/// The words of a description joined by spaces, as a speaker's name.
+/// "Analysts said" and "analysts said" are the same unnamed speakers: a
+/// capital that only opens the sentence is not part of a description.
+fn description_text(lx: &Lexicon, rest: &[&str]) -> String {
+    let mut text = rest.join(" ");
+    if rest.first().is_some_and(|w| {
+        is_capitalised(w)
+            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
+            && lx.given_name(w).is_none()
+    }) {
+        let mut chars = text.chars();
+        if let Some(c) = chars.next() {
+            text = c.to_lowercase().chain(chars).collect();
+        }
+    }
+    text
+}
+
 fn resolve_mention(
     doc: &Document,
     lx: &Lexicon,
@@ -849,7 +867,8 @@ fn resolve_mention(
     direct: bool,
 ) -> ResolvedSpeaker {
     let text = m.span.slice(doc.text);
-    let role_here = m.role.map(|r| r.slice(doc.text).trim().to_string());
+    // Borrowed until a speaker takes it: most mentions resolve without it.
+    let role_here = m.role.map(|r| r.slice(doc.text).trim());
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -866,9 +885,9 @@ fn resolve_mention(
         .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
         .map_or(last, |i| words[i - 1]);
     let with_role = |mut s: ResolvedSpeaker| {
-        if let Some(r) = &role_here {
+        if let Some(r) = role_here {
             if s.role.is_empty() {
-                s.role = r.clone();
+                s.role = r.to_string();
             }
         }
         s
@@ -915,24 +934,9 @@ fn resolve_mention(
             .unwrap_or_default();
     }
     let det = words.first().is_some_and(|w| DETERMINERS.contains(w));
-    let rest: Vec<&str> = if det {
-        words[1..].to_vec()
-    } else {
-        words.clone()
-    };
-    let mut rest_text = rest.join(" ");
-    // "Analysts said" and "analysts said" are the same unnamed speakers: a
-    // capital that only opens the sentence is not part of a description.
-    if rest.first().is_some_and(|w| {
-        is_capitalised(w)
-            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
-            && lx.given_name(w).is_none()
-    }) {
-        let mut chars = rest_text.chars();
-        if let Some(c) = chars.next() {
-            rest_text = c.to_lowercase().chain(chars).collect();
-        }
-    }
+    let rest: &[&str] = if det { &words[1..] } else { &words };
+    // Built only on the paths that name the speaker by its description.
+    let rest_text = || description_text(lx, rest);
     // "Foster's book says", "according to Foster's research": a person's
     // work speaks for them (but "McCallum's staff" are other people).
     if words.len() == 2 && !is_capitalised(words[1]) && !lx.is_person_noun(words[1]) {
@@ -995,7 +999,7 @@ fn resolve_mention(
                 }
             }
             return ResolvedSpeaker {
-                name: rest_text,
+                name: rest_text(),
                 kind: SpeakerKind::Organization,
                 role: String::new(),
             };
@@ -1018,23 +1022,25 @@ fn resolve_mention(
         if !lx.is_person_noun(head) {
             // "the coast guard": a body, not a person.
             return ResolvedSpeaker {
-                name: rest_text,
+                name: rest_text(),
                 kind: SpeakerKind::Organization,
                 role: String::new(),
             };
         }
+        let text = rest_text();
         return ResolvedSpeaker {
-            name: rest_text.clone(),
+            name: text.clone(),
             kind: SpeakerKind::Anonymous,
-            role: rest_text,
+            role: text,
         };
     }
     // "Analysts", "Critics" opening a sentence: unnamed people.
     if rest.len() == 1 && lx.is_person_noun(head) && lx.given_name(head).is_none() {
+        let text = rest_text();
         return ResolvedSpeaker {
-            name: rest_text.clone(),
+            name: text.clone(),
             kind: SpeakerKind::Anonymous,
-            role: rest_text,
+            role: text,
         };
     }
     // A capitalised name.
@@ -1060,7 +1066,7 @@ fn resolve_mention(
         return ResolvedSpeaker {
             name,
             kind: SpeakerKind::Organization,
-            role: role_here.unwrap_or_default(),
+            role: role_here.unwrap_or_default().to_string(),
         };
     }
     // A name the people table does not hold in full: a longer one with the
@@ -1078,6 +1084,6 @@ fn resolve_mention(
         } else {
             SpeakerKind::Person
         },
-        role: role_here.unwrap_or_default(),
+        role: role_here.unwrap_or_default().to_string(),
     }
 }
