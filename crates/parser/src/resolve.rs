@@ -241,16 +241,23 @@ impl People {
             // "Mamadou Dia was on a business trip": a two- or three-word
             // name that opens a sentence and is followed by a verb of being
             // or saying is a person's, whatever the given name.
-            let opens_as_subject = (2..=3).contains(&words.len())
-                && opens_sentence(doc, name_start)
-                && end < tokens.len()
-                && matches!(
-                    word(end),
-                    "was" | "is" | "has" | "had" | "said" | "says" | "told" | "added" | "who"
-                );
+            // An organisation needs none of the tests for a person below.
+            if org {
+                continue;
+            }
+            // The verb first: it is cheaper to test than the sentence.
+            let opens_as_subject = || {
+                (2..=3).contains(&words.len())
+                    && end < tokens.len()
+                    && matches!(
+                        word(end),
+                        "was" | "is" | "has" | "had" | "said" | "says" | "told" | "added" | "who"
+                    )
+                    && opens_sentence(doc, name_start)
+            };
             let person = lx.given_name(words[0]).is_some()
                 || title.is_some()
-                || opens_as_subject
+                || opens_as_subject()
                 || ends_a_speaker_name(
                     speakers_by_last_word.get_or_insert_with(|| {
                         let mut v: Vec<(&str, &str)> =
@@ -260,7 +267,7 @@ impl People {
                     }),
                     &full,
                 );
-            if org || !person {
+            if !person {
                 continue;
             }
             // Role: titles in the run, or role words right before it, or an
