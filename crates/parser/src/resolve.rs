@@ -21,9 +21,9 @@ use std::borrow::Cow;
 
 /// A person the article names in full.
 #[derive(Debug, Clone)]
-struct Person {
-    /// Full name as written (`Jake Sullivan`).
-    name: String,
+struct Person<'a> {
+    /// Full name as written (`Jake Sullivan`): mostly a slice of the text.
+    name: Cow<'a, str>,
     /// The first role the article gives them.
     role: Option<String>,
     /// Usual gender of the given name, when it is a common one.
@@ -31,14 +31,17 @@ struct Person {
 }
 
 /// The people of one article and where they are named.
-struct People {
-    persons: Vec<Person>,
+///
+/// The names are borrowed from the text where they stand in it as written,
+/// so most people cost no allocation.
+struct People<'a> {
+    persons: Vec<Person<'a>>,
     /// Index of each person by full name (names are unique in `persons`).
-    by_name: FxHashMap<String, usize>,
+    by_name: FxHashMap<Cow<'a, str>, usize>,
     /// The last person added with each surname (last word of the name),
     /// and with each given name (first word).
-    by_surname: FxHashMap<String, usize>,
-    by_given: FxHashMap<String, usize>,
+    by_surname: FxHashMap<Cow<'a, str>, usize>,
+    by_given: FxHashMap<Cow<'a, str>, usize>,
     /// The keys of `by_surname` and `by_given`.
     names: NameFilter,
     /// (byte offset, person index, opens its sentence) of every naming, in
@@ -148,8 +151,8 @@ fn ends_a_speaker_name(by_last_word: &[(&str, &str)], full: &str) -> bool {
         .any(|(_, n)| n.ends_with(full) || *n == last)
 }
 
-impl People {
-    fn find(doc: &Document, attributions: &[Attribution]) -> People {
+impl<'a> People<'a> {
+    fn find(doc: &Document<'a>, attributions: &[Attribution]) -> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
             persons: Vec::new(),
@@ -323,7 +326,7 @@ impl People {
                     role = Some(span.slice(doc.text).to_string());
                 }
             }
-            let idx = people.add(&full, role);
+            let idx = people.add(full, role);
             let subject = opens_sentence(doc, start);
             people
                 .occurrences
@@ -366,25 +369,34 @@ impl People {
         people
     }
 
-    fn add(&mut self, full: &str, role: Option<String>) -> usize {
-        if let Some(&i) = self.by_name.get(full) {
+    fn add(&mut self, full: Cow<'a, str>, role: Option<String>) -> usize {
+        if let Some(&i) = self.by_name.get(full.as_ref()) {
             if self.persons[i].role.is_none() {
                 self.persons[i].role = role;
             }
             return i;
         }
-        let mut words = full.split(' ');
-        let given = words.next().unwrap_or("").to_string();
-        let surname = full.rsplit(' ').next().unwrap_or("").to_string();
+        // The given name (first word) and surname (last word), borrowed
+        // when the full name is.
+        let (given, surname): (Cow<'a, str>, Cow<'a, str>) = match &full {
+            Cow::Borrowed(f) => (
+                Cow::Borrowed(f.split(' ').next().unwrap_or("")),
+                Cow::Borrowed(f.rsplit(' ').next().unwrap_or("")),
+            ),
+            Cow::Owned(f) => (
+                Cow::Owned(f.split(' ').next().unwrap_or("").to_string()),
+                Cow::Owned(f.rsplit(' ').next().unwrap_or("").to_string()),
+            ),
+        };
         let gender = Lexicon::get().given_name(&given);
         let idx = self.persons.len();
-        self.by_name.insert(full.to_string(), idx);
+        self.by_name.insert(full.clone(), idx);
         self.names.insert(&surname);
         self.names.insert(&given);
         self.by_surname.insert(surname, idx);
         self.by_given.insert(given, idx);
         self.persons.push(Person {
-            name: full.to_string(),
+            name: full,
             role,
             gender,
         });
@@ -459,7 +471,7 @@ impl People {
     fn resolved(&self, i: usize) -> ResolvedSpeaker {
         let p = &self.persons[i];
         ResolvedSpeaker {
-            name: p.name.clone(),
+            name: p.name.to_string(),
             kind: SpeakerKind::Person,
             role: p.role.clone().unwrap_or_default(),
         }
