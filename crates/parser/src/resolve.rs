@@ -858,6 +858,19 @@ impl Floor {
     }
 }
 
+/// `words` without their possessive endings, joined by spaces, in one
+/// allocation.
+fn joined_bare(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(bare(w));
+    }
+    out
+}
+
 /// The words of a description joined by spaces, as a speaker's name.
 /// "Analysts said" and "analysts said" are the same unnamed speakers: a
 /// capital that only opens the sentence is not part of a description.
@@ -1063,7 +1076,7 @@ fn resolve_mention(
         };
     }
     // A capitalised name.
-    let full = rest.iter().map(|w| bare(w)).collect::<Vec<_>>().join(" ");
+    let full = joined_bare(rest);
     if let Some(&i) = people.by_name.get(full.as_str()) {
         return with_role(people.resolved(i));
     }
