@@ -481,8 +481,8 @@ impl<'a> People<'a> {
 /// The organisation named most often (at least twice) before byte offset
 /// `before`: runs of capitalised words that are not people, places, titles
 /// or time words. Ties go to the one named last.
-fn salient_organisation(
-    doc: &Document,
+fn salient_organisation<'a>(
+    doc: &Document<'a>,
     lx: &Lexicon,
     people: &People,
     before: usize,
@@ -492,7 +492,8 @@ fn salient_organisation(
     let is_cap_word =
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
     // name -> (times named, token of the last naming)
-    let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    // Keyed by slices of the text: only the winner becomes a String.
+    let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
     let capitals = doc.capitals_in(start..end);
     // Runs of capitalised words: each starts at a capital, the next at the
     // first capital past the end of the last.
@@ -534,10 +535,10 @@ fn salient_organisation(
         }
         if s < e {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
-            let name = bare(span.slice(doc.text)).to_string();
+            let name = bare(span.slice(doc.text));
             let first = bare(doc.token_text(s));
             let last = bare(doc.token_text(e - 1));
-            let person = people.by_name.contains_key(name.as_str())
+            let person = people.by_name.contains_key(name)
                 || people.by_surname.contains_key(last)
                 || people.by_given.contains_key(first)
                 || lx.given_name(first).is_some();
@@ -546,7 +547,7 @@ fn salient_organisation(
                 && ["ans", "ese", "ish", "ians"]
                     .iter()
                     .any(|x| name.ends_with(x));
-            if !person && !demonym && !lx.is_place(&name) && !lx.is_place(first) {
+            if !person && !demonym && !lx.is_place(name) && !lx.is_place(first) {
                 let entry = counts.entry(name).or_insert((0, k));
                 entry.0 += 1;
                 entry.1 = k;
@@ -559,7 +560,7 @@ fn salient_organisation(
         .into_iter()
         .filter(|&(_, (n, _))| n >= 2)
         .max_by_key(|&(_, (n, at))| (n, at))
-        .map(|(name, _)| name)
+        .map(|(name, _)| name.to_string())
 }
 
 /// How many tokens back [`named_organisation`] looks.
