@@ -17,12 +17,13 @@ use crate::words::{
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// A person the article names in full.
 #[derive(Debug, Clone)]
-struct Person {
-    /// Full name as written (`Jake Sullivan`).
-    name: String,
+struct Person<'a> {
+    /// Full name as written (`Jake Sullivan`): mostly a slice of the text.
+    name: Cow<'a, str>,
     /// The first role the article gives them.
     role: Option<String>,
     /// Usual gender of the given name, when it is a common one.
@@ -30,17 +31,97 @@ struct Person {
 }
 
 /// The people of one article and where they are named.
-struct People {
-    persons: Vec<Person>,
+///
+/// The names are borrowed from the text where they stand in it as written,
+/// so most people cost no allocation.
+struct People<'a> {
+    persons: Vec<Person<'a>>,
     /// Index of each person by full name (names are unique in `persons`).
-    by_name: FxHashMap<String, usize>,
+    by_name: FxHashMap<Cow<'a, str>, usize>,
     /// The last person added with each surname (last word of the name),
     /// and with each given name (first word).
-    by_surname: FxHashMap<String, usize>,
-    by_given: FxHashMap<String, usize>,
+    by_surname: FxHashMap<Cow<'a, str>, usize>,
+    by_given: FxHashMap<Cow<'a, str>, usize>,
+    /// The keys of `by_surname` and `by_given`.
+    names: NameFilter,
     /// (byte offset, person index, opens its sentence) of every naming, in
     /// text order.
     occurrences: Vec<(usize, usize, bool)>,
+}
+
+/// The bytes of token `k` (empty past the end): for tests of ASCII bytes,
+/// which need no UTF-8 boundary checks.
+fn token_bytes<'a>(doc: &Document<'a>, k: usize) -> &'a [u8] {
+    doc.tokens
+        .get(k)
+        .and_then(|t| doc.text.as_bytes().get(t.span.start..t.span.end))
+        .unwrap_or(&[])
+}
+
+/// True when `word` ends with a possessive (`’s` or `'s`).
+fn is_possessive(word: &[u8]) -> bool {
+    word.ends_with(b"'s") || word.ends_with("’s".as_bytes())
+}
+
+/// [`bare`] on bytes.
+fn bare_bytes(word: &[u8]) -> &[u8] {
+    word.strip_suffix("’s".as_bytes())
+        .or_else(|| word.strip_suffix(b"'s"))
+        .unwrap_or(word)
+}
+
+/// True when the text between tokens `a` and `b` holds a line break.
+fn break_between(doc: &Document, a: usize, b: usize) -> bool {
+    let (Some(ta), Some(tb)) = (doc.tokens.get(a), doc.tokens.get(b)) else {
+        return false;
+    };
+    doc.text
+        .as_bytes()
+        .get(ta.span.end..tb.span.start)
+        .is_some_and(|gap| gap.contains(&b'\n'))
+}
+
+/// The name spelt by tokens `first..end`, whose words without possessive
+/// endings are `words`, joined by single spaces. Only the last word of a run
+/// can be possessive (a possessive ends the run), so when the text puts
+/// single spaces between the words the name is a slice of it, and no string
+/// need be built.
+fn run_name<'a>(doc: &Document<'a>, first: usize, end: usize, words: &[&str]) -> Cow<'a, str> {
+    let single_spaced = (first + 1..end).all(|k| {
+        let (a, b) = (doc.tokens[k - 1].span.end, doc.tokens[k].span.start);
+        doc.text.as_bytes().get(a..b) == Some(b" ")
+    });
+    if single_spaced && end > first {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
+        Cow::Borrowed(bare(span.slice(doc.text)))
+    } else {
+        Cow::Owned(words.join(" "))
+    }
+}
+
+/// A 256-bit filter of the surnames and given names of an article's people,
+/// keyed by length and first and last byte: most capitalised words are no
+/// one's name, and this rules them out without hashing them.
+#[derive(Debug, Default)]
+struct NameFilter([u64; 4]);
+
+impl NameFilter {
+    fn slot(name: &[u8]) -> usize {
+        let first = usize::from(name.first().copied().unwrap_or(0));
+        let last = usize::from(name.last().copied().unwrap_or(0));
+        (name.len().wrapping_mul(37) ^ first.wrapping_mul(11) ^ last) & 255
+    }
+
+    fn insert(&mut self, name: &str) {
+        let s = Self::slot(name.as_bytes());
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False when no name inserted is `name`.
+    fn may_hold(&self, name: &[u8]) -> bool {
+        let s = Self::slot(name);
+        self.0[s >> 6] & (1 << (s & 63)) != 0
+    }
 }
 
 /// Strips a possessive ending (`McCallum’s` -> `McCallum`).
@@ -70,14 +151,15 @@ fn ends_a_speaker_name(by_last_word: &[(&str, &str)], full: &str) -> bool {
         .any(|(_, n)| n.ends_with(full) || *n == last)
 }
 
-impl People {
-    fn find(doc: &Document, attributions: &[Attribution]) -> People {
+impl<'a> People<'a> {
+    fn find(doc: &Document<'a>, attributions: &[Attribution]) -> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
             persons: Vec::new(),
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
             by_given: FxHashMap::default(),
+            names: NameFilter::default(),
             occurrences: Vec::new(),
         };
         // Names used as speakers are people's names even when their given
@@ -99,6 +181,8 @@ impl People {
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
         // Runs of capitalised words: each starts at a capital, the next at
         // the first capital past the end of the last.
+        // The words of the current name, reused from run to run.
+        let mut words: Vec<&str> = Vec::new();
         let mut next_capital = 0;
         let mut k = 0;
         loop {
@@ -111,16 +195,17 @@ impl People {
             k = capital;
             let start = k;
             let mut end = k;
-            while end < tokens.len()
-                && is_word(end)
-                && is_capitalised(word(end))
+            // The capitalised words are those in `doc.capitals`: the run
+            // goes on while the next capital is the next token.
+            let mut c = next_capital;
+            while doc.capitals.get(c) == Some(&end)
                 // A name never runs over a line break (a headline above it).
                 && (end == start
-                    || !doc.text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n'))
-                && (end == start
-                    || !word(end - 1).ends_with("’s") && !word(end - 1).ends_with("'s"))
+                    || !break_between(doc, end - 1, end)
+                        && !is_possessive(token_bytes(doc, end - 1)))
             {
                 end += 1;
+                c += 1;
             }
             k = end;
             // A name has two words or more (checked again below, once the
@@ -143,8 +228,9 @@ impl People {
             if end - name_start < 2 {
                 continue;
             }
-            let words: Vec<&str> = (name_start..end).map(|i| bare(word(i))).collect();
-            let full = words.join(" ");
+            words.clear();
+            words.extend((name_start..end).map(|i| bare(word(i))));
+            let full = run_name(doc, name_start, end, &words);
             let org = words
                 .iter()
                 .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
@@ -158,16 +244,23 @@ impl People {
             // "Mamadou Dia was on a business trip": a two- or three-word
             // name that opens a sentence and is followed by a verb of being
             // or saying is a person's, whatever the given name.
-            let opens_as_subject = (2..=3).contains(&words.len())
-                && opens_sentence(doc, name_start)
-                && end < tokens.len()
-                && matches!(
-                    word(end),
-                    "was" | "is" | "has" | "had" | "said" | "says" | "told" | "added" | "who"
-                );
+            // An organisation needs none of the tests for a person below.
+            if org {
+                continue;
+            }
+            // The verb first: it is cheaper to test than the sentence.
+            let opens_as_subject = || {
+                (2..=3).contains(&words.len())
+                    && end < tokens.len()
+                    && matches!(
+                        word(end),
+                        "was" | "is" | "has" | "had" | "said" | "says" | "told" | "added" | "who"
+                    )
+                    && opens_sentence(doc, name_start)
+            };
             let person = lx.given_name(words[0]).is_some()
                 || title.is_some()
-                || opens_as_subject
+                || opens_as_subject()
                 || ends_a_speaker_name(
                     speakers_by_last_word.get_or_insert_with(|| {
                         let mut v: Vec<(&str, &str)> =
@@ -177,7 +270,7 @@ impl People {
                     }),
                     &full,
                 );
-            if org || !person {
+            if !person {
                 continue;
             }
             // Role: titles in the run, or role words right before it, or an
@@ -233,7 +326,7 @@ impl People {
                     role = Some(span.slice(doc.text).to_string());
                 }
             }
-            let idx = people.add(&full, role);
+            let idx = people.add(full, role);
             let subject = opens_sentence(doc, start);
             people
                 .occurrences
@@ -256,6 +349,10 @@ impl People {
         }
         // Surname-only namings.
         for &i in &doc.capitals {
+            // The filter first, on bytes: most capitals are no one's name.
+            if !people.names.may_hold(bare_bytes(token_bytes(doc, i))) {
+                continue;
+            }
             // `bare` keeps the first character, or leaves nothing capitalised.
             let w = bare(word(i));
             if let Some(p) = people.by_surname(w) {
@@ -272,23 +369,34 @@ impl People {
         people
     }
 
-    fn add(&mut self, full: &str, role: Option<String>) -> usize {
-        if let Some(&i) = self.by_name.get(full) {
+    fn add(&mut self, full: Cow<'a, str>, role: Option<String>) -> usize {
+        if let Some(&i) = self.by_name.get(full.as_ref()) {
             if self.persons[i].role.is_none() {
                 self.persons[i].role = role;
             }
             return i;
         }
-        let mut words = full.split(' ');
-        let given = words.next().unwrap_or("").to_string();
-        let surname = full.rsplit(' ').next().unwrap_or("").to_string();
+        // The given name (first word) and surname (last word), borrowed
+        // when the full name is.
+        let (given, surname): (Cow<'a, str>, Cow<'a, str>) = match &full {
+            Cow::Borrowed(f) => (
+                Cow::Borrowed(f.split(' ').next().unwrap_or("")),
+                Cow::Borrowed(f.rsplit(' ').next().unwrap_or("")),
+            ),
+            Cow::Owned(f) => (
+                Cow::Owned(f.split(' ').next().unwrap_or("").to_string()),
+                Cow::Owned(f.rsplit(' ').next().unwrap_or("").to_string()),
+            ),
+        };
         let gender = Lexicon::get().given_name(&given);
         let idx = self.persons.len();
-        self.by_name.insert(full.to_string(), idx);
+        self.by_name.insert(full.clone(), idx);
+        self.names.insert(&surname);
+        self.names.insert(&given);
         self.by_surname.insert(surname, idx);
         self.by_given.insert(given, idx);
         self.persons.push(Person {
-            name: full.to_string(),
+            name: full,
             role,
             gender,
         });
@@ -298,7 +406,7 @@ impl People {
     /// The person whose surname (or, failing that, given name) is `w`: the
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
-        if self.persons.is_empty() {
+        if self.persons.is_empty() || !self.names.may_hold(w.as_bytes()) {
             return None;
         }
         self.by_surname
@@ -363,7 +471,7 @@ impl People {
     fn resolved(&self, i: usize) -> ResolvedSpeaker {
         let p = &self.persons[i];
         ResolvedSpeaker {
-            name: p.name.clone(),
+            name: p.name.to_string(),
             kind: SpeakerKind::Person,
             role: p.role.clone().unwrap_or_default(),
         }
@@ -373,8 +481,8 @@ impl People {
 /// The organisation named most often (at least twice) before byte offset
 /// `before`: runs of capitalised words that are not people, places, titles
 /// or time words. Ties go to the one named last.
-fn salient_organisation(
-    doc: &Document,
+fn salient_organisation<'a>(
+    doc: &Document<'a>,
     lx: &Lexicon,
     people: &People,
     before: usize,
@@ -384,7 +492,8 @@ fn salient_organisation(
     let is_cap_word =
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
     // name -> (times named, token of the last naming)
-    let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    // Keyed by slices of the text: only the winner becomes a String.
+    let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
     let capitals = doc.capitals_in(start..end);
     // Runs of capitalised words: each starts at a capital, the next at the
     // first capital past the end of the last.
@@ -426,10 +535,10 @@ fn salient_organisation(
         }
         if s < e {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
-            let name = bare(span.slice(doc.text)).to_string();
+            let name = bare(span.slice(doc.text));
             let first = bare(doc.token_text(s));
             let last = bare(doc.token_text(e - 1));
-            let person = people.by_name.contains_key(name.as_str())
+            let person = people.by_name.contains_key(name)
                 || people.by_surname.contains_key(last)
                 || people.by_given.contains_key(first)
                 || lx.given_name(first).is_some();
@@ -438,7 +547,7 @@ fn salient_organisation(
                 && ["ans", "ese", "ish", "ians"]
                     .iter()
                     .any(|x| name.ends_with(x));
-            if !person && !demonym && !lx.is_place(&name) && !lx.is_place(first) {
+            if !person && !demonym && !lx.is_place(name) && !lx.is_place(first) {
                 let entry = counts.entry(name).or_insert((0, k));
                 entry.0 += 1;
                 entry.1 = k;
@@ -451,7 +560,7 @@ fn salient_organisation(
         .into_iter()
         .filter(|&(_, (n, _))| n >= 2)
         .max_by_key(|&(_, (n, at))| (n, at))
-        .map(|(name, _)| name)
+        .map(|(name, _)| name.to_string())
 }
 
 /// How many tokens back [`named_organisation`] looks.
@@ -467,7 +576,9 @@ fn named_organisation(doc: &Document, before: usize, head: &str) -> Option<Strin
     // a name, and keeps long articles linear.
     let floor = end.saturating_sub(NAMED_ORGANISATION_REACH);
     for &k in doc.capitals_in(floor..end).iter().rev() {
-        if !doc.token_text(k).eq_ignore_ascii_case(head) {
+        // Lengths first: equal words are as long in bytes.
+        let same_length = doc.tokens[k].span.len() == head.len();
+        if !same_length || !doc.token_text(k).eq_ignore_ascii_case(head) {
             continue;
         }
         let mut first = k;
@@ -509,7 +620,7 @@ fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<S
     let mut k = end;
     while k > floor {
         k -= 1;
-        if !(is_word(k) && doc.token_text(k) == head) {
+        if !(is_word(k) && token_bytes(doc, k) == head.as_bytes()) {
             continue;
         }
         // "company Comcast": the name right after the description.
@@ -585,8 +696,14 @@ fn expand_acronym(doc: &Document, before: usize, acronym: &str) -> Option<String
             && is_in(&["of", "and", "for", "the"], doc.token_text(k))
     };
     let wanted: Vec<char> = acronym.chars().collect();
+    // The acronym is ASCII: its last letter, as a byte.
+    let last_letter = acronym.as_bytes().last().copied();
     // A run ends with a capitalised word: only those are tried.
     for &k in doc.capitals_in(floor..end).iter().rev() {
+        // Most capitals do not start with the last letter: no run ends there.
+        if token_bytes(doc, k).first().copied() != last_letter {
+            continue;
+        }
         // Try a run ending at token k, read backwards.
         let mut i = wanted.len();
         let mut j = k;
@@ -742,6 +859,37 @@ impl Floor {
     }
 }
 
+/// `words` without their possessive endings, joined by spaces, in one
+/// allocation.
+fn joined_bare(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(bare(w));
+    }
+    out
+}
+
+/// The words of a description joined by spaces, as a speaker's name.
+/// "Analysts said" and "analysts said" are the same unnamed speakers: a
+/// capital that only opens the sentence is not part of a description.
+fn description_text(lx: &Lexicon, rest: &[&str]) -> String {
+    let mut text = rest.join(" ");
+    if rest.first().is_some_and(|w| {
+        is_capitalised(w)
+            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
+            && lx.given_name(w).is_none()
+    }) {
+        let mut chars = text.chars();
+        if let Some(c) = chars.next() {
+            text = c.to_lowercase().chain(chars).collect();
+        }
+    }
+    text
+}
+
 fn resolve_mention(
     doc: &Document,
     lx: &Lexicon,
@@ -752,7 +900,8 @@ fn resolve_mention(
     direct: bool,
 ) -> ResolvedSpeaker {
     let text = m.span.slice(doc.text);
-    let role_here = m.role.map(|r| r.slice(doc.text).trim().to_string());
+    // Borrowed until a speaker takes it: most mentions resolve without it.
+    let role_here = m.role.map(|r| r.slice(doc.text).trim());
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -769,9 +918,9 @@ fn resolve_mention(
         .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
         .map_or(last, |i| words[i - 1]);
     let with_role = |mut s: ResolvedSpeaker| {
-        if let Some(r) = &role_here {
+        if let Some(r) = role_here {
             if s.role.is_empty() {
-                s.role = r.clone();
+                s.role = r.to_string();
             }
         }
         s
@@ -818,24 +967,9 @@ fn resolve_mention(
             .unwrap_or_default();
     }
     let det = words.first().is_some_and(|w| DETERMINERS.contains(w));
-    let rest: Vec<&str> = if det {
-        words[1..].to_vec()
-    } else {
-        words.clone()
-    };
-    let mut rest_text = rest.join(" ");
-    // "Analysts said" and "analysts said" are the same unnamed speakers: a
-    // capital that only opens the sentence is not part of a description.
-    if rest.first().is_some_and(|w| {
-        is_capitalised(w)
-            && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
-            && lx.given_name(w).is_none()
-    }) {
-        let mut chars = rest_text.chars();
-        if let Some(c) = chars.next() {
-            rest_text = c.to_lowercase().chain(chars).collect();
-        }
-    }
+    let rest: &[&str] = if det { &words[1..] } else { &words };
+    // Built only on the paths that name the speaker by its description.
+    let rest_text = || description_text(lx, rest);
     // "Foster's book says", "according to Foster's research": a person's
     // work speaks for them (but "McCallum's staff" are other people).
     if words.len() == 2 && !is_capitalised(words[1]) && !lx.is_person_noun(words[1]) {
@@ -898,7 +1032,7 @@ fn resolve_mention(
                 }
             }
             return ResolvedSpeaker {
-                name: rest_text,
+                name: rest_text(),
                 kind: SpeakerKind::Organization,
                 role: String::new(),
             };
@@ -921,27 +1055,29 @@ fn resolve_mention(
         if !lx.is_person_noun(head) {
             // "the coast guard": a body, not a person.
             return ResolvedSpeaker {
-                name: rest_text,
+                name: rest_text(),
                 kind: SpeakerKind::Organization,
                 role: String::new(),
             };
         }
+        let text = rest_text();
         return ResolvedSpeaker {
-            name: rest_text.clone(),
+            name: text.clone(),
             kind: SpeakerKind::Anonymous,
-            role: rest_text,
+            role: text,
         };
     }
     // "Analysts", "Critics" opening a sentence: unnamed people.
     if rest.len() == 1 && lx.is_person_noun(head) && lx.given_name(head).is_none() {
+        let text = rest_text();
         return ResolvedSpeaker {
-            name: rest_text.clone(),
+            name: text.clone(),
             kind: SpeakerKind::Anonymous,
-            role: rest_text,
+            role: text,
         };
     }
     // A capitalised name.
-    let full = rest.iter().map(|w| bare(w)).collect::<Vec<_>>().join(" ");
+    let full = joined_bare(rest);
     if let Some(&i) = people.by_name.get(full.as_str()) {
         return with_role(people.resolved(i));
     }
@@ -963,7 +1099,7 @@ fn resolve_mention(
         return ResolvedSpeaker {
             name,
             kind: SpeakerKind::Organization,
-            role: role_here.unwrap_or_default(),
+            role: role_here.unwrap_or_default().to_string(),
         };
     }
     // A name the people table does not hold in full: a longer one with the
@@ -981,6 +1117,6 @@ fn resolve_mention(
         } else {
             SpeakerKind::Person
         },
-        role: role_here.unwrap_or_default(),
+        role: role_here.unwrap_or_default().to_string(),
     }
 }
