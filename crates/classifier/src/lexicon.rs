@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::trie::Trie;
 
-/// What a matched entry of the cue automaton is.
+/// What a matched entry of the cue trie is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CueKind {
     /// Denies on its own (`denied`, `disputed`); non-denial after a negator.

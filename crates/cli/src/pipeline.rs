@@ -106,7 +106,7 @@ pub trait Extract: Sync {
     /// [`Extract::rows`].
     fn records(&self, article: &Article, char_base: usize, csv: &mut CsvEncoder) -> usize {
         let mut rows = self.rows(article);
-        shift_offsets(&mut rows, char_base);
+        rows.iter_mut().for_each(|row| row.shift_offsets(char_base));
         for row in &rows {
             csv.record(row);
         }
@@ -399,7 +399,8 @@ fn work(piece: Piece, extract: &impl Extract, plan: Plan) -> Done {
                 doc_id: article.doc_id,
             },
             Ok(mut rows) => {
-                shift_offsets(&mut rows, part.char_base);
+                rows.iter_mut()
+                    .for_each(|row| row.shift_offsets(part.char_base));
                 let csv = encode.map(|policy| encode_rows(&rows, policy));
                 Outcome::Rows { rows, csv }
             }
@@ -492,30 +493,6 @@ fn hand_on(
         progress.advance(u64::from(is_article && first), done.bytes);
     }
     Ok(())
-}
-
-/// Shifts the offsets of a segment's rows by the code points of the
-/// document before the segment (known when the segment is cut).
-fn shift_offsets(rows: &mut [ClaimRow], char_base: usize) {
-    if char_base == 0 {
-        return;
-    }
-    for row in rows {
-        for offset in [&mut row.start, &mut row.end] {
-            *offset += char_base;
-        }
-        for offset in [
-            &mut row.speaker_start,
-            &mut row.speaker_end,
-            &mut row.cue_start,
-            &mut row.cue_end,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            *offset += char_base;
-        }
-    }
 }
 
 /// Makes the rows of a segment continue its document's claim numbers (and

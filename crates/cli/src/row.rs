@@ -84,6 +84,21 @@ impl ClaimRow {
             .collect()
     }
 
+    /// Shifts the offsets by `chars` code points (a segment's place in its
+    /// document; see [`crate::input::Part`]).
+    pub fn shift_offsets(&mut self, chars: usize) {
+        shift_offsets(
+            chars,
+            [&mut self.start, &mut self.end],
+            [
+                &mut self.speaker_start,
+                &mut self.speaker_end,
+                &mut self.cue_start,
+                &mut self.cue_end,
+            ],
+        );
+    }
+
     /// The row's cells, borrowed.
     pub fn cells(&self) -> ClaimCells<'_> {
         ClaimCells {
@@ -222,23 +237,30 @@ impl<'a> ClaimCells<'a> {
     /// Shifts the offsets by `chars` code points (a segment's place in its
     /// document; see [`crate::input::Part`]).
     pub fn shift_offsets(&mut self, chars: usize) {
-        if chars == 0 {
-            return;
-        }
-        for offset in [&mut self.start, &mut self.end] {
-            *offset += chars;
-        }
-        for offset in [
-            &mut self.speaker_start,
-            &mut self.speaker_end,
-            &mut self.cue_start,
-            &mut self.cue_end,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            *offset += chars;
-        }
+        shift_offsets(
+            chars,
+            [&mut self.start, &mut self.end],
+            [
+                &mut self.speaker_start,
+                &mut self.speaker_end,
+                &mut self.cue_start,
+                &mut self.cue_end,
+            ],
+        );
+    }
+}
+
+/// Adds `chars` to every offset of a row (the same columns in [`ClaimRow`]
+/// and [`ClaimCells`]).
+fn shift_offsets(chars: usize, offsets: [&mut usize; 2], optional: [&mut Option<usize>; 4]) {
+    if chars == 0 {
+        return;
+    }
+    for offset in offsets {
+        *offset += chars;
+    }
+    for offset in optional.into_iter().flatten() {
+        *offset += chars;
     }
 }
 
