@@ -4,12 +4,29 @@ CARGO ?= cargo
 BIN := target/release/claimtrack
 SEED := fixtures/seed/newser-2022-07-12.txt
 
-.PHONY: all build run test fmt lint eval csv-check bench fuzz clean
+.PHONY: all build static run test fmt lint eval csv-check bench fuzz clean
 
 all: build
 
 build:
 	$(CARGO) build --release --locked -p claimtrack-cli
+
+# One self-contained executable with no shared libraries at all: the C library
+# is linked in statically (a static-pie ELF), so it runs on any x86-64 (or
+# other host-arch) Linux whatever its libc version. Built for the host triple
+# named explicitly: with --target, RUSTFLAGS reach only the binary, not the
+# build scripts and derive macros, which must stay dynamic.
+HOST := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
+STATIC_BIN := target/$(HOST)/release/claimtrack
+
+static:
+	@case "$(HOST)" in *-linux-gnu|*-linux-musl) ;; \
+		*) echo "make static: host $(HOST) has no static C library target; use make build"; exit 1;; esac
+	RUSTFLAGS="-C target-feature=+crt-static" $(CARGO) build --release --locked -p claimtrack-cli --target $(HOST)
+	@if readelf -d $(STATIC_BIN) 2>/dev/null | grep -q NEEDED; then \
+		echo "make static: $(STATIC_BIN) still needs shared libraries:"; \
+		readelf -d $(STATIC_BIN) | grep NEEDED; exit 1; fi
+	@echo "static binary: $(STATIC_BIN)"
 
 # Build, then print the claims of the founding article.
 run: build
