@@ -116,6 +116,33 @@ fn an_empty_or_blank_file_is_an_error() {
 }
 
 #[test]
+fn text_files_that_share_a_doc_id_are_named_and_still_extracted() {
+    let dir = TempDir::new().unwrap();
+    let first = write(dir.path(), "2024/index.txt", article(1).as_bytes());
+    let second = write(dir.path(), "2025/index.txt", article(2).as_bytes());
+    for report in ["extract", "speakers"] {
+        let out = claimtrack()
+            .args([report, "--quiet", s(dir.path())])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "claimtrack: {}: doc_id \"index\" is also that of {}; the reports count \
+                 articles by doc_id",
+                second.display(),
+                first.display()
+            )))
+            .stderr(predicate::str::contains("2 articles read, 0 failed"));
+        // Warned once, on the second file only.
+        assert_eq!(
+            stderr_of(out.get_output())
+                .matches("is also that of")
+                .count(),
+            1
+        );
+    }
+}
+
+#[test]
 fn an_unreadable_path_is_named_and_the_run_goes_on() {
     let dir = TempDir::new().unwrap();
     let missing = dir.path().join("no-such-article.txt");

@@ -30,6 +30,8 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -181,7 +183,8 @@ pub struct Loaded {
     /// The article, or why it could not be read.
     pub article: Result<Article, InputError>,
     /// Something to tell the user about this document that is not an error
-    /// (invalid bytes replaced under `--lossy`).
+    /// (invalid bytes replaced under `--lossy`, a `doc_id` another file has
+    /// too), one message per line.
     pub warning: Option<String>,
 }
 
@@ -274,6 +277,8 @@ pub struct TextFile {
     /// The file's size when planned.
     size: u64,
     lossy: bool,
+    /// Found while planning ([`Source::warning`]).
+    warning: Option<String>,
 }
 
 impl TextFile {
@@ -314,7 +319,7 @@ impl TextFile {
                     doc_id: self.doc_id,
                     text,
                 }),
-                warning: replaced_warning(&name(), replaced),
+                warning: join_warnings(self.warning, replaced_warning(&name(), replaced)),
             },
         }
     }
@@ -348,6 +353,16 @@ enum Origin {
     File(PathBuf),
 }
 
+impl fmt::Display for Origin {
+    /// As in messages: `<stdin>`, or the path.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Stdin => f.write_str("<stdin>"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
 /// One input to read, after directories have been expanded.
 #[derive(Debug, Clone)]
 struct Source {
@@ -360,6 +375,9 @@ struct Source {
     /// A regular file smaller than a segment: as a text article, it is read
     /// whole, by a worker ([`TextFile`]).
     small: bool,
+    /// What to tell the user when its article is read: that an earlier
+    /// plain-text input has the same `doc_id` ([`note_shared_ids`]).
+    warning: Option<String>,
 }
 
 /// Expands the command-line inputs into sources, in order: each directory
@@ -384,6 +402,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 format: fallback,
                 size: None,
                 small: false,
+                warning: None,
             }));
             continue;
         }
@@ -418,6 +437,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                         format,
                         size: Some(size),
                         small: small(size),
+                        warning: None,
                     })
                 }));
             }
@@ -426,11 +446,61 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 origin: Origin::File(input.clone()),
                 size: Some(meta.len()),
                 small: meta.is_file() && small(meta.len()),
+                warning: None,
             })),
             Err(err) => plan.push(Err(InputError::io(input.display().to_string(), &err))),
         }
     }
+    note_shared_ids(&mut plan, &options.stdin_id);
     plan
+}
+
+/// Warns, on each plain-text input whose `doc_id` an earlier plain-text
+/// input has already, that the two share it. The reports count articles by
+/// `doc_id`, so `2024/index.txt` and `2025/index.txt` (both `index`) would
+/// otherwise count as one article without a word. The contract fixes the id
+/// as the file name without extension, so the id stays; the user is told.
+///
+/// The plan already holds every input, so this takes memory of the order of
+/// the plan's own. Ids inside collections (JSON Lines, CSV) are the
+/// collection's and not checked: that would hold every id of a corpus of
+/// any size.
+fn note_shared_ids(plan: &mut [Result<Source, InputError>], stdin_id: &str) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for i in 0..plan.len() {
+        let Ok(source) = &plan[i] else { continue };
+        if source.format != InputFormat::Text {
+            continue;
+        }
+        let id = match &source.origin {
+            Origin::Stdin => stdin_id.to_string(),
+            Origin::File(path) => stem_id(path),
+        };
+        let earlier = match first.entry(id.clone()) {
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+                continue;
+            }
+            Entry::Occupied(slot) => *slot.get(),
+        };
+        let Ok(before) = &plan[earlier] else { continue };
+        let warning = format!(
+            "{}: doc_id \"{id}\" is also that of {}; the reports count articles by \
+             doc_id, so they count these two as one (rename one of the files)",
+            source.origin, before.origin,
+        );
+        if let Ok(source) = &mut plan[i] {
+            source.warning = Some(warning);
+        }
+    }
+}
+
+/// Two warnings as one, a message per line.
+fn join_warnings(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(first), Some(second)) => Some(format!("{first}\n{second}")),
+        (first, second) => first.or(second),
+    }
 }
 
 /// Collects the eligible files under `dir` (recursively). Hidden entries are
@@ -583,7 +653,9 @@ impl ArticleStream {
                     Origin::Stdin => self.options.stdin_id.clone(),
                     Origin::File(path) => stem_id(path),
                 };
-                Box::new(TextSegments::new(reader, doc_id, name, &self.options))
+                let mut segments = TextSegments::new(reader, doc_id, name, &self.options);
+                segments.warning = source.warning;
+                Box::new(segments)
             }
             InputFormat::Jsonl => Box::new(JsonlArticles {
                 name: name.into(),
@@ -617,6 +689,7 @@ impl Iterator for ArticleStream {
                     format: InputFormat::Text,
                     size: Some(size),
                     small: true,
+                    warning,
                 }) => {
                     return Some(Piece {
                         part: Part::default(),
@@ -625,6 +698,7 @@ impl Iterator for ArticleStream {
                             path,
                             size,
                             lossy: self.options.lossy,
+                            warning,
                         }),
                     })
                 }
@@ -655,6 +729,8 @@ struct TextSegments {
     pending_bytes: u64,
     /// Invalid bytes replaced so far (`--lossy`).
     replaced: usize,
+    /// For the first segment handed out ([`Source::warning`]).
+    warning: Option<String>,
     eof: bool,
     done: bool,
 }
@@ -673,6 +749,7 @@ impl TextSegments {
             emitted: 0,
             pending_bytes: 0,
             replaced: 0,
+            warning: None,
             eof: false,
             done: false,
         }
@@ -753,11 +830,14 @@ impl Iterator for TextSegments {
                         doc_id: self.doc_id.clone(),
                         text,
                     }),
-                    warning: if last {
-                        replaced_warning(&self.name, self.replaced)
-                    } else {
-                        None
-                    },
+                    warning: join_warnings(
+                        self.warning.take(),
+                        if last {
+                            replaced_warning(&self.name, self.replaced)
+                        } else {
+                            None
+                        },
+                    ),
                 }),
             };
             self.emitted += 1;
@@ -1285,6 +1365,7 @@ mod tests {
             doc_id: "gone".into(),
             size: 1,
             lossy: false,
+            warning: None,
         };
         let err = missing.load().article.unwrap_err();
         assert_eq!(err.reason, "cannot read: no such file or directory");
@@ -1378,5 +1459,61 @@ mod tests {
         // `a/...` before `a-c.txt`, although '/' sorts after '-' as a byte.
         assert!(got[0].ends_with("a/B.txt"), "{got:?}");
         assert_eq!(got.len(), 7);
+    }
+
+    #[test]
+    fn a_text_file_whose_doc_id_an_earlier_one_has_is_named_once_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("2024")).unwrap();
+        std::fs::create_dir_all(root.join("2025")).unwrap();
+        std::fs::write(root.join("2024/index.txt"), "First.").unwrap();
+        std::fs::write(root.join("2025/index.md"), "Second.").unwrap();
+        std::fs::write(root.join("2025/other.txt"), "Third.").unwrap();
+        // A collection's ids are its own: `index` in it is not compared.
+        std::fs::write(
+            root.join("2025/more.jsonl"),
+            "{\"id\": \"index\", \"text\": \"x\"}\n",
+        )
+        .unwrap();
+        // Large enough to be read in segments: the first segment says it.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let big = elsewhere.path().join("index");
+        std::fs::write(&big, "Words here.\n\n".repeat(20)).unwrap();
+        let options = ReadOptions {
+            segment_bytes: 64,
+            ..ReadOptions::default()
+        };
+        let inputs = [root.to_path_buf(), big.clone()];
+        let loaded: Vec<(Part, Loaded)> = ArticleStream::open(&inputs, &options)
+            .map(|piece| (piece.part, piece.load()))
+            .collect();
+        let warned: Vec<(String, usize, &str)> = loaded
+            .iter()
+            .filter_map(|(part, l)| {
+                let doc = l.article.as_ref().unwrap().doc_id.clone();
+                Some((doc, part.index, l.warning.as_deref()?))
+            })
+            .collect();
+        assert_eq!(warned.len(), 2, "{warned:?}");
+        let first = root.join("2024/index.txt").display().to_string();
+        let second = root.join("2025/index.md").display().to_string();
+        assert_eq!(warned[0].0, "index");
+        assert_eq!(
+            warned[0].2,
+            format!(
+                "{second}: doc_id \"index\" is also that of {first}; the reports count \
+                 articles by doc_id, so they count these two as one (rename one of the files)"
+            )
+        );
+        assert_eq!(warned[1].1, 0, "only the first segment warns");
+        assert!(warned[1]
+            .2
+            .starts_with(&format!("{}: doc_id \"index\"", big.display())));
+        assert!(warned[1].2.contains(&format!("also that of {first};")));
+        assert_eq!(
+            join_warnings(Some("a".into()), Some("b".into())).as_deref(),
+            Some("a\nb")
+        );
     }
 }

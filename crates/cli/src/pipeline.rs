@@ -487,8 +487,8 @@ fn hand_on(
                 stats.failed += 1;
             }
         }
-        if let Some(warning) = &done.warning {
-            progress.println(&format!("claimtrack: {warning}"));
+        for line in done.warning.iter().flat_map(|warning| warning.lines()) {
+            progress.println(&format!("claimtrack: {line}"));
         }
         progress.advance(u64::from(is_article && first), done.bytes);
     }
