@@ -149,6 +149,60 @@ fn bad_claims_rows_are_named_by_line_and_skipped() {
 }
 
 #[test]
+fn a_directory_of_shards_reads_as_its_claims_files_in_path_order() {
+    // The shards as `extract --out-dir` leaves them: claims beside the
+    // speakers and denials reports, which are passed over.
+    let articles = fixture("articles");
+    let dir = TempDir::new().unwrap();
+    let mut claims_files = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 2, "{names:?}");
+    for (i, article) in names.iter().enumerate() {
+        let shard = dir.path().join(format!("shards/{i:02}"));
+        claimtrack()
+            .args(["extract", s(article), "--out-dir", s(&shard), "--quiet"])
+            .assert()
+            .success();
+        claims_files.push(shard.join("claims.csv"));
+    }
+    for report in ["speakers", "denials"] {
+        let mut args = vec![report, "--from-claims"];
+        args.extend(claims_files.iter().map(|p| s(p)));
+        let from_files = stdout_of(&args);
+        assert_eq!(from_files, stdout_of(&[report, s(&articles)]), "{report}");
+        let shards = dir.path().join("shards");
+        assert_eq!(
+            stdout_of(&[report, "--from-claims", s(&shards)]),
+            from_files,
+            "{report}"
+        );
+    }
+    // Any other CSV in the directory is still refused, by name.
+    let stray = dir.path().join("shards/notes.csv");
+    std::fs::write(&stray, "a,b\n1,2\n").unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    claimtrack()
+        .args([
+            "speakers",
+            "--from-claims",
+            s(&dir.path().join("shards")),
+            s(&empty),
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(format!("{}: not a claims CSV", stray.display())).and(
+                predicate::str::contains(format!("{}: no .csv file in it", empty.display())),
+            ),
+        );
+}
+
+#[test]
 fn a_file_that_is_not_a_claims_csv_is_refused_by_name() {
     let other = fixture("collection.csv");
     let missing = fixture("claims/no-such-file.csv");

@@ -409,27 +409,15 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
         match std::fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
                 let mut files = Vec::new();
-                walk(input, &mut files, &mut plan);
+                walk(input, is_eligible, &mut files, &mut |err| {
+                    plan.push(Err(err))
+                });
                 if !options.skip.is_empty() {
                     files.retain(|path| {
                         std::fs::canonicalize(&path.0).map_or(true, |c| !options.skip.contains(&c))
                     });
                 }
-                // The order of `Path`'s `Ord` (component by component), with
-                // each key built once: comparing paths directly re-splits
-                // them into components at every comparison, which costs
-                // seconds on a hundred thousand files. Every path here is
-                // `input` plus plain names, and a name never holds a zero
-                // byte, so bytes of the components each closed by a zero
-                // compare as the components do.
-                files.sort_by_cached_key(|(path, _)| {
-                    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
-                    for component in path.components() {
-                        key.extend_from_slice(component.as_os_str().as_encoded_bytes());
-                        key.push(0);
-                    }
-                    key
-                });
+                sort_in_path_order(&mut files);
                 plan.extend(files.into_iter().map(|(path, size)| {
                     let format = InputFormat::from_extension(&path).unwrap_or(fallback);
                     Ok(Source {
@@ -503,18 +491,46 @@ fn join_warnings(first: Option<String>, second: Option<String>) -> Option<String
     }
 }
 
-/// Collects the eligible files under `dir` (recursively). Hidden entries are
-/// skipped, and so are symbolic links to directories (they could loop).
-/// Each file comes with its size.
+/// Sorts a walk's files in the order of `Path`'s `Ord` (component by
+/// component), with each key built once: comparing paths directly re-splits
+/// them into components at every comparison, which costs seconds on a
+/// hundred thousand files. Every path of a walk is its directory plus plain
+/// names, and a name never holds a zero byte, so bytes of the components
+/// each closed by a zero compare as the components do.
+fn sort_in_path_order(files: &mut [(PathBuf, u64)]) {
+    files.sort_by_cached_key(|(path, _)| {
+        let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+        for component in path.components() {
+            key.extend_from_slice(component.as_os_str().as_encoded_bytes());
+            key.push(0);
+        }
+        key
+    });
+}
+
+/// The files under `dir` (recursively) that `eligible` accepts, in path
+/// order (as `claimtrack extract` reads a directory), and the problems met
+/// on the way, in the order met.
+pub fn files_under(dir: &Path, eligible: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<InputError>) {
+    let (mut files, mut problems) = (Vec::new(), Vec::new());
+    walk(dir, eligible, &mut files, &mut |err| problems.push(err));
+    sort_in_path_order(&mut files);
+    (files.into_iter().map(|(path, _)| path).collect(), problems)
+}
+
+/// Collects the files under `dir` (recursively) that `eligible` accepts.
+/// Hidden entries are skipped, and so are symbolic links to directories
+/// (they could loop). Each file comes with its size.
 fn walk(
     dir: &Path,
+    eligible: fn(&Path) -> bool,
     files: &mut Vec<(PathBuf, u64)>,
-    problems: &mut Vec<Result<Source, InputError>>,
+    problem: &mut dyn FnMut(InputError),
 ) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Err(InputError::io(dir.display().to_string(), &err)));
+            problem(InputError::io(dir.display().to_string(), &err));
             return;
         }
     };
@@ -522,7 +538,7 @@ fn walk(
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                problems.push(Err(InputError::io(dir.display().to_string(), &err)));
+                problem(InputError::io(dir.display().to_string(), &err));
                 continue;
             }
         };
@@ -534,8 +550,8 @@ fn walk(
             continue;
         };
         if file_type.is_dir() {
-            walk(&path, files, problems);
-        } else if is_eligible(&path) {
+            walk(&path, eligible, files, problem);
+        } else if eligible(&path) {
             // The walk runs before any article is read, so its system calls
             // are all serial: a regular file is examined through its
             // directory (no lookup of the whole path again); a symbolic

@@ -33,7 +33,7 @@ Exit status: 0 all inputs read, 1 some input failed (named on stderr), 2 usage e
 const SPEAKERS_EXAMPLES: &str = "\
 Examples:
   claimtrack speakers corpus/ > speakers.csv
-  claimtrack speakers --from-claims claims/*.csv --out speakers.csv
+  claimtrack speakers --from-claims claims/ --out speakers.csv
 
 Columns: speaker, speaker_kind, roles, articles, claims, assert, deny, non_denial,
 confirmations, direct, indirect, mixed, first_doc, last_doc.";
@@ -41,7 +41,7 @@ confirmations, direct, indirect, mixed, first_doc, last_doc.";
 const DENIALS_EXAMPLES: &str = "\
 Examples:
   claimtrack denials corpus/ > denials.csv
-  claimtrack denials --from-claims claims/*.csv --out denials.csv
+  claimtrack denials --from-claims claims/ --out denials.csv
 
 Columns: doc_id, claim, speaker, speaker_role, stance, stance_cue, text,
 responds_to, answered_speaker, answered_text.";

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
 use crate::extract::{finish, InputArgs};
+use crate::input::files_under;
 use crate::output::{write_report, Output};
 use crate::pipeline::{RowSink, RunStats};
 use crate::row::{ClaimRow, COLUMNS};
@@ -22,8 +23,11 @@ pub struct ReportArgs {
     pub input: InputArgs,
 
     /// Build the report from claims CSV files written by `claimtrack extract`
-    /// instead of articles (`-` reads standard input). Several files are
-    /// shards of one corpus; each article's rows must be in one file, together.
+    /// instead of articles (`-` reads standard input; a directory, its `.csv`
+    /// files in path order, recursively, passing over the speakers and
+    /// denials reports that `extract --out-dir` writes beside the claims).
+    /// Several files are shards of one corpus; each article's rows must be
+    /// in one file, together.
     #[arg(
         long,
         value_name = "FILE",
@@ -82,16 +86,46 @@ pub fn run_denials(args: &ReportArgs) -> anyhow::Result<ExitCode> {
 /// at a time (consecutive rows with the same `doc_id`), so memory holds one
 /// article's rows. Bad files and rows are reported on standard error, counted
 /// as failed, and skipped.
+///
+/// A directory stands for the `.csv` files under it, in path order, as
+/// `claimtrack extract` reads a directory of articles: the shards of a corpus
+/// are usually written to one folder. Of its files, claimtrack's own speakers
+/// and denials reports (known by their headers) are passed over, because
+/// `claimtrack extract --out-dir` writes them beside the claims.
 pub fn read_claims_files(files: &[PathBuf], sink: &mut dyn RowSink) -> anyhow::Result<RunStats> {
     let mut stats = RunStats::default();
     for path in files {
-        read_claims_file(path, sink, &mut stats)?;
+        if path.is_dir() {
+            let (shards, problems) = files_under(path, is_csv);
+            for problem in problems {
+                eprintln!("claimtrack: {problem}");
+                stats.failed += 1;
+            }
+            if shards.is_empty() {
+                eprintln!("claimtrack: {}: no .csv file in it", path.display());
+                stats.failed += 1;
+            }
+            for shard in shards {
+                read_claims_file(&shard, true, sink, &mut stats)?;
+            }
+        } else {
+            read_claims_file(path, false, sink, &mut stats)?;
+        }
     }
     Ok(stats)
 }
 
+/// A claims file in a directory given to `--from-claims`.
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Reads one claims file; `in_directory`: found in a directory given to
+/// `--from-claims`, where report files are passed over.
 fn read_claims_file(
     path: &Path,
+    in_directory: bool,
     sink: &mut dyn RowSink,
     stats: &mut RunStats,
 ) -> anyhow::Result<()> {
@@ -117,6 +151,10 @@ fn read_claims_file(
             return Ok(());
         }
     };
+    let is_report = |columns: &[&str]| headers.iter().eq(columns.iter().copied());
+    if in_directory && (is_report(&SPEAKER_COLUMNS) || is_report(&DENIAL_COLUMNS)) {
+        return Ok(());
+    }
     if let Some(missing) = COLUMNS.iter().find(|c| !headers.iter().any(|h| h == **c)) {
         eprintln!(
             "claimtrack: {name}: not a claims CSV (no column \"{missing}\"); \
