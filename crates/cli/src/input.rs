@@ -276,6 +276,9 @@ pub struct TextFile {
     doc_id: String,
     /// The file's size when planned.
     size: u64,
+    /// The segment size: a file that has grown to it since it was planned
+    /// is not read on ([`TextFile::load`]).
+    limit: usize,
     lossy: bool,
     /// Found while planning ([`Source::warning`]).
     warning: Option<String>,
@@ -283,8 +286,10 @@ pub struct TextFile {
 
 impl TextFile {
     /// Reads the file as [`TextSegments`] reads a file of one segment, with
-    /// the same errors and warning. (A file that grew past the segment size
-    /// since it was listed is read whole all the same.)
+    /// the same errors and warning. A file that has grown to a segment or
+    /// more since it was listed (a file still being written) is an error:
+    /// it would have been read in segments, and reading it whole here would
+    /// let one file take memory without bound.
     fn load(self) -> Loaded {
         let name = || self.path.display().to_string();
         let failed = |bytes, error| Loaded {
@@ -296,13 +301,21 @@ impl TextFile {
         // file read through `Take`, because `fs::read` and `File`'s own
         // `read_to_end` ask the file system for size and position again
         // (two system calls more per article of a folder). A file that grew
-        // since is still read whole.
+        // since is read up to the segment size, no further.
         let capacity = usize::try_from(self.size).map_or(0, |n| n.saturating_add(1));
         let mut bytes = Vec::with_capacity(capacity);
-        let read =
-            File::open(&self.path).and_then(|file| file.take(u64::MAX).read_to_end(&mut bytes));
+        let read = File::open(&self.path)
+            .and_then(|file| file.take(self.limit as u64).read_to_end(&mut bytes));
         if let Err(err) = read {
             return failed(0, InputError::io(name(), &err));
+        }
+        if bytes.len() >= self.limit {
+            let reason = format!(
+                "grew from {} to {} bytes or more while the run was under way; \
+                 skipped (run again once it is written)",
+                self.size, self.limit
+            );
+            return failed(0, InputError::new(name(), reason));
         }
         let consumed = bytes.len() as u64;
         match decode(bytes, self.lossy) {
@@ -713,6 +726,7 @@ impl Iterator for ArticleStream {
                             doc_id: stem_id(&path),
                             path,
                             size,
+                            limit: self.options.segment_bytes,
                             lossy: self.options.lossy,
                             warning,
                         }),
@@ -1380,6 +1394,34 @@ mod tests {
             path: dir.path().join("gone.txt"),
             doc_id: "gone".into(),
             size: 1,
+            limit: SEGMENT_BYTES,
+            lossy: false,
+            warning: None,
+        };
+        let err = missing.load().article.unwrap_err();
+        assert_eq!(err.reason, "cannot read: no such file or directory");
+        // Listed at 10 bytes, grown to the segment size before it was read.
+        let grown = dir.path().join("grown.txt");
+        std::fs::write(&grown, "x".repeat(64)).unwrap();
+        let grown = TextFile {
+            path: grown,
+            doc_id: "grown".into(),
+            size: 10,
+            limit: 64,
+            lossy: false,
+            warning: None,
+        };
+        let err = grown.load().article.unwrap_err();
+        assert_eq!(
+            err.reason,
+            "grew from 10 to 64 bytes or more while the run was under way; \
+             skipped (run again once it is written)"
+        );
+        let missing = TextFile {
+            path: dir.path().join("gone.txt"),
+            doc_id: "gone".into(),
+            size: 1,
+            limit: SEGMENT_BYTES,
             lossy: false,
             warning: None,
         };
