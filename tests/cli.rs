@@ -115,6 +115,38 @@ fn an_empty_or_blank_file_is_an_error() {
         );
 }
 
+/// `bytes` gzip-compressed.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn gzip_compressed_inputs_give_the_rows_of_the_files_they_hold() {
+    let dir = TempDir::new().unwrap();
+    let lines: String = (0..6)
+        .map(|i| format!("{{\"id\": \"j{i}\", \"text\": {:?}}}\n", article(i)))
+        .collect();
+    write(dir.path(), "plain/one.txt", article(7).as_bytes());
+    write(dir.path(), "plain/many.jsonl", lines.as_bytes());
+    write(
+        dir.path(),
+        "packed/one.txt.gz",
+        &gzip(article(7).as_bytes()),
+    );
+    write(dir.path(), "packed/many.jsonl.gz", &gzip(lines.as_bytes()));
+    let expected = stdout_of(&["extract", "--quiet", s(&dir.path().join("plain"))]);
+    // The text file's doc_id is `one` either way.
+    assert!(expected.contains("\none,1,"), "{expected}");
+    assert!(expected.lines().count() > 7, "{expected}");
+    assert_eq!(
+        stdout_of(&["extract", "--quiet", s(&dir.path().join("packed"))]),
+        expected
+    );
+}
+
 #[test]
 fn text_files_that_share_a_doc_id_are_named_and_still_extracted() {
     let dir = TempDir::new().unwrap();

@@ -169,6 +169,17 @@ fn a_directory_of_shards_reads_as_its_claims_files_in_path_order() {
             .success();
         claims_files.push(shard.join("claims.csv"));
     }
+    // One shard compressed, as `gzip claims.csv` leaves it.
+    let first = claims_files[0].clone();
+    let packed = first.with_extension("csv.gz");
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&packed).unwrap(),
+        flate2::Compression::default(),
+    );
+    std::io::copy(&mut std::fs::File::open(&first).unwrap(), &mut encoder).unwrap();
+    encoder.finish().unwrap();
+    std::fs::remove_file(&first).unwrap();
+    claims_files[0] = packed;
     for report in ["speakers", "denials"] {
         let mut args = vec![report, "--from-claims"];
         args.extend(claims_files.iter().map(|p| s(p)));

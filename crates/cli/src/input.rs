@@ -59,7 +59,10 @@ impl InputFormat {
     /// assert_eq!(InputFormat::from_extension(Path::new("README")), None);
     /// ```
     pub fn from_extension(path: &Path) -> Option<InputFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let ext = uncompressed_name(path)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" | "md" => Some(InputFormat::Text),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
@@ -385,8 +388,9 @@ struct Source {
     /// that could not be examined): the progress total, without asking the
     /// file system a second time per file.
     size: Option<u64>,
-    /// A regular file smaller than a segment: as a text article, it is read
-    /// whole, by a worker ([`TextFile`]).
+    /// A regular file smaller than a segment, not compressed: as a text
+    /// article, it is read whole, by a worker ([`TextFile`]). (A compressed
+    /// one may hold any size of text, so it is read in segments.)
     small: bool,
     /// What to tell the user when its article is read: that an earlier
     /// plain-text input has the same `doc_id` ([`note_shared_ids`]).
@@ -434,10 +438,10 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 plan.extend(files.into_iter().map(|(path, size)| {
                     let format = InputFormat::from_extension(&path).unwrap_or(fallback);
                     Ok(Source {
+                        small: small(size) && !is_gzip(&path),
                         origin: Origin::File(path),
                         format,
                         size: Some(size),
-                        small: small(size),
                         warning: None,
                     })
                 }));
@@ -446,7 +450,7 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 format: InputFormat::from_extension(input).unwrap_or(fallback),
                 origin: Origin::File(input.clone()),
                 size: Some(meta.len()),
-                small: meta.is_file() && small(meta.len()),
+                small: meta.is_file() && small(meta.len()) && !is_gzip(input),
                 warning: None,
             })),
             Err(err) => plan.push(Err(InputError::io(input.display().to_string(), &err))),
@@ -581,14 +585,46 @@ fn walk(
     }
 }
 
-/// Files a directory walk reads: known article extensions, or none at all.
+/// Files a directory walk reads: known article extensions, or none at all,
+/// either of them possibly followed by `.gz`.
 fn is_eligible(path: &Path) -> bool {
-    path.extension().is_none() || InputFormat::from_extension(path).is_some()
+    uncompressed_name(path).extension().is_none() || InputFormat::from_extension(path).is_some()
 }
 
-/// The `doc_id` of a plain-text file: its name without the extension.
+/// True for a gzip-compressed file (`.gz`), which is read through a
+/// decompressor: news corpora are often shipped as `articles.jsonl.gz`, and
+/// decompressing them first would double the disk they take.
+pub fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
+}
+
+/// The name a file has once decompressed (`a/x.jsonl.gz` -> `x.jsonl`); the
+/// path itself for an uncompressed file. It decides the format and `doc_id`.
+pub fn uncompressed_name(path: &Path) -> &Path {
+    match path.file_stem() {
+        Some(stem) if is_gzip(path) => Path::new(stem),
+        _ => path,
+    }
+}
+
+/// Opens a file for reading, through a gzip decompressor when it is
+/// compressed ([`is_gzip`]). Concatenated gzip members read as one stream,
+/// as `zcat` reads them.
+pub fn open_maybe_gzip(path: &Path) -> io::Result<Box<dyn Read>> {
+    let file = File::open(path)?;
+    Ok(if is_gzip(path) {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    })
+}
+
+/// The `doc_id` of a plain-text file: its name without the extension (and
+/// without `.gz` before that).
 fn stem_id(path: &Path) -> String {
-    path.file_stem()
+    uncompressed_name(path)
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
 }
@@ -643,7 +679,11 @@ impl ArticleStream {
         let mut total = Some(0u64);
         for source in plan.iter().flatten() {
             total = match (&source.origin, total) {
-                (Origin::File(_), Some(sum)) => source.size.map(|n| sum.saturating_add(n)),
+                // Pieces count decompressed bytes, which a compressed
+                // file's size does not tell: no total then.
+                (Origin::File(path), Some(sum)) if !is_gzip(path) => {
+                    source.size.map(|n| sum.saturating_add(n))
+                }
                 _ => None,
             };
         }
@@ -665,8 +705,8 @@ impl ArticleStream {
             Origin::Stdin => ("<stdin>".to_string(), Box::new(io::stdin())),
             Origin::File(path) => {
                 let name = path.display().to_string();
-                match File::open(path) {
-                    Ok(file) => (name, Box::new(file)),
+                match open_maybe_gzip(path) {
+                    Ok(reader) => (name, reader),
                     Err(err) => {
                         return Box::new(std::iter::once(Piece::whole(
                             0,
@@ -1573,5 +1613,77 @@ mod tests {
             join_warnings(Some("a".into()), Some("b".into())).as_deref(),
             Some("a\nb")
         );
+    }
+
+    /// `bytes` gzip-compressed, in two members (as `cat a.gz b.gz` makes).
+    fn gzip_in_two_members(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let (first, second) = bytes.split_at(bytes.len() / 2);
+        let mut out = Vec::new();
+        for part in [first, second] {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            encoder.write_all(part).unwrap();
+            out.extend(encoder.finish().unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn compressed_files_read_as_the_files_they_hold() {
+        let plain = tempfile::tempdir().unwrap();
+        let packed = tempfile::tempdir().unwrap();
+        let files: [(&str, &[u8]); 4] = [
+            (
+                "a.txt",
+                "\"Yes,\" she said.\n\nMore words here.\n".as_bytes(),
+            ),
+            (
+                "b.jsonl",
+                b"{\"id\": \"j1\", \"text\": \"One.\"}\n{\"id\": \"j2\", \"text\": \"Two.\"}\n",
+            ),
+            ("c.csv", b"id,text\nc1,Three.\nc2,Four.\n"),
+            ("d", b"No extension: plain text."),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(plain.path().join(name), bytes).unwrap();
+            let gz = packed.path().join(format!("{name}.gz"));
+            std::fs::write(gz, gzip_in_two_members(bytes)).unwrap();
+        }
+        // Not an article: skipped by the walk, compressed or not.
+        std::fs::write(packed.path().join("e.pdf.gz"), gzip_in_two_members(b"x")).unwrap();
+        let options = ReadOptions {
+            segment_bytes: 16, // the text comes in segments, as every .gz text does
+            ..ReadOptions::default()
+        };
+        let read = |dir: &Path| -> Vec<(Part, Result<Article, InputError>)> {
+            ArticleStream::open(&[dir.to_path_buf()], &options)
+                .map(|piece| (piece.part, piece.load().article))
+                .collect()
+        };
+        let from_plain = read(plain.path());
+        assert_eq!(from_plain.len(), 9, "{from_plain:?}");
+        assert_eq!(read(packed.path()), from_plain);
+        assert!(
+            ArticleStream::open(&[packed.path().to_path_buf()], &options)
+                .total_bytes()
+                .is_none()
+        );
+
+        // A damaged stream is an error naming the file; the articles before
+        // the damage are read.
+        let gz = gzip_in_two_members(&files[1].1.repeat(50));
+        let cut = packed.path().join("cut.jsonl.gz");
+        std::fs::write(&cut, &gz[..gz.len() - 40]).unwrap();
+        let loaded: Vec<Loaded> = ArticleStream::open(std::slice::from_ref(&cut), &options)
+            .map(Piece::load)
+            .collect();
+        let last = loaded.last().unwrap().article.as_ref().unwrap_err();
+        assert!(
+            last.location.starts_with(&cut.display().to_string()),
+            "{last}"
+        );
+        assert!(last.reason.starts_with("cannot read:"), "{last}");
+        assert!(loaded.len() > 2 && loaded[0].article.is_ok());
     }
 }

@@ -2,7 +2,6 @@
 //! articles (extracting first) or from existing claims CSV files
 //! (`--from-claims`, several files being shards of one corpus).
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +9,7 @@ use std::process::ExitCode;
 use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
 use crate::extract::{finish, InputArgs};
-use crate::input::files_under;
+use crate::input::{files_under, open_maybe_gzip, uncompressed_name};
 use crate::output::{write_report, Output};
 use crate::pipeline::{RowSink, RunStats};
 use crate::row::{ClaimRow, COLUMNS};
@@ -115,9 +114,11 @@ pub fn read_claims_files(files: &[PathBuf], sink: &mut dyn RowSink) -> anyhow::R
     Ok(stats)
 }
 
-/// A claims file in a directory given to `--from-claims`.
+/// A claims file in a directory given to `--from-claims`: `.csv`, or
+/// `.csv.gz` (shards compressed to save disk).
 fn is_csv(path: &Path) -> bool {
-    path.extension()
+    uncompressed_name(path)
+        .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
@@ -133,8 +134,8 @@ fn read_claims_file(
         ("<stdin>".to_string(), Box::new(io::stdin()))
     } else {
         let name = path.display().to_string();
-        match File::open(path) {
-            Ok(file) => (name, Box::new(file)),
+        match open_maybe_gzip(path) {
+            Ok(reader) => (name, reader),
             Err(err) => {
                 eprintln!("claimtrack: {name}: cannot read: {err}");
                 stats.failed += 1;
@@ -224,6 +225,7 @@ fn flush(
 mod tests {
     use super::*;
     use crate::output::ClaimsCsv;
+    use std::fs::File;
 
     #[derive(Default)]
     struct Articles(Vec<Vec<ClaimRow>>);
