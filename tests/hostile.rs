@@ -312,6 +312,67 @@ fn mixed_scripts_and_emoji_sequences() {
 }
 
 #[test]
+fn an_endless_json_line_is_skipped_in_bounded_memory() {
+    // A damaged export (or a gzip bomb) of one 80 MB line between two good
+    // ones: the line is dropped once past the limit, the others are read.
+    const SIZE: usize = 80_000_000;
+    let mut child = Command::new(binary())
+        .args(["extract", "--quiet", "--input-format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimtrack starts");
+    let pid = child.id();
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let good =
+            |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"\\\"Yes,\\\" she said.\"}}\n");
+        input.write_all(good("a").as_bytes()).unwrap();
+        input
+            .write_all(b"{\"id\": \"endless\", \"text\": \"")
+            .unwrap();
+        let chunk = "word ".repeat(200_000);
+        let mut written = 0;
+        while written < SIZE {
+            input.write_all(chunk.as_bytes()).unwrap();
+            written += chunk.len();
+        }
+        input.write_all(b"\"}\n").unwrap();
+        input.write_all(good("b").as_bytes()).unwrap();
+        input.flush().unwrap();
+        // Peak memory before stdin closes (Linux only), as above.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|status| {
+                let line = status
+                    .lines()
+                    .find(|l| l.starts_with("VmHWM:"))?
+                    .to_string();
+                line.split_whitespace().nth(1)?.parse::<u64>().ok()
+            })
+    });
+    let peak_kb = feeder.join().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:2: line of 80000030 bytes, longer than the 32 MiB a JSON line may hold; skipped"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 articles read, 1 failed, 2 claims written"),
+        "{stderr}"
+    );
+    let (_, rows) = parse_csv(&output.stdout);
+    assert_eq!(rows.len(), 2);
+    if let Some(kb) = peak_kb {
+        assert!(kb < 100_000, "peak RSS {kb} KB: the line was held");
+    }
+}
+
+#[test]
 fn a_200_mb_article_streams_in_bounded_memory() {
     // Release build: 9.8 s and 58 MB peak RSS for 200 MB of BBC prose read
     // as one article; 23 s and 117 MB for 200 MB made of nothing but claims

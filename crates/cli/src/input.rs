@@ -971,10 +971,21 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
             // last line, so that the line is copied once.
             let mut buf = Vec::with_capacity(self.last_len + self.last_len / 4);
             self.line += 1;
-            match read_line(&mut self.reader, &mut buf) {
+            match read_line(&mut self.reader, &mut buf, MAX_JSON_LINE_BYTES) {
                 Ok(0) => {
                     self.done = true;
                     return None;
+                }
+                Ok(read) if read > buf.len() => {
+                    let location = format!("{}:{}", self.name, self.line);
+                    let reason = format!(
+                        "line of {read} bytes, longer than the {} MiB a JSON line may hold; skipped",
+                        MAX_JSON_LINE_BYTES >> 20
+                    );
+                    return Some(Piece::whole(
+                        read as u64,
+                        Err(InputError::new(location, reason)),
+                    ));
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -1001,11 +1012,20 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
     }
 }
 
+/// The longest JSON line read: a line is held in memory whole, and a
+/// damaged or hostile file (a gzip bomb of one endless line) must not take
+/// all of it. No article comes near; a plain-text file of any size is read
+/// in segments instead ([`SEGMENT_BYTES`]).
+pub const MAX_JSON_LINE_BYTES: usize = 32 << 20;
+
 /// `BufRead::read_until(b'\n')` with a vectorised search for the line end
 /// (the standard library's scans a word at a time, and this runs on the
-/// main thread for every byte of a JSON Lines input).
-fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+/// main thread for every byte of a JSON Lines input), keeping at most
+/// `limit` bytes in `line`: past that, the rest of the line is read and
+/// dropped. Returns the bytes read, kept or not.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<usize> {
     let mut read = 0;
+    let mut over = false;
     loop {
         let available = match reader.fill_buf() {
             Ok(available) => available,
@@ -1016,7 +1036,15 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize>
             Some(i) => (i + 1, true),
             None => (available.len(), available.is_empty()),
         };
-        line.extend_from_slice(&available[..taken]);
+        if !over && line.len() + taken > limit {
+            // What was kept goes too, so that `read > line.len()` tells
+            // the caller.
+            over = true;
+            *line = Vec::new();
+        }
+        if !over {
+            line.extend_from_slice(&available[..taken]);
+        }
         reader.consume(taken);
         read += taken;
         if done {
@@ -1227,13 +1255,37 @@ mod tests {
             let mut std = BufReader::with_capacity(capacity, &input[..]);
             loop {
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                let n = read_line(&mut ours, &mut a).unwrap();
+                let n = read_line(&mut ours, &mut a, usize::MAX).unwrap();
                 assert_eq!(n, std.read_until(b'\n', &mut b).unwrap());
                 assert_eq!(a, b, "capacity {capacity}");
                 if n == 0 {
                     break;
                 }
             }
+        }
+    }
+
+    #[test]
+    fn read_line_drops_a_line_past_its_limit_and_reads_on() {
+        let input = b"12345\n123456789\n\n1234";
+        for capacity in [1, 2, 4, 64] {
+            let mut reader = BufReader::with_capacity(capacity, &input[..]);
+            let mut got = Vec::new();
+            loop {
+                let mut line = Vec::new();
+                let n = read_line(&mut reader, &mut line, 6).unwrap();
+                if n == 0 {
+                    break;
+                }
+                got.push((n, line));
+            }
+            let want: Vec<(usize, Vec<u8>)> = vec![
+                (6, b"12345\n".to_vec()),
+                (10, Vec::new()),
+                (1, b"\n".to_vec()),
+                (4, b"1234".to_vec()),
+            ];
+            assert_eq!(got, want, "capacity {capacity}");
         }
     }
 
