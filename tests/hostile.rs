@@ -373,6 +373,40 @@ fn an_endless_json_line_is_skipped_in_bounded_memory() {
 }
 
 #[test]
+fn an_endless_csv_record_ends_its_collection_in_bounded_memory() {
+    // The csv crate cannot skip a record it has not read, so the collection
+    // ends at the record past the limit; the records before it are read.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("export.csv");
+    let mut file = std::fs::File::create(&path).unwrap();
+    file.write_all(b"id,text\na,\"\"\"Yes,\"\" she said.\"\nendless,\"")
+        .unwrap();
+    let chunk = "word ".repeat(200_000);
+    for _ in 0..(80_000_000 / chunk.len()) {
+        file.write_all(chunk.as_bytes()).unwrap();
+    }
+    file.write_all(b"\"\nb,After.\n").unwrap();
+    drop(file);
+    let out = run(&["extract", "--quiet", s(&path)], b"");
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "{}: row 2 (line 3): bad CSV: a record longer than 32 MiB; \
+             the rest of the collection was skipped",
+            path.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("1 article read, 1 failed, 1 claim written"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_200_mb_article_streams_in_bounded_memory() {
     // Release build: 9.8 s and 58 MB peak RSS for 200 MB of BBC prose read
     // as one article; 23 s and 117 MB for 200 MB made of nothing but claims

@@ -1080,7 +1080,7 @@ fn parse_jsonl_line(line: &str) -> Result<Article, String> {
 /// Articles of a CSV input, read record by record.
 struct CsvArticles {
     name: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<RecordBudget<Box<dyn Read>>>,
     /// Indexes of the id and text columns, or why they could not be found.
     columns: Result<(usize, usize), Option<InputError>>,
     row: usize,
@@ -1089,9 +1089,59 @@ struct CsvArticles {
     lossy: bool,
 }
 
+/// The longest CSV record read, as [`MAX_JSON_LINE_BYTES`] for a JSON line:
+/// the csv crate holds a record whole while it reads it.
+pub const MAX_CSV_RECORD_BYTES: usize = 32 << 20;
+
+/// A reader that fails once more than its budget has been read since the
+/// last [`RecordBudget::renew`]. The csv crate has no limit on the size of a
+/// record, and cannot be stopped from outside in the middle of one, so the
+/// collection's reader is given a budget per record: a record past it ends
+/// the collection with an I/O error the csv crate passes on, instead of
+/// taking memory without bound. (The csv crate reads ahead, so the budget
+/// is a record's limit plus its buffer.)
+struct RecordBudget<R> {
+    inner: R,
+    limit: usize,
+    left: usize,
+}
+
+impl<R> RecordBudget<R> {
+    fn new(inner: R, limit: usize) -> Self {
+        // The csv crate's read-ahead buffer is 8 KB: room for it too.
+        let limit = limit.saturating_add(64 << 10);
+        RecordBudget {
+            inner,
+            limit,
+            left: limit,
+        }
+    }
+
+    /// A new record starts: the budget is whole again.
+    fn renew(&mut self) {
+        self.left = self.limit;
+    }
+}
+
+impl<R: Read> Read for RecordBudget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 && !buf.is_empty() {
+            return Err(io::Error::other(format!(
+                "a record longer than {} MiB; the rest of the collection was skipped",
+                MAX_CSV_RECORD_BYTES >> 20
+            )));
+        }
+        let room = buf.len().min(self.left);
+        let n = self.inner.read(&mut buf[..room])?;
+        self.left -= n;
+        Ok(n)
+    }
+}
+
 impl CsvArticles {
     fn new(name: String, reader: Box<dyn Read>, options: &ReadOptions) -> Self {
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let budget = RecordBudget::new(reader, MAX_CSV_RECORD_BYTES);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(budget);
         let columns = match reader.byte_headers() {
             Ok(headers) => {
                 let find = |wanted: &str| headers.iter().position(|h| h == wanted.as_bytes());
@@ -1154,6 +1204,7 @@ impl Iterator for CsvArticles {
             }
         };
         let line = self.reader.position().line();
+        self.reader.get_mut().renew();
         let read = self.reader.read_byte_record(&mut self.record);
         self.row += 1;
         let location = format!("{}: row {} (line {})", self.name, self.row, line);
@@ -1287,6 +1338,33 @@ mod tests {
             ];
             assert_eq!(got, want, "capacity {capacity}");
         }
+    }
+
+    #[test]
+    fn a_csv_record_past_its_budget_ends_the_collection_with_an_error() {
+        let long = "x".repeat(100_000);
+        let input = format!("id,text\na,Short.\nb,\"{long}\"\nc,After.\n");
+        let budget = RecordBudget::new(Box::new(io::Cursor::new(input)) as Box<dyn Read>, 1000);
+        let mut reader = csv::ReaderBuilder::new().from_reader(budget);
+        let mut record = csv::ByteRecord::new();
+        reader.get_mut().renew();
+        assert!(reader.read_byte_record(&mut record).unwrap());
+        assert_eq!(&record[1], b"Short.");
+        reader.get_mut().renew();
+        let err = reader.read_byte_record(&mut record).unwrap_err();
+        assert!(matches!(err.kind(), csv::ErrorKind::Io(_)), "{err}");
+        assert!(
+            err.to_string().contains("a record longer than 32 MiB"),
+            "{err}"
+        );
+        // Within the budget, records read as without it.
+        let input = format!("id,text\nb,\"{long}\"\nc,After.\n");
+        let reader = Box::new(io::Cursor::new(input));
+        let got: Vec<_> = CsvArticles::new("c.csv".into(), reader, &ReadOptions::default())
+            .map(|p| p.load().article)
+            .collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].as_ref().unwrap().text, long);
     }
 
     #[test]
