@@ -14,8 +14,9 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Sentence, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
-    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    ends_with_ignore_ascii_case, is_capitalised, is_in, starts_with_ignore_ascii_case, DETERMINERS,
+    HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -298,13 +299,15 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn run(&self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::new();
         let mut consumed_quotes = vec![false; self.doc.quotes.len()];
+        // The claims of one sentence at a time, in one buffer for all.
+        let mut found = Vec::new();
         for s in 0..self.doc.sentences.len() {
             let sent = &self.doc.sentences[s];
             if self.is_heading(sent) {
                 continue;
             }
-            let found = self.sentence_claims(sent.first..sent.end);
-            for f in found {
+            self.sentence_claims(sent.first..sent.end, &mut found);
+            for f in found.drain(..) {
                 for k in f.content.clone() {
                     if let Some(q) = self.quote_at(k) {
                         consumed_quotes[q] = true;
@@ -379,9 +382,9 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
     }
 
-    /// The claims whose attribution lies in one sentence.
-    fn sentence_claims(&self, sent: Range<usize>) -> Vec<Found> {
-        let mut found: Vec<Found> = Vec::new();
+    /// The claims whose attribution lies in one sentence, into `found`
+    /// (empty).
+    fn sentence_claims(&self, sent: Range<usize>, found: &mut Vec<Found>) {
         let mut k = sent.start;
         while k < sent.end {
             let Some(cue) = self.cue_at[k] else {
@@ -392,30 +395,35 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
             match cue.class {
-                CueClass::Source => self.source_claim(cue, &sent, &mut found),
-                CueClass::Participle => self.participle_claim(cue, &sent, &mut found),
+                CueClass::Source => self.source_claim(cue, &sent, found),
+                CueClass::Participle => self.participle_claim(cue, &sent, found),
                 CueClass::Speech | CueClass::Report | CueClass::Question => {
-                    self.verb_claims(cue, &sent, &mut found)
+                    self.verb_claims(cue, &sent, found)
                 }
-                CueClass::Denial => self.denial_claim(cue, &sent, &mut found),
-                CueClass::Response => self.response_claim(cue, &sent, &mut found),
+                CueClass::Denial => self.denial_claim(cue, &sent, found),
+                CueClass::Response => self.response_claim(cue, &sent, found),
             }
             k = cue.end;
         }
         // An open-ended content stops where the next attribution begins.
-        let starts: Vec<usize> = found.iter().map(|f| f.attribution_start).collect();
-        for f in found.iter_mut() {
-            if !f.open_ended {
+        // (By index, with the starts read from `found` itself: cutting a
+        // content moves no attribution start, and a list of them would be
+        // one allocation more per sentence.)
+        for i in 0..found.len() {
+            if !found[i].open_ended {
                 continue;
             }
+            let content = found[i].content.clone();
             // Only a new clause cuts (", but he noted", "; she added"):
             // "said the police said ..." is reported speech inside reported
             // speech and stays whole.
-            if let Some(&cut) = starts
+            if let Some(cut) = found
                 .iter()
-                .filter(|&&s| s > f.content.start && s < f.content.end && self.joins_clause(s))
+                .map(|g| g.attribution_start)
+                .filter(|&s| s > content.start && s < content.end && self.joins_clause(s))
                 .min()
             {
+                let f = &mut found[i];
                 f.content.end = cut;
                 f.content = self.trim_content(f.content.clone());
                 // What is left before the next attribution may be no
@@ -426,23 +434,27 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         found.retain(|f| !f.content.is_empty());
-        let inner_claims: Vec<bool> = found
-            .iter()
-            .map(|f| {
-                f.second_half
-                    && found.iter().any(|g| {
-                        !g.second_half
-                            && g.attribution_start >= f.content.start
-                            && g.attribution_start < f.content.end
-                    })
-            })
-            .collect();
-        let mut keep = inner_claims.iter().map(|&inner| !inner);
-        found.retain(|_| keep.next().unwrap_or(true));
+        // A second half with another claim's attribution inside is dropped:
+        // marked by emptying its content, then removed with the other empty
+        // ones. Whether a claim goes depends only on the attribution starts
+        // of claims that are no second halves, which no marking changes.
+        for i in 0..found.len() {
+            let f = &found[i];
+            let inner = f.second_half
+                && found.iter().any(|g| {
+                    !g.second_half
+                        && g.attribution_start >= f.content.start
+                        && g.attribution_start < f.content.end
+                });
+            if inner {
+                let content = &mut found[i].content;
+                content.end = content.start;
+            }
+        }
+        found.retain(|f| !f.content.is_empty());
         if found.iter().any(|f| !f.fallback) {
             found.retain(|f| !f.fallback);
         }
-        found
     }
 
     /// True when the words at `k` carry on a statement an attribution broke
@@ -615,8 +627,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         if k >= sent.end || !self.is_word(k) && self.quote_at(k).is_none() {
             return self.verb_claims(cue, sent, out);
         }
-        let verb = self.word(cue.first).to_ascii_lowercase();
-        let deny_form = verb.starts_with("den");
+        let deny_form = starts_with_ignore_ascii_case(self.word(cue.first), "den");
         let about_a_claim = (k..sent.end.min(k + 5)).any(|i| self.lx.is_claim_noun(self.word(i)));
         if !deny_form && !about_a_claim {
             return;
@@ -927,12 +938,13 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// A base-form cue (`say`, `claim`) needs a plural or first/second-person
     /// subject: "the US claim" is a noun phrase, "officials say" a clause.
     fn agrees_with_base_form(&self, cue: Cue, p: &Phrase) -> bool {
-        let w = self.word(cue.first).to_ascii_lowercase();
+        // Case is ignored byte by byte: no lower-cased copy of the word.
+        let w = self.word(cue.first);
         let first = w.split(' ').next().unwrap_or("");
-        let inflected = first.ends_with('s')
-            || first.ends_with('d')
-            || first.ends_with("ing")
-            || matches!(first, "told" | "wrote" | "said");
+        let inflected = ends_with_ignore_ascii_case(first, "s")
+            || ends_with_ignore_ascii_case(first, "d")
+            || ends_with_ignore_ascii_case(first, "ing")
+            || is_in(&["told", "wrote", "said"], first);
         if inflected {
             return true;
         }
@@ -1005,10 +1017,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The content after a cue, if the words after it read as reported speech.
     /// `loose`: accept a clause without `that` opening with a noun phrase.
     fn content_after(&self, cue: Cue, end: usize, loose: bool) -> Option<Range<usize>> {
-        let told = matches!(
-            self.word(cue.first).to_ascii_lowercase().as_str(),
-            "told" | "tells" | "tell" | "telling"
-        );
+        let told = is_in(&["told", "tells", "tell", "telling"], self.word(cue.first));
         let mut k = cue.end;
         // `said in a statement on Friday that`, `told state-run news agency IRNA that`
         let that = (k..end.min(k + 12))

@@ -309,6 +309,24 @@ pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     }
 }
 
+/// True when `word` ends with `suffix`, ASCII case ignored: what
+/// `word.to_ascii_lowercase().ends_with(suffix)` tells for a lower-case
+/// `suffix`, without the lower-cased copy.
+pub fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
+    word.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| word.as_bytes().get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// True when `word` starts with `prefix`, ASCII case ignored (see
+/// [`ends_with_ignore_ascii_case`]).
+pub fn starts_with_ignore_ascii_case(word: &str, prefix: &str) -> bool {
+    word.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// True when `word` (any case) is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
