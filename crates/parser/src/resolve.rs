@@ -772,6 +772,8 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
     let people = People::find(doc, attributions);
     let mut out: Vec<Claim> = Vec::with_capacity(attributions.len());
     let mut floor = Floor::default();
+    // The words of the mention being resolved, reused from claim to claim.
+    let mut words = Vec::new();
     for a in attributions {
         let speaker = match &a.speaker {
             SpeakerRef::Nobody => ResolvedSpeaker::default(),
@@ -800,6 +802,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
                 &out,
                 &floor,
                 a.kind == crate::ClaimKind::Direct,
+                &mut words,
             ),
         };
         let mut speaker = speaker;
@@ -890,22 +893,31 @@ fn description_text(lx: &Lexicon, rest: &[&str]) -> String {
     text
 }
 
-fn resolve_mention(
-    doc: &Document,
+/// The speaker `m` names. `words` is scratch space for the mention's words
+/// (one buffer for all the mentions of an article rather than a `Vec` each).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the eighth is the scratch buffer, which only the caller can keep"
+)]
+fn resolve_mention<'t>(
+    doc: &Document<'t>,
     lx: &Lexicon,
     people: &People,
     m: &SpeakerMention,
     earlier: &[Claim],
     floor: &Floor,
     direct: bool,
+    words: &mut Vec<&'t str>,
 ) -> ResolvedSpeaker {
     let text = m.span.slice(doc.text);
     // Borrowed until a speaker takes it: most mentions resolve without it.
     let role_here = m.role.map(|r| r.slice(doc.text).trim());
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
+    words.clear();
+    words.extend(
+        text.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty()),
+    );
+    let words: &[&str] = words;
     let Some(&last) = words.last() else {
         return ResolvedSpeaker::default();
     };
@@ -967,7 +979,7 @@ fn resolve_mention(
             .unwrap_or_default();
     }
     let det = words.first().is_some_and(|w| DETERMINERS.contains(w));
-    let rest: &[&str] = if det { &words[1..] } else { &words };
+    let rest: &[&str] = if det { &words[1..] } else { words };
     // Built only on the paths that name the speaker by its description.
     let rest_text = || description_text(lx, rest);
     // "Foster's book says", "according to Foster's research": a person's
