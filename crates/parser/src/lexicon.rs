@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::span::Span;
-use crate::words::{with_ascii_lowercase, ShapeFilter};
+use crate::words::{with_ascii_lowercase, PairFilter, ShapeFilter};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -57,7 +57,7 @@ pub struct Lexicon {
     /// over every byte of the article.
     cues_by_first_word: HashMap<u64, Vec<(usize, usize)>>,
     /// Rules most words out of `cues_by_first_word` before hashing.
-    cue_head_filter: ShapeFilter,
+    cue_head_filter: PairFilter,
     /// True when every cue form is words of ASCII letters and digits, single
     /// spaces between them and apostrophes only between letters: the shape
     /// that lets cues be looked up word by word (see
@@ -244,7 +244,7 @@ impl Lexicon {
         Lexicon {
             attribution_verbs,
             cue_forms_are_plain,
-            cue_head_filter: ShapeFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
+            cue_head_filter: PairFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
             cue_finder: OnceLock::new(),
             cue_classes,
             cue_forms: forms,
