@@ -179,6 +179,9 @@ struct Finder<'d, 'a> {
     lx: &'static Lexicon,
     /// For each token that starts a cue: its cue.
     cue_at: Vec<Option<Cue>>,
+    /// The same cues in text order, so that a sentence's are found without
+    /// a look at each of its tokens.
+    cues: Vec<Cue>,
     /// For each paragraph: true when it is one sentence that does not end
     /// like one (a headline or caption); see [`Finder::is_heading`].
     unended_single_sentence: Vec<bool>,
@@ -188,6 +191,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let lx = Lexicon::get();
         let mut cue_at = vec![None; doc.tokens.len()];
+        let mut cues = Vec::new();
         let mut sentence_start = vec![false; doc.tokens.len()];
         for s in &doc.sentences {
             if let Some(flag) = sentence_start.get_mut(s.first) {
@@ -210,11 +214,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             if doc.tokens[last].span.end != m_end {
                 return;
             }
-            cue_at[first] = Some(Cue {
+            let cue = Cue {
                 first,
                 end: last + 1,
                 class: lx.cue_classes[pattern],
-            });
+            };
+            cue_at[first] = Some(cue);
+            cues.push(cue);
         };
         match token_start_cues(doc, lx) {
             Some(matches) => {
@@ -256,10 +262,13 @@ impl<'d, 'a> Finder<'d, 'a> {
                         .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':'])
             })
             .collect();
+        // Both scans report matches in text order, one per start.
+        debug_assert!(cues.windows(2).all(|w| w[0].first < w[1].first));
         Finder {
             doc,
             lx,
             cue_at,
+            cues,
             unended_single_sentence,
         }
     }
@@ -385,13 +394,15 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The claims whose attribution lies in one sentence, into `found`
     /// (empty).
     fn sentence_claims(&self, sent: Range<usize>, found: &mut Vec<Found>) {
+        // The cues from the sentence start on; one that starts inside the
+        // last cue read is no cue of its own.
+        let from = self.cues.partition_point(|c| c.first < sent.start);
         let mut k = sent.start;
-        while k < sent.end {
-            let Some(cue) = self.cue_at[k] else {
-                k += 1;
+        for &cue in self.cues.get(from..).unwrap_or(&[]) {
+            if cue.first < k {
                 continue;
-            };
-            if cue.end > sent.end {
+            }
+            if cue.first >= sent.end || cue.end > sent.end {
                 break;
             }
             match cue.class {
