@@ -1604,61 +1604,71 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let mut extra = Vec::new();
         let mut introduced = Vec::new();
-        for sent in &self.doc.sentences {
+        // The quotations no claim took, each at its token and in its
+        // sentence, in text order (as a walk of every sentence's tokens
+        // would meet them, for less: most quotations are taken).
+        let tokens = &self.doc.tokens;
+        let sentences = &self.doc.sentences;
+        let mut s = 0;
+        for (q, quote) in self.doc.quotes.iter().enumerate() {
+            if consumed.get(q) != Some(&false) {
+                continue;
+            }
+            let from = tokens.partition_point(|t| t.span.start < quote.span.start);
+            let Some(k) = (from..tokens.len())
+                .take_while(|&k| tokens[k].span.start == quote.span.start)
+                .find(|&k| tokens[k].kind == TokenKind::Quote(q))
+            else {
+                continue;
+            };
+            s += sentences
+                .get(s..)
+                .map_or(0, |rest| rest.partition_point(|x| x.end <= k));
+            let Some(sent) = sentences.get(s).filter(|x| x.first <= k) else {
+                continue;
+            };
             if self.is_heading(sent) {
                 continue;
             }
-            for k in sent.first..sent.end {
-                let Some(q) = self.quote_at(k) else {
-                    continue;
-                };
-                if consumed[q] {
-                    continue;
+            let starts = k == sent.first
+                || (sent.first..k).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
+            let stands_alone = starts && self.rest_is_trivial(k + 1, sent.end);
+            let ends = quote.ends_sentence
+                || quote
+                    .span
+                    .slice(self.doc.text)
+                    .trim_end_matches(['"', '”', '’', '\'', '»'])
+                    .ends_with(',')
+                || (k + 1 < sent.end && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
+                || quote.continues;
+            // `Martell, the addictions doctor, is more blunt: "..."`: a
+            // quotation a colon introduces is the sentence subject's.
+            if k > sent.first
+                && self.is_punct(k - 1, ":")
+                && quote.words >= 3
+                && self.rest_is_trivial(k + 1, sent.end)
+            {
+                // Only a subject that names someone: a person with a
+                // given name, or a name already quoted in the article.
+                let subject = self.sentence_subject(sent.first, k - 1).filter(|p| {
+                    let last = self.word(p.name.end - 1);
+                    self.is_proper_name(&p.name)
+                        && (self.lx.given_name(self.word(p.name.start)).is_some()
+                            || out.iter().any(|a| match &a.speaker {
+                                SpeakerRef::Named(m) => m.span.slice(self.doc.text).ends_with(last),
+                                _ => false,
+                            }))
+                });
+                match subject {
+                    Some(p) => introduced.push((quote.span, p)),
+                    None => extra.push(quote.span),
                 }
-                let quote = &self.doc.quotes[q];
-                let starts = k == sent.first
-                    || (sent.first..k).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
-                let stands_alone = starts && self.rest_is_trivial(k + 1, sent.end);
-                let ends = quote.ends_sentence
-                    || quote
-                        .span
-                        .slice(self.doc.text)
-                        .trim_end_matches(['"', '”', '’', '\'', '»'])
-                        .ends_with(',')
-                    || (k + 1 < sent.end
-                        && [".", "!", "?"].iter().any(|p| self.is_punct(k + 1, p)))
-                    || quote.continues;
-                // `Martell, the addictions doctor, is more blunt: "..."`: a
-                // quotation a colon introduces is the sentence subject's.
-                if k > sent.first
-                    && self.is_punct(k - 1, ":")
-                    && quote.words >= 3
-                    && self.rest_is_trivial(k + 1, sent.end)
-                {
-                    // Only a subject that names someone: a person with a
-                    // given name, or a name already quoted in the article.
-                    let subject = self.sentence_subject(sent.first, k - 1).filter(|p| {
-                        let last = self.word(p.name.end - 1);
-                        self.is_proper_name(&p.name)
-                            && (self.lx.given_name(self.word(p.name.start)).is_some()
-                                || out.iter().any(|a| match &a.speaker {
-                                    SpeakerRef::Named(m) => {
-                                        m.span.slice(self.doc.text).ends_with(last)
-                                    }
-                                    _ => false,
-                                }))
-                    });
-                    match subject {
-                        Some(p) => introduced.push((quote.span, p)),
-                        None => extra.push(quote.span),
-                    }
-                    continue;
-                }
-                if !stands_alone || !ends || quote.words < 3 {
-                    continue;
-                }
-                extra.push(quote.span);
+                continue;
             }
+            if !stands_alone || !ends || quote.words < 3 {
+                continue;
+            }
+            extra.push(quote.span);
         }
         for span in extra {
             out.push(Attribution {
