@@ -109,11 +109,16 @@ csv-check: build
 
 # Criterion benches of the parser (and the classifier, when it has some), then the
 # corpus throughput script and the instruction count per byte (both need
-# ../shared/data/bbc-news, the count also valgrind; each says so and passes without).
+# ../shared/data/bbc-news, the count also valgrind; each says so and passes without),
+# the count again for the make pgo binary when it has been built.
 bench:
 	$(CARGO) bench --locked -p claimtrack-parser -p claimtrack-classifier
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-corpus.sh
 	SHARED=$(SHARED) CARGO=$(CARGO) scripts/bench-instructions.sh
+	@if [ -x target/pgo/claimtrack ]; then \
+		echo "== the same count for the make pgo binary (target/pgo/claimtrack)"; \
+		SHARED=$(SHARED) BIN=target/pgo/claimtrack scripts/bench-instructions.sh; \
+	else echo "(make pgo first to count the profile-guided binary too)"; fi
 	CARGO=$(CARGO) scripts/bench-pathological.sh
 
 # Fuzz each target for FUZZ_SECONDS (nightly toolchain; installs cargo-fuzz when
@@ -126,7 +131,7 @@ FUZZ_TIMEOUT ?= 10
 # More libFuzzer flags; FUZZ_FLAGS=-len_control=0 tries long inputs from the start
 # (by default libFuzzer lets the length grow slowly from the seeds' 2.5 KB).
 FUZZ_FLAGS ?=
-FUZZ_TARGETS := parser extract
+FUZZ_TARGETS := parser extract input
 
 fuzz:
 	@$(CARGO) fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked

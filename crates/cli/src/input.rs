@@ -716,28 +716,77 @@ impl ArticleStream {
                 }
             }
         };
-        match source.format {
-            InputFormat::Text => {
-                let doc_id = match &source.origin {
-                    Origin::Stdin => self.options.stdin_id.clone(),
-                    Origin::File(path) => stem_id(path),
-                };
-                let mut segments = TextSegments::new(reader, doc_id, name, &self.options);
-                segments.warning = source.warning;
-                Box::new(segments)
-            }
-            InputFormat::Jsonl => Box::new(JsonlArticles {
-                name: name.into(),
-                // Lines run to a few KB: 8 KB reads would make a system
-                // call every few lines.
-                reader: BufReader::with_capacity(256 << 10, reader),
-                line: 0,
-                last_len: 0,
-                done: false,
-                lossy: self.options.lossy,
-            }),
-            InputFormat::Csv => Box::new(CsvArticles::new(name, reader, &self.options)),
+        let doc_id = match &source.origin {
+            Origin::Stdin => self.options.stdin_id.clone(),
+            Origin::File(path) => stem_id(path),
+        };
+        let mut pieces = pieces_of(name, reader, source.format, doc_id, &self.options);
+        if let Pieces::Text(segments) = &mut pieces {
+            segments.warning = source.warning;
         }
+        pieces.boxed()
+    }
+
+    /// The pieces of one input read from `reader`, named `name` in messages:
+    /// what [`ArticleStream`] makes of a file or standard input once opened
+    /// (a text article has the id `doc_id`; a collection's articles carry
+    /// their own). For inputs that are neither (a network stream, a
+    /// decompressor), and for the fuzz target that reads arbitrary bytes.
+    pub fn of_reader(
+        name: &str,
+        reader: Box<dyn Read>,
+        format: InputFormat,
+        doc_id: &str,
+        options: &ReadOptions,
+    ) -> Box<dyn Iterator<Item = Piece>> {
+        pieces_of(
+            name.to_string(),
+            reader,
+            format,
+            doc_id.to_string(),
+            options,
+        )
+        .boxed()
+    }
+}
+
+/// The readers of the three formats, before they are boxed.
+enum Pieces {
+    Text(TextSegments),
+    Jsonl(JsonlArticles<BufReader<Box<dyn Read>>>),
+    Csv(CsvArticles),
+}
+
+impl Pieces {
+    fn boxed(self) -> Box<dyn Iterator<Item = Piece>> {
+        match self {
+            Pieces::Text(pieces) => Box::new(pieces),
+            Pieces::Jsonl(pieces) => Box::new(pieces),
+            Pieces::Csv(pieces) => Box::new(pieces),
+        }
+    }
+}
+
+fn pieces_of(
+    name: String,
+    reader: Box<dyn Read>,
+    format: InputFormat,
+    doc_id: String,
+    options: &ReadOptions,
+) -> Pieces {
+    match format {
+        InputFormat::Text => Pieces::Text(TextSegments::new(reader, doc_id, name, options)),
+        InputFormat::Jsonl => Pieces::Jsonl(JsonlArticles {
+            name: name.into(),
+            // Lines run to a few KB: 8 KB reads would make a system call
+            // every few lines.
+            reader: BufReader::with_capacity(256 << 10, reader),
+            line: 0,
+            last_len: 0,
+            done: false,
+            lossy: options.lossy,
+        }),
+        InputFormat::Csv => Pieces::Csv(CsvArticles::new(name, reader, options)),
     }
 }
 
