@@ -98,10 +98,18 @@ struct Found {
     fallback: bool,
 }
 
-/// The cue matches that start at word tokens, as (token, end byte, pattern),
+/// [`token_start_cues_into`] as a value, `None` when it gives up.
+#[cfg(test)]
+pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usize, usize, usize)>> {
+    let mut out = Vec::new();
+    token_start_cues_into(doc, lx, &mut out).then_some(out)
+}
+
+/// Puts into `out` (emptied first) the cue matches that start at word
+/// tokens, as (token, end byte, pattern),
 /// exactly as a leftmost-longest scan of the whole text with
 /// [`Lexicon::cue_finder`] would report them at word starts (but for some
-/// that end inside a word, which the finder drops anyway); `None` when that
+/// that end inside a word, which the finder drops anyway); false when that
 /// cannot be told word by word.
 ///
 /// Why not the automaton: it reads every byte of the article, while a hash
@@ -115,11 +123,15 @@ struct Found {
 /// a word runs past the word only when the word ends with the first word of
 /// a cue of several words and the rest of that cue follows: then this gives
 /// up and the caller scans with the automaton.
-pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usize, usize, usize)>> {
+fn token_start_cues_into(
+    doc: &Document,
+    lx: &Lexicon,
+    out: &mut Vec<(usize, usize, usize)>,
+) -> bool {
+    out.clear();
     if !lx.cues_by_word() {
-        return None;
+        return false;
     }
-    let mut out = Vec::new();
     // End of the last match: a leftmost-longest scan resumes there.
     let mut covered = 0;
     for (k, t) in doc.tokens.iter().enumerate() {
@@ -127,7 +139,7 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
             continue;
         }
         if lx.hides_cue_start(doc.text, t.span) {
-            return None;
+            return false;
         }
         if t.span.start < covered {
             continue;
@@ -144,7 +156,7 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
             out.push((k, end, pattern));
         }
     }
-    Some(out)
+    true
 }
 
 impl Found {
@@ -171,7 +183,43 @@ impl Found {
 
 /// Finds all attributions of a document, in text order.
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
-    Finder::new(doc).run()
+    attributions_into(doc, &mut FinderBuffers::default(), Vec::new())
+}
+
+/// [`attributions`] into `out` (emptied first), with the working vectors of
+/// an earlier call: kept between articles like
+/// [`crate::structure::DocumentBuffers`].
+pub(crate) fn attributions_into(
+    doc: &Document,
+    buffers: &mut FinderBuffers,
+    mut out: Vec<Attribution>,
+) -> Vec<Attribution> {
+    out.clear();
+    let finder = Finder::new(doc, buffers);
+    finder.run(buffers, &mut out);
+    finder.recycle(buffers);
+    out
+}
+
+/// The working vectors of [`attributions`], emptied between uses.
+#[derive(Default)]
+pub(crate) struct FinderBuffers {
+    /// [`Finder::cue_at`].
+    cue_at: Vec<Option<Cue>>,
+    /// [`Finder::cues`].
+    cues: Vec<Cue>,
+    /// [`Finder::unended_single_sentence`].
+    unended_single_sentence: Vec<bool>,
+    /// For each token: true when it opens a sentence.
+    sentence_start: Vec<bool>,
+    /// For each paragraph: its number of sentences.
+    sentences_in: Vec<usize>,
+    /// The cue matches of [`token_start_cues`].
+    matches: Vec<(usize, usize, usize)>,
+    /// For each quotation: true when a claim took it.
+    consumed_quotes: Vec<bool>,
+    /// The claims of one sentence.
+    found: Vec<Found>,
 }
 
 struct Finder<'d, 'a> {
@@ -188,11 +236,18 @@ struct Finder<'d, 'a> {
 }
 
 impl<'d, 'a> Finder<'d, 'a> {
-    fn new(doc: &'d Document<'a>) -> Self {
+    /// The finder of `doc`'s claims, its vectors taken from `buffers` (and
+    /// given back by [`Finder::recycle`]).
+    fn new(doc: &'d Document<'a>, buffers: &mut FinderBuffers) -> Self {
         let lx = Lexicon::get();
-        let mut cue_at = vec![None; doc.tokens.len()];
-        let mut cues = Vec::new();
-        let mut sentence_start = vec![false; doc.tokens.len()];
+        let mut cue_at = std::mem::take(&mut buffers.cue_at);
+        cue_at.clear();
+        cue_at.resize(doc.tokens.len(), None);
+        let mut cues = std::mem::take(&mut buffers.cues);
+        cues.clear();
+        let sentence_start = &mut buffers.sentence_start;
+        sentence_start.clear();
+        sentence_start.resize(doc.tokens.len(), false);
         for s in &doc.sentences {
             if let Some(flag) = sentence_start.get_mut(s.first) {
                 *flag = true;
@@ -222,13 +277,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             cue_at[first] = Some(cue);
             cues.push(cue);
         };
-        match token_start_cues(doc, lx) {
-            Some(matches) => {
-                for (first, end, pattern) in matches {
+        match token_start_cues_into(doc, lx, &mut buffers.matches) {
+            true => {
+                for &(first, end, pattern) in &buffers.matches {
                     keep(first, end, pattern);
                 }
             }
-            None => {
+            false => {
                 for m in lx.cue_finder().find_iter(doc.text) {
                     let Ok(first) = doc
                         .tokens
@@ -244,24 +299,25 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         // Per paragraph, once: is_heading asks for every sentence.
-        let mut sentences_in = vec![0usize; doc.paragraphs.len()];
+        let sentences_in = &mut buffers.sentences_in;
+        sentences_in.clear();
+        sentences_in.resize(doc.paragraphs.len(), 0);
         for s in &doc.sentences {
             if let Some(n) = sentences_in.get_mut(s.paragraph) {
                 *n += 1;
             }
         }
-        let unended_single_sentence = doc
-            .paragraphs
-            .iter()
-            .zip(&sentences_in)
-            .map(|(para, &n)| {
+        let mut unended_single_sentence = std::mem::take(&mut buffers.unended_single_sentence);
+        unended_single_sentence.clear();
+        unended_single_sentence.extend(doc.paragraphs.iter().zip(sentences_in.iter()).map(
+            |(para, &n)| {
                 n == 1
                     && !para
                         .slice(doc.text)
                         .trim_end()
                         .ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', '»', ')', ':'])
-            })
-            .collect();
+            },
+        ));
         // Both scans report matches in text order, one per start.
         debug_assert!(cues.windows(2).all(|w| w[0].first < w[1].first));
         Finder {
@@ -305,17 +361,28 @@ impl<'d, 'a> Finder<'d, 'a> {
         )
     }
 
-    fn run(&self) -> Vec<Attribution> {
-        let mut out: Vec<Attribution> = Vec::new();
-        let mut consumed_quotes = vec![false; self.doc.quotes.len()];
+    /// Gives its vectors back to `buffers`, for the next article.
+    fn recycle(self, buffers: &mut FinderBuffers) {
+        buffers.cue_at = self.cue_at;
+        buffers.cues = self.cues;
+        buffers.unended_single_sentence = self.unended_single_sentence;
+    }
+
+    /// Appends the claims to `out` (empty), with the working vectors of
+    /// `buffers`.
+    fn run(&self, buffers: &mut FinderBuffers, out: &mut Vec<Attribution>) {
+        let consumed_quotes = &mut buffers.consumed_quotes;
+        consumed_quotes.clear();
+        consumed_quotes.resize(self.doc.quotes.len(), false);
         // The claims of one sentence at a time, in one buffer for all.
-        let mut found = Vec::new();
+        let found = &mut buffers.found;
+        found.clear();
         for s in 0..self.doc.sentences.len() {
             let sent = &self.doc.sentences[s];
             if self.is_heading(sent) {
                 continue;
             }
-            self.sentence_claims(sent.first..sent.end, &mut found);
+            self.sentence_claims(sent.first..sent.end, found);
             for f in found.drain(..) {
                 for k in f.content.clone() {
                     if let Some(q) = self.quote_at(k) {
@@ -330,8 +397,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // Floating quotes are quotations no claim took, so they overlap
         // nothing; adding them after the clean-up keeps the claim indices
         // they refer to (`SpeakerRef::SameAs`) valid.
-        self.add_floating(&mut out, &consumed_quotes);
-        out
+        self.add_floating(out, consumed_quotes);
     }
 
     /// Headlines, captions and link lines (`READ MORE: ...`): not prose, so
