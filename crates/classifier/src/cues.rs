@@ -191,16 +191,15 @@ pub(crate) struct Region {
     pub(crate) until: usize,
 }
 
-/// Every stance cue lying inside one of `regions` (sorted, disjoint) and
-/// starting before its `until`, in order. Only the parts of an article that
+/// Puts into `cues` (emptied first) every stance cue lying inside one of
+/// `regions` (sorted, disjoint) and starting before its `until`, in order. Only the parts of an article that
 /// some claim will read are scanned: attribution windows and the heads of
 /// contents.
-pub(crate) fn scan_regions(text: &str, regions: &[Region]) -> Vec<StanceCue> {
-    let mut cues = Vec::new();
+pub(crate) fn scan_regions(text: &str, regions: &[Region], cues: &mut Vec<StanceCue>) {
+    cues.clear();
     for region in regions {
-        scan_region(text, region.span, region.until, &mut cues);
+        scan_region(text, region.span, region.until, cues);
     }
-    cues
 }
 
 /// Appends the stance cues inside `region` and starting before `until` to

@@ -116,6 +116,8 @@ mod text;
 mod trie;
 mod window;
 
+use std::cell::Cell;
+
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
 use crate::cues::{falsity_after, Region, StanceCue};
@@ -211,24 +213,82 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
     if claims.is_empty() {
         return Vec::new();
     }
+    // The working vectors of the last article this thread judged, emptied:
+    // the pipeline's workers call this for article after article, and
+    // reusing them spares a dozen allocations and frees per article. A
+    // thread-local rather than a value the caller keeps, so that the
+    // one-call API stays as it is.
+    thread_local! {
+        static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    }
+    // Taken out (not borrowed) while in use, so that nothing can see it
+    // half-filled.
+    let mut scratch = SCRATCH.take();
+    let judgements = classify_with(text, claims, &mut scratch);
+    // A huge article's vectors are let go rather than kept for the rest of
+    // the run: memory stays bounded by what ordinary articles need.
+    if claims.len() <= KEEP_SCRATCH_UP_TO {
+        SCRATCH.set(scratch);
+    }
+    judgements
+}
+
+/// The most claims whose working vectors [`classify`] keeps for the next
+/// article: some hundred kilobytes of vectors at most.
+const KEEP_SCRATCH_UP_TO: usize = 1 << 10;
+
+/// The working vectors of [`classify`], kept between articles (each is
+/// emptied before it is filled).
+#[derive(Default)]
+struct Scratch {
+    contents: window::Contents,
+    windows: Vec<Option<Span>>,
+    trimmed: Vec<Span>,
+    regions: Vec<Span>,
+    read: Vec<Span>,
+    merged: Vec<Region>,
+    cues: Vec<StanceCue>,
+    decisions: Vec<Option<Decision>>,
+    stances: Vec<Stance>,
+}
+
+/// [`classify`] with the working vectors of `scratch`.
+fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<StanceJudgement> {
     let lex = lexicon();
-    let contents = window::Contents::new(text, claims);
-    let windows: Vec<Option<Span>> = (0..claims.len())
-        .map(|i| window::attribution_window(text, claims, &contents, i))
-        .collect();
+    let Scratch {
+        contents,
+        windows,
+        trimmed,
+        regions: spans,
+        read,
+        merged,
+        cues,
+        decisions,
+        stances,
+    } = scratch;
+    contents.index(text, claims);
+    windows.clear();
+    windows
+        .extend((0..claims.len()).map(|i| window::attribution_window(text, claims, contents, i)));
     // Each content without its quotation marks and punctuation.
-    let trimmed: Vec<Span> = claims
-        .iter()
-        .map(|c| trim_content(text, sanitize(text, c.text)))
-        .collect();
-    let cues = cues::scan_regions(text, &regions(text, claims, &windows, &trimmed));
-    let decisions: Vec<Option<Decision>> = (0..claims.len())
-        .map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], &cues))
-        .collect();
-    let stances: Vec<Stance> = decisions
-        .iter()
-        .map(|d| d.map_or(Stance::Assert, |d| d.cue.stance))
-        .collect();
+    trimmed.clear();
+    trimmed.extend(
+        claims
+            .iter()
+            .map(|c| trim_content(text, sanitize(text, c.text))),
+    );
+    regions(text, claims, windows, trimmed, (spans, read, merged));
+    cues::scan_regions(text, merged, cues);
+    decisions.clear();
+    decisions.extend(
+        (0..claims.len()).map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], cues)),
+    );
+    stances.clear();
+    stances.extend(
+        decisions
+            .iter()
+            .map(|d| d.map_or(Stance::Assert, |d| d.cue.stance)),
+    );
     decisions
         .iter()
         .enumerate()
@@ -239,7 +299,7 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
                 stance_cue: Some(d.cue.span),
                 confirmation: d.cue.confirmation,
                 responds_to: respond::responds_to(
-                    text, claims, &contents, &stances, i, d.cue.span, &d.object,
+                    text, claims, contents, stances, i, d.cue.span, &d.object,
                 ),
             },
         })
@@ -259,16 +319,20 @@ const CUE_MARGIN: usize = 48;
 /// windows, content heads, and the surroundings of each claim's own cue.
 /// Each region's `until` is where the cues that [`decide`] looks at end:
 /// those inside a window, and those overlapping a claim's own cue or the
-/// first character of its content.
+/// first character of its content. The regions go into `merged`; `regions`
+/// and `read` are scratch space (all three are emptied first).
 fn regions(
     text: &str,
     claims: &[Claim],
     windows: &[Option<Span>],
     trimmed: &[Span],
-) -> Vec<Region> {
-    let mut regions: Vec<Span> = Vec::with_capacity(claims.len() * 3);
+    (regions, read, merged): (&mut Vec<Span>, &mut Vec<Span>, &mut Vec<Region>),
+) {
+    regions.clear();
+    regions.reserve(claims.len() * 3);
     // Spans that a claim reads cues in or at (see `decide`).
-    let mut read: Vec<Span> = Vec::with_capacity(claims.len() * 3);
+    read.clear();
+    read.reserve(claims.len() * 3);
     for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
         regions.extend(*window);
         read.extend(*window);
@@ -290,8 +354,9 @@ fn regions(
         }
     }
     regions.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Region> = Vec::with_capacity(regions.len());
-    for r in regions {
+    merged.clear();
+    merged.reserve(regions.len());
+    for &r in regions.iter() {
         match merged.last_mut() {
             Some(last) if r.start <= last.span.end => {
                 last.span.end = last.span.end.max(r.end);
@@ -304,7 +369,7 @@ fn regions(
     }
     // A cue is read when it starts before the end of a span read that
     // reaches into its region: the scan of each region stops there.
-    for r in read {
+    for &r in read.iter() {
         let from = merged.partition_point(|m| m.span.end <= r.start);
         for region in merged[from..]
             .iter_mut()
@@ -313,7 +378,6 @@ fn regions(
             region.until = region.until.max(r.end.min(region.span.end));
         }
     }
-    merged
 }
 
 /// The cues of `cues` (sorted, non-overlapping) that lie inside `span`.

@@ -58,6 +58,7 @@ pub(crate) fn anchor(text: &str, claim: &Claim) -> Option<Span> {
 /// The contents of all claims of an article, sorted, for the windows to
 /// avoid: built once per article so that each window costs a binary search,
 /// not a pass over every claim.
+#[derive(Debug, Default)]
 pub(crate) struct Contents {
     /// (content span, claim index), sorted by start.
     spans: Vec<(Span, usize)>,
@@ -67,21 +68,34 @@ pub(crate) struct Contents {
 
 impl Contents {
     /// Indexes the (sanitised) contents of `claims`.
+    #[cfg(test)]
     pub(crate) fn new(text: &str, claims: &[Claim]) -> Contents {
-        let mut spans: Vec<(Span, usize)> = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (sanitize(text, c.text), i))
-            .collect();
+        let mut contents = Contents::default();
+        contents.index(text, claims);
+        contents
+    }
+
+    /// Indexes the (sanitised) contents of `claims`, in place of what it held
+    /// (its vectors kept: see `Scratch` in the crate root).
+    pub(crate) fn index(&mut self, text: &str, claims: &[Claim]) {
+        let spans = &mut self.spans;
+        spans.clear();
+        spans.extend(
+            claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (sanitize(text, c.text), i)),
+        );
         spans.sort_unstable_by_key(|&(s, i)| (s.start, s.end, i));
-        let max_end = spans
-            .iter()
-            .scan(0, |furthest, (s, _)| {
+        self.max_end.clear();
+        // (`scan` cannot tell its length: reserved so that `extend` does
+        // not grow the vector step by step.)
+        self.max_end.reserve(spans.len());
+        self.max_end
+            .extend(spans.iter().scan(0, |furthest, (s, _)| {
                 *furthest = (*furthest).max(s.end);
                 Some(*furthest)
-            })
-            .collect();
-        Contents { spans, max_end }
+            }));
     }
 
     /// Indices of the claims whose content starts before byte `pos`, the
