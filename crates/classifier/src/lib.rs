@@ -116,7 +116,7 @@ mod text;
 mod trie;
 mod window;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use claimtrack_parser::{Claim, ClaimKind, Span};
 
@@ -219,18 +219,21 @@ pub fn classify(text: &str, claims: &[Claim]) -> Vec<StanceJudgement> {
     // thread-local rather than a value the caller keeps, so that the
     // one-call API stays as it is.
     thread_local! {
-        static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+        static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
     }
-    // Taken out (not borrowed) while in use, so that nothing can see it
-    // half-filled.
-    let mut scratch = SCRATCH.take();
-    let judgements = classify_with(text, claims, &mut scratch);
-    // A huge article's vectors are let go rather than kept for the rest of
-    // the run: memory stays bounded by what ordinary articles need.
-    if claims.len() <= KEEP_SCRATCH_UP_TO {
-        SCRATCH.set(scratch);
-    }
-    judgements
+    // Used in place (a `Cell` would copy it out and back in). Nothing here
+    // calls back into this function, so the borrow is never taken twice;
+    // after a panic it is merely left filled, and every use empties it
+    // first.
+    SCRATCH.with_borrow_mut(|scratch| {
+        let judgements = classify_with(text, claims, scratch);
+        // A huge article's vectors are let go rather than kept for the rest
+        // of the run: memory stays bounded by what ordinary articles need.
+        if claims.len() > KEEP_SCRATCH_UP_TO {
+            *scratch = Scratch::default();
+        }
+        judgements
+    })
 }
 
 /// The most claims whose working vectors [`classify`] keeps for the next

@@ -32,7 +32,7 @@ pub mod span;
 pub mod structure;
 mod words;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 pub use span::{CharOffsets, Span};
 
@@ -123,22 +123,30 @@ pub fn extract_claims(text: &str) -> Vec<Claim> {
     // (a tenth of all the work went to the allocator). A thread-local rather
     // than a value the caller keeps, so that the one-call API stays as it is.
     thread_local! {
-        static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
+        static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
     }
-    // Taken out (not borrowed) while in use, so that nothing can see them
-    // half-filled.
-    let mut buffers = BUFFERS.take();
-    let doc = structure::Document::parse_into(text, buffers.document);
-    let found = attribution::attributions_into(&doc, &mut buffers.finder, buffers.attributions);
-    let claims = resolve::resolve(&doc, &found);
-    // A huge article's vectors are let go rather than kept for the rest of
-    // the run: memory stays bounded by what ordinary articles need.
-    if text.len() <= KEEP_BUFFERS_UP_TO {
-        buffers.document = doc.into_buffers();
-        buffers.attributions = found;
-        BUFFERS.set(buffers);
-    }
-    claims
+    // Used in place (a `Cell` would copy them out and back in). Nothing
+    // here calls back into this function, so the borrow is never taken
+    // twice; after a panic they are merely left filled, and every use
+    // empties them first.
+    BUFFERS.with_borrow_mut(|buffers| {
+        let doc = structure::Document::parse_into(text, std::mem::take(&mut buffers.document));
+        let found = attribution::attributions_into(
+            &doc,
+            &mut buffers.finder,
+            std::mem::take(&mut buffers.attributions),
+        );
+        let claims = resolve::resolve(&doc, &found);
+        // A huge article's vectors are let go rather than kept for the rest
+        // of the run: memory stays bounded by what ordinary articles need.
+        if text.len() <= KEEP_BUFFERS_UP_TO {
+            buffers.document = doc.into_buffers();
+            buffers.attributions = found;
+        } else {
+            buffers.finder = attribution::FinderBuffers::default();
+        }
+        claims
+    })
 }
 
 /// The longest text (in bytes) whose working vectors [`extract_claims`]
