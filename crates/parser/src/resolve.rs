@@ -217,12 +217,14 @@ impl<'a> People<'a> {
             }
             // Drop function words and titles at the front.
             let mut s = start;
-            while s < end
-                && (PHRASE_BREAKS.contains(word(s))
-                    || DETERMINERS.contains(word(s))
-                    || SUBJECT_PRONOUNS.contains(word(s))
-                    || lx.is_time_word(word(s)))
-            {
+            while s < end && {
+                // (Sliced once for the four tests.)
+                let w = word(s);
+                PHRASE_BREAKS.contains(w)
+                    || DETERMINERS.contains(w)
+                    || SUBJECT_PRONOUNS.contains(w)
+                    || lx.is_time_word(w)
+            } {
                 s += 1;
             }
             let title = (s..end).rev().find(|&i| lx.is_title(word(i)));
