@@ -818,3 +818,47 @@ mod properties {
         }
     }
 }
+
+/// Article after article, in both orders, [`classify`] (which keeps its
+/// working vectors from one article to the next) judges as it does with
+/// vectors of its own.
+#[test]
+fn reused_scratch_judges_as_a_fresh_one() {
+    let seed = include_str!("../../../fixtures/seed/newser-2022-07-12.txt");
+    let us = "The US said Iran sent drones. A spokesman didn't deny the US claim.";
+    let refused = "\"It is false,\" she said. He declined to comment on the report.";
+    let articles = [
+        (seed, seed_claims(seed)),
+        (
+            us,
+            vec![
+                claim(us, "Iran sent drones", "The US", "said", "US"),
+                claim(
+                    us,
+                    "the US claim",
+                    "A spokesman",
+                    "didn't deny",
+                    "spokesman",
+                ),
+            ],
+        ),
+        ("No one said anything.", Vec::new()),
+        (
+            refused,
+            vec![
+                claim(refused, "\"It is false,\"", "she", "said", "Jane Doe"),
+                claim(
+                    refused,
+                    "on the report",
+                    "He",
+                    "declined to comment",
+                    "John Doe",
+                ),
+            ],
+        ),
+    ];
+    for (text, claims) in articles.iter().chain(articles.iter().rev()) {
+        let fresh = crate::classify_with(text, claims, &mut crate::Scratch::default());
+        assert_eq!(classify(text, claims), fresh, "{text}");
+    }
+}

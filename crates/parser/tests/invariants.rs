@@ -12,7 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use claimtrack_parser::structure::{Document, TokenKind};
-use claimtrack_parser::{extract_claims, CharOffsets, Span};
+use claimtrack_parser::{attribution, resolve};
+use claimtrack_parser::{extract_claims, CharOffsets, Claim, Span};
 use proptest::prelude::*;
 
 /// Checks every invariant on `text`; returns the first broken one.
@@ -246,6 +247,21 @@ proptest! {
     fn char_offsets_agree_with_counting_chars(text in news_with_noise()) {
         prop_assert_eq!(check_char_offsets(&text), Ok(()));
     }
+
+    #[test]
+    fn reused_buffers_find_what_fresh_ones_find(texts in prop::collection::vec(news_with_noise(), 1..8)) {
+        for text in &texts {
+            prop_assert_eq!(extract_claims(text), claims_afresh(text));
+        }
+    }
+}
+
+/// The claims of `text` by the three stages, each with vectors of its own:
+/// what `extract_claims`, which keeps its vectors from one text to the
+/// next, must find.
+fn claims_afresh(text: &str) -> Vec<Claim> {
+    let doc = Document::parse(text);
+    resolve::resolve(&doc, &attribution::attributions(&doc))
 }
 
 /// Every `.txt`, `.md` and extension-less file under `dir`, recursively.
@@ -295,6 +311,30 @@ fn invariants_hold_on_every_fixture_text() {
         "no claims found in {} fixture files",
         files.len()
     );
+}
+
+/// Article after article, in both orders and with one too long for its
+/// vectors to be kept between them, `extract_claims` (which reuses them)
+/// finds what fresh vectors find.
+#[test]
+fn reused_buffers_find_what_fresh_ones_find_in_every_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut files = Vec::new();
+    text_files(&root, &mut files);
+    files.sort();
+    let mut texts: Vec<String> = files
+        .iter()
+        .filter_map(|path| fs::read_to_string(path).ok())
+        .collect();
+    assert!(texts.len() >= 10, "fixtures under {}", root.display());
+    // Past the length up to which `extract_claims` keeps its vectors.
+    let all = texts.concat();
+    let long = all.repeat((1 << 20) / all.len().max(1) + 1);
+    texts.insert(texts.len() / 2, long);
+    let reversed: Vec<String> = texts.iter().rev().cloned().collect();
+    for (i, text) in texts.iter().chain(&reversed).enumerate() {
+        assert_eq!(extract_claims(text), claims_afresh(text), "text {i}");
+    }
 }
 
 /// `check_invariants(text)`, failing (rather than stalling the test run)
