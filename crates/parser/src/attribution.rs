@@ -123,6 +123,10 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
 /// a word runs past the word only when the word ends with the first word of
 /// a cue of several words and the rest of that cue follows: then this gives
 /// up and the caller scans with the automaton.
+///
+/// Kept out of line: inlined into the finder, its loop over every word
+/// keeps its values on the stack rather than in registers.
+#[inline(never)]
 fn token_start_cues_into(
     doc: &Document,
     lx: &Lexicon,
