@@ -32,6 +32,25 @@ fn s(path: &Path) -> &str {
 /// One claims CSV row, by column name.
 type Row = std::collections::HashMap<String, String>;
 
+/// `claimtrack ARGS` started with all three streams piped.
+fn spawn_piped(args: &[&str]) -> std::process::Child {
+    Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimtrack starts")
+}
+
+/// The peak resident memory of a running process, in KB (`VmHWM`; Linux
+/// only, `None` elsewhere).
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse::<u64>().ok()
+}
+
 /// A finished run: exit code, stdout, stderr.
 struct Run {
     code: Option<i32>,
@@ -40,13 +59,7 @@ struct Run {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimtrack starts");
+    let mut child = spawn_piped(args);
     let mut input = child.stdin.take().expect("stdin");
     let stdin = stdin.to_vec();
     let feeder = std::thread::spawn(move || {
@@ -316,13 +329,7 @@ fn an_endless_json_line_is_skipped_in_bounded_memory() {
     // A damaged export (or a gzip bomb) of one 80 MB line between two good
     // ones: the line is dropped once past the limit, the others are read.
     const SIZE: usize = 80_000_000;
-    let mut child = Command::new(binary())
-        .args(["extract", "--quiet", "--input-format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimtrack starts");
+    let mut child = spawn_piped(&["extract", "--quiet", "--input-format", "jsonl"]);
     let pid = child.id();
     let mut input = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
@@ -343,15 +350,7 @@ fn an_endless_json_line_is_skipped_in_bounded_memory() {
         input.flush().unwrap();
         // Peak memory before stdin closes (Linux only), as above.
         std::thread::sleep(std::time::Duration::from_millis(200));
-        std::fs::read_to_string(format!("/proc/{pid}/status"))
-            .ok()
-            .and_then(|status| {
-                let line = status
-                    .lines()
-                    .find(|l| l.starts_with("VmHWM:"))?
-                    .to_string();
-                line.split_whitespace().nth(1)?.parse::<u64>().ok()
-            })
+        peak_rss_kb(pid)
     });
     let peak_kb = feeder.join().unwrap();
     let output = child.wait_with_output().unwrap();
@@ -415,13 +414,7 @@ fn a_200_mb_article_streams_in_bounded_memory() {
     // About the claim density of BBC news (3 claims per KB).
     let block = format!("{PARAGRAPH}{}", NARRATIVE.repeat(4)).repeat(16);
     let block_chars: Vec<char> = block.chars().collect();
-    let mut child = Command::new(binary())
-        .args(["extract", "--quiet", "--stdin-id", "huge"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimtrack starts");
+    let mut child = spawn_piped(&["extract", "--quiet", "--stdin-id", "huge"]);
     let pid = child.id();
     let mut input = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
@@ -434,15 +427,7 @@ fn a_200_mb_article_streams_in_bounded_memory() {
         }
         // Peak memory so far, read before stdin closes (Linux only): by now
         // all but the last segments went through the pipeline.
-        std::fs::read_to_string(format!("/proc/{pid}/status"))
-            .ok()
-            .and_then(|status| {
-                let line = status
-                    .lines()
-                    .find(|l| l.starts_with("VmHWM:"))?
-                    .to_string();
-                line.split_whitespace().nth(1)?.parse::<u64>().ok()
-            })
+        peak_rss_kb(pid)
     });
     // Read the CSV as it comes, checking each row against the periodic text.
     let mut stdout = child.stdout.take().unwrap();
