@@ -799,12 +799,14 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
                 }
             }
             SpeakerRef::Named(m) => resolve_mention(
-                doc,
-                lx,
-                &people,
+                Known {
+                    doc,
+                    lx,
+                    people: &people,
+                    earlier: &out,
+                    floor: &floor,
+                },
                 m,
-                &out,
-                &floor,
                 a.kind == crate::ClaimKind::Direct,
                 &mut words,
             ),
@@ -897,22 +899,31 @@ fn description_text(lx: &Lexicon, rest: &[&str]) -> String {
     text
 }
 
+/// What a mention is resolved against: the article, its people, and the
+/// claims resolved before it.
+struct Known<'k, 't> {
+    doc: &'k Document<'t>,
+    lx: &'k Lexicon,
+    people: &'k People<'k>,
+    earlier: &'k [Claim],
+    floor: &'k Floor,
+}
+
 /// The speaker `m` names. `words` is scratch space for the mention's words
 /// (one buffer for all the mentions of an article rather than a `Vec` each).
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the eighth is the scratch buffer, which only the caller can keep"
-)]
 fn resolve_mention<'t>(
-    doc: &Document<'t>,
-    lx: &Lexicon,
-    people: &People,
+    known: Known<'_, 't>,
     m: &SpeakerMention,
-    earlier: &[Claim],
-    floor: &Floor,
     direct: bool,
     words: &mut Vec<&'t str>,
 ) -> ResolvedSpeaker {
+    let Known {
+        doc,
+        lx,
+        people,
+        earlier,
+        floor,
+    } = known;
     let text = m.span.slice(doc.text);
     // Borrowed until a speaker takes it: most mentions resolve without it.
     let role_here = m.role.map(|r| r.slice(doc.text).trim());
