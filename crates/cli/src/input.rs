@@ -35,6 +35,7 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// How the articles of one input are laid out.
@@ -301,12 +302,15 @@ pub struct JsonLine {
     /// The line, with its line end.
     bytes: Vec<u8>,
     lossy: bool,
+    /// The input bytes the line stands for, when not its own length: the
+    /// compressed bytes read for it ([`CountedPieces`]).
+    input_bytes: Option<u64>,
 }
 
 impl JsonLine {
     fn load(self) -> Loaded {
         let location = || format!("{}:{}", self.name, self.line);
-        let bytes = self.bytes.len() as u64;
+        let bytes = self.input_bytes.unwrap_or(self.bytes.len() as u64);
         let (line, replaced) = if self.lossy {
             let line = String::from_utf8_lossy(&self.bytes);
             let replaced = match line {
@@ -770,11 +774,9 @@ impl ArticleStream {
         let mut total = Some(0u64);
         for source in plan.iter().flatten() {
             total = match (&source.origin, total) {
-                // Pieces count decompressed bytes, which a compressed
-                // file's size does not tell: no total then.
-                (Origin::File(path), Some(sum)) if !is_gzip(path) => {
-                    source.size.map(|n| sum.saturating_add(n))
-                }
+                // (A compressed file's pieces count the compressed bytes
+                // read for them: see `CountedPieces`.)
+                (Origin::File(_), Some(sum)) => source.size.map(|n| sum.saturating_add(n)),
                 _ => None,
             };
         }
@@ -796,8 +798,29 @@ impl ArticleStream {
             Origin::Stdin => ("<stdin>".to_string(), Box::new(io::stdin())),
             Origin::File(path) => {
                 let name = path.display().to_string();
-                match open_maybe_gzip(path) {
-                    Ok(reader) => (name, reader),
+                let opened = File::open(path).map(|file| {
+                    if is_gzip(path) {
+                        let read = Arc::new(AtomicU64::new(0));
+                        let counted = Counted {
+                            inner: file,
+                            read: Arc::clone(&read),
+                        };
+                        let decoder = flate2::read::MultiGzDecoder::new(counted);
+                        (Box::new(decoder) as Box<dyn Read>, Some(read))
+                    } else {
+                        (Box::new(file) as Box<dyn Read>, None)
+                    }
+                });
+                match opened {
+                    Ok((reader, Some(read))) => {
+                        let pieces = self.pieces(source, name, reader);
+                        return Box::new(CountedPieces {
+                            pieces,
+                            read,
+                            reported: 0,
+                        });
+                    }
+                    Ok((reader, None)) => (name, reader),
                     Err(err) => {
                         return Box::new(std::iter::once(Piece::whole(
                             0,
@@ -807,6 +830,16 @@ impl ArticleStream {
                 }
             }
         };
+        self.pieces(source, name, reader)
+    }
+
+    /// The pieces of `source`, opened as `reader`.
+    fn pieces(
+        &self,
+        source: Source,
+        name: String,
+        reader: Box<dyn Read>,
+    ) -> Box<dyn Iterator<Item = Piece>> {
         let doc_id = match &source.origin {
             Origin::Stdin => self.options.stdin_id.clone(),
             Origin::File(path) => stem_id(path),
@@ -838,6 +871,51 @@ impl ArticleStream {
             options,
         )
         .boxed()
+    }
+}
+
+/// A reader that counts the bytes read through it: the compressed side of a
+/// decompressor, for progress.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The pieces of a compressed input, each standing for the compressed bytes
+/// read since the piece before it, so that progress (and its ETA) runs
+/// against the files' sizes, which are compressed sizes. (The decompressor
+/// reads ahead: a piece may be credited with bytes of the next; the sum is
+/// what was read.)
+struct CountedPieces {
+    pieces: Box<dyn Iterator<Item = Piece>>,
+    /// Compressed bytes read so far.
+    read: Arc<AtomicU64>,
+    /// Of those, the bytes pieces have been credited with.
+    reported: u64,
+}
+
+impl Iterator for CountedPieces {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        let mut piece = self.pieces.next()?;
+        let read = self.read.load(Ordering::Relaxed);
+        let bytes = read.saturating_sub(self.reported);
+        self.reported = read;
+        match &mut piece.load {
+            Load::Ready(loaded) => loaded.bytes = bytes,
+            Load::JsonLine(line) => line.input_bytes = Some(bytes),
+            Load::TextFile(_) => {} // never compressed
+        }
+        Some(piece)
     }
 }
 
@@ -1145,6 +1223,7 @@ impl<R: BufRead> Iterator for JsonlArticles<R> {
                     line: self.line,
                     bytes: buf,
                     lossy: self.lossy,
+                    input_bytes: None,
                 }),
             });
         }
@@ -1934,11 +2013,19 @@ mod tests {
         let from_plain = read(plain.path());
         assert_eq!(from_plain.len(), 9, "{from_plain:?}");
         assert_eq!(read(packed.path()), from_plain);
-        assert!(
-            ArticleStream::open(&[packed.path().to_path_buf()], &options)
-                .total_bytes()
-                .is_none()
-        );
+        // Progress runs against the compressed sizes: the pieces of a
+        // compressed file add up to its size.
+        let stream = ArticleStream::open(&[packed.path().to_path_buf()], &options);
+        let sizes: u64 = ["a.txt", "b.jsonl", "c.csv", "d"]
+            .iter()
+            .map(|name| {
+                let gz = packed.path().join(format!("{name}.gz"));
+                std::fs::metadata(gz).unwrap().len()
+            })
+            .sum();
+        assert_eq!(stream.total_bytes(), Some(sizes));
+        let counted: u64 = stream.map(|piece| piece.load().bytes).sum();
+        assert_eq!(counted, sizes);
 
         // A damaged stream is an error naming the file; the articles before
         // the damage are read.
