@@ -502,9 +502,11 @@ fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputEr
                 };
                 walk.dir(input, &mut files, &mut |err| plan.push(Err(err)));
                 plan.extend(files.into_iter().map(|(path, size)| {
-                    let format = InputFormat::from_extension(&path).unwrap_or(fallback);
+                    let name = FileName::of(&path);
+                    let format = name.and_then(|n| n.format()).unwrap_or(fallback);
+                    let gzip = name.is_some_and(|n| n.gzip);
                     Ok(Source {
-                        small: small(size) && !is_gzip(&path),
+                        small: small(size) && !gzip,
                         origin: Origin::File(path),
                         format,
                         size: Some(size),
@@ -694,25 +696,38 @@ pub fn is_gzip(path: &Path) -> bool {
     FileName::of(path).is_some_and(|name| name.gzip)
 }
 
-/// The name a file has once decompressed (`a/x.jsonl.gz` -> `x.jsonl`); the
-/// path itself for an uncompressed file. It decides the format and `doc_id`.
-pub fn uncompressed_name(path: &Path) -> &Path {
-    match path.file_stem() {
-        Some(stem) if is_gzip(path) => Path::new(stem),
-        _ => path,
-    }
+/// The extension a file's contents have, before any `.gz`
+/// (`a/x.jsonl.gz` -> `jsonl`), as written.
+pub fn contents_extension(path: &Path) -> Option<&[u8]> {
+    FileName::of(path)?.ext
 }
 
 /// Opens a file for reading, through a gzip decompressor when it is
 /// compressed ([`is_gzip`]). Concatenated gzip members read as one stream,
 /// as `zcat` reads them.
 pub fn open_maybe_gzip(path: &Path) -> io::Result<Box<dyn Read>> {
+    open_counting(path).map(|(reader, _)| reader)
+}
+
+/// For a compressed file, the count of its compressed bytes read so far.
+type CompressedRead = Option<Arc<AtomicU64>>;
+
+/// [`open_maybe_gzip`], with, for a compressed file, the count of its
+/// compressed bytes read so far (for progress: see [`CountedPieces`]).
+fn open_counting(path: &Path) -> io::Result<(Box<dyn Read>, CompressedRead)> {
     let file = File::open(path)?;
-    Ok(if is_gzip(path) {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    })
+    if !is_gzip(path) {
+        return Ok((Box::new(file), None));
+    }
+    let read = Arc::new(AtomicU64::new(0));
+    let counted = Counted {
+        inner: file,
+        read: Arc::clone(&read),
+    };
+    Ok((
+        Box::new(flate2::read::MultiGzDecoder::new(counted)),
+        Some(read),
+    ))
 }
 
 /// The `doc_id` of a plain-text file: its name without the extension (and
@@ -798,20 +813,7 @@ impl ArticleStream {
             Origin::Stdin => ("<stdin>".to_string(), Box::new(io::stdin())),
             Origin::File(path) => {
                 let name = path.display().to_string();
-                let opened = File::open(path).map(|file| {
-                    if is_gzip(path) {
-                        let read = Arc::new(AtomicU64::new(0));
-                        let counted = Counted {
-                            inner: file,
-                            read: Arc::clone(&read),
-                        };
-                        let decoder = flate2::read::MultiGzDecoder::new(counted);
-                        (Box::new(decoder) as Box<dyn Read>, Some(read))
-                    } else {
-                        (Box::new(file) as Box<dyn Read>, None)
-                    }
-                });
-                match opened {
+                match open_counting(path) {
                     Ok((reader, Some(read))) => {
                         let pieces = self.pieces(source, name, reader);
                         return Box::new(CountedPieces {

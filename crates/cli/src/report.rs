@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
 use crate::extract::{finish, InputArgs};
-use crate::input::{files_under, open_maybe_gzip, uncompressed_name};
+use crate::input::{contents_extension, files_under, open_maybe_gzip};
 use crate::output::{write_report, Output};
 use crate::pipeline::{RowSink, RunStats};
 use crate::row::{ClaimRow, COLUMNS};
@@ -117,9 +117,7 @@ pub fn read_claims_files(files: &[PathBuf], sink: &mut dyn RowSink) -> anyhow::R
 /// A claims file in a directory given to `--from-claims`: `.csv`, or
 /// `.csv.gz` (shards compressed to save disk).
 fn is_csv(path: &Path) -> bool {
-    uncompressed_name(path)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    contents_extension(path).is_some_and(|e| e.eq_ignore_ascii_case(b"csv"))
 }
 
 /// Reads one claims file; `in_directory`: found in a directory given to

@@ -79,7 +79,8 @@ pub struct Document<'a> {
     pub capitals: Vec<usize>,
 }
 
-/// The vectors of a [`Document`], emptied, for the next article's parse.
+/// The vectors of a [`Document`], for the next article's parse (which
+/// empties them first).
 ///
 /// A thread that parses article after article (see [`crate::extract_claims`])
 /// keeps them, so that it allocates, grows and frees them once rather than
@@ -108,6 +109,13 @@ impl<'a> Document<'a> {
             mut sentences,
             mut capitals,
         } = buffers;
+        // Emptied here, the one place they are filled: whatever an earlier
+        // use left in them (a parse cut short by a panic) cannot leak in.
+        paragraphs.clear();
+        quotes.clear();
+        tokens.clear();
+        sentences.clear();
+        capitals.clear();
         let body = dateline(text);
         find_paragraphs(text, body, &mut paragraphs);
         // Sized from the text (news runs about six bytes a token, twenty
@@ -147,21 +155,15 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Its vectors, emptied, for [`Document::parse_into`].
+    /// Its vectors, for [`Document::parse_into`].
     pub(crate) fn into_buffers(self) -> DocumentBuffers {
-        let mut buffers = DocumentBuffers {
+        DocumentBuffers {
             paragraphs: self.paragraphs,
             quotes: self.quotes,
             tokens: self.tokens,
             sentences: self.sentences,
             capitals: self.capitals,
-        };
-        buffers.paragraphs.clear();
-        buffers.quotes.clear();
-        buffers.tokens.clear();
-        buffers.sentences.clear();
-        buffers.capitals.clear();
-        buffers
+        }
     }
 
     /// The capitalised word tokens (see [`Document::capitals`]) whose index
