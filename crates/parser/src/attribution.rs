@@ -148,14 +148,7 @@ fn token_start_cues_into(
         if t.span.start < covered {
             continue;
         }
-        // As bytes: a word token lies on character boundaries, and slicing
-        // bytes spares the check (this runs for every word of the article).
-        let word = doc
-            .text
-            .as_bytes()
-            .get(t.span.start..t.span.end)
-            .unwrap_or(&[]);
-        if let Some((pattern, end)) = lx.cue_starting_with(doc.text, t.span.start, word) {
+        if let Some((pattern, end)) = lx.cue_at(doc.text, t.span) {
             covered = end;
             out.push((k, end, pattern));
         }

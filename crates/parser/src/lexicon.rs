@@ -5,8 +5,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::cue_index::CueIndex;
 use crate::span::Span;
-use crate::words::{with_ascii_lowercase, PairFilter, ShapeFilter};
+use crate::words::{with_ascii_lowercase, ShapeFilter};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -51,25 +52,15 @@ pub struct Lexicon {
     pub cue_classes: Vec<CueClass>,
     /// The cue forms, by pattern index, as written in the lexicon.
     cue_forms: Vec<&'static str>,
-    /// Cue patterns as (index, length of the first word), by
-    /// [`lowercase_hash`] of their first word, longest pattern first: a cue
-    /// is looked up once per word token instead of running the automaton
-    /// over every byte of the article.
-    cues_by_first_word: HashMap<u64, Vec<(usize, usize)>>,
-    /// Rules most words out of `cues_by_first_word` before hashing.
-    cue_head_filter: PairFilter,
+    /// The cue forms for a lookup word by word: a cue is looked up once per
+    /// word token instead of running the automaton over every byte of the
+    /// article.
+    cue_index: CueIndex,
     /// True when every cue form is words of ASCII letters and digits, single
     /// spaces between them and apostrophes only between letters: the shape
     /// that lets cues be looked up word by word (see
     /// [`Lexicon::cues_by_word`]).
     cue_forms_are_plain: bool,
-    /// Cues of more than one word, as (pattern index, length of the first
-    /// word), by the last byte (lower case) of their first word.
-    multi_word_cues: Vec<Vec<(usize, usize)>>,
-    /// The first two bytes of the second word of each cue of several words,
-    /// as a bit table: by the first byte (lower case), bit `b % 32` for the
-    /// second byte `b` (lower case). `None` when a second word is shorter.
-    second_word_starts: Option<[u32; 256]>,
     /// One-word cues of the speech, report and question classes ("said",
     /// "added", "asked"): the verbs of `"...?" Smith asked`.
     attribution_verbs: WordList,
@@ -108,16 +99,6 @@ fn is_plain_cue(form: &str) -> bool {
                 _ => false,
             }
         })
-}
-
-/// A hash of `bytes` in ASCII lower case, computed as they are read (no
-/// lower-cased copy to hash afterwards). Hand-made because the standard
-/// hashers take the bytes as they are; collisions are harmless, as every
-/// lookup by this hash compares the words afterwards.
-fn lowercase_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |h, &b| {
-        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95)
-    })
 }
 
 /// The entries of one lexicon file, for exact and any-case lookups.
@@ -185,36 +166,6 @@ impl Lexicon {
             forms.push(form.trim());
             cue_classes.push(class);
         }
-        let mut cues_by_first_word: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
-        let mut cue_heads: Vec<String> = Vec::new();
-        let mut multi_word_cues: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 256];
-        let mut second_word_starts = Some([0u32; 256]);
-        for (i, form) in forms.iter().enumerate() {
-            let head = form.split(' ').next().unwrap_or(form).to_ascii_lowercase();
-            if let Some(&last) = head.as_bytes().last() {
-                if head.len() < form.len() {
-                    multi_word_cues[usize::from(last)].push((i, head.len()));
-                    let second = form.as_bytes().get(head.len() + 1..head.len() + 3);
-                    match (second, second_word_starts.as_mut()) {
-                        (Some(&[a, b]), Some(starts)) => {
-                            starts[usize::from(a.to_ascii_lowercase())] |=
-                                1 << (b.to_ascii_lowercase() % 32);
-                        }
-                        _ => second_word_starts = None,
-                    }
-                }
-            }
-            cues_by_first_word
-                .entry(lowercase_hash(head.as_bytes()))
-                .or_default()
-                .push((i, head.len()));
-            cue_heads.push(head);
-        }
-        for list in cues_by_first_word.values_mut() {
-            // Longest first, then lexicon order: what a leftmost-longest
-            // search picks among patterns that start at one place.
-            list.sort_by_key(|&(i, _)| std::cmp::Reverse(forms[i].len()));
-        }
         let given_names: HashMap<&'static str, Gender> =
             entries(include_str!("../lexicon/given_names.txt"))
                 .map(|l| {
@@ -244,13 +195,10 @@ impl Lexicon {
         Lexicon {
             attribution_verbs,
             cue_forms_are_plain,
-            cue_head_filter: PairFilter::new(cue_heads.iter().map(|h| h.as_bytes())),
+            cue_index: CueIndex::new(&forms),
             cue_finder: OnceLock::new(),
             cue_classes,
             cue_forms: forms,
-            cues_by_first_word,
-            multi_word_cues,
-            second_word_starts,
             titles: WordList::new(include_str!("../lexicon/titles.txt")),
             organisation_words: WordList::new(include_str!("../lexicon/organisation_words.txt")),
             document_words: WordList::new(include_str!("../lexicon/document_words.txt")),
@@ -283,7 +231,7 @@ impl Lexicon {
     }
 
     /// True when cues can be found word by word, with
-    /// [`Lexicon::cue_starting_with`] and [`Lexicon::hides_cue_start`],
+    /// [`Lexicon::cue_at`] and [`Lexicon::hides_cue_start`],
     /// rather than with [`Lexicon::cue_finder`] over every byte: every cue
     /// form has the plain shape the tokenizer keeps whole (so a cue never
     /// starts or ends inside a quotation mark or a joined word).
@@ -291,25 +239,12 @@ impl Lexicon {
         self.cue_forms_are_plain
     }
 
-    /// The longest cue that starts exactly at byte `at` of `text`, whose first
-    /// word is the whole of `word` (the bytes of the word token at `at`): its pattern index
-    /// and end. Case is ignored in ASCII, as in [`Lexicon::cue_finder`].
+    /// The longest cue that starts at the word `word` of `text` and whose
+    /// first word is the whole of it: its pattern index and end. Case is
+    /// ignored in ASCII, as in [`Lexicon::cue_finder`].
     #[inline]
-    pub fn cue_starting_with(&self, text: &str, at: usize, word: &[u8]) -> Option<(usize, usize)> {
-        if !self.cue_head_filter.may_contain(word) {
-            return None;
-        }
-        let candidates = self.cues_by_first_word.get(&lowercase_hash(word))?;
-        let rest = text.as_bytes().get(at..)?;
-        // Equal hashes are checked: the cue's first word must be the whole
-        // word, and the whole cue must follow in the text.
-        candidates.iter().find_map(|&(i, head_len)| {
-            let form = self.cue_forms[i].as_bytes();
-            (head_len == word.len()
-                && rest.len() >= form.len()
-                && rest[..form.len()].eq_ignore_ascii_case(form))
-            .then_some((i, at + form.len()))
-        })
+    pub fn cue_at(&self, text: &str, word: Span) -> Option<(usize, usize)> {
+        self.cue_index.cue_at(text.as_bytes(), word)
     }
 
     /// True when a cue of several words starts inside the word at `word`
@@ -318,37 +253,7 @@ impl Lexicon {
     /// is invisible to a word-by-word lookup.
     #[inline]
     pub fn hides_cue_start(&self, text: &str, word: Span) -> bool {
-        let bytes = text.as_bytes();
-        // Most words fail on what follows them: a space and the start of a
-        // cue's second word.
-        if let Some(starts) = &self.second_word_starts {
-            let follows = match bytes.get(word.end..word.end + 3) {
-                Some(&[b' ', a, b]) => {
-                    starts[usize::from(a.to_ascii_lowercase())]
-                        & (1 << (b.to_ascii_lowercase() % 32))
-                        != 0
-                }
-                _ => false,
-            };
-            if !follows {
-                return false;
-            }
-        }
-        let Some(&last) = word.end.checked_sub(1).and_then(|i| bytes.get(i)) else {
-            return false;
-        };
-        self.multi_word_cues[usize::from(last.to_ascii_lowercase())]
-            .iter()
-            .any(|&(i, head_len)| {
-                let form = self.cue_forms[i].as_bytes();
-                let Some(at) = word.end.checked_sub(head_len) else {
-                    return false;
-                };
-                at > word.start
-                    && bytes
-                        .get(at..at + form.len())
-                        .is_some_and(|t| t.eq_ignore_ascii_case(form))
-            })
+        self.cue_index.hides_cue_start(text.as_bytes(), word)
     }
 
     /// A one-word cue that can follow its quotation and subject: `"...?"

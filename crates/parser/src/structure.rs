@@ -467,7 +467,7 @@ fn recover_unclosed(text: &str, quotes: &mut [Quote]) {
                 if word.is_empty() {
                     break;
                 }
-                if lx.cue_starting_with(text, at, word.as_bytes()).is_some() {
+                if lx.cue_at(text, Span::new(at, at + word.len())).is_some() {
                     let end = quote.span.start + comma + 1;
                     let closed_part = Span::new(quote.span.start, end).slice(text);
                     quote.span = Span::new(quote.span.start, end);

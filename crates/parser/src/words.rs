@@ -294,53 +294,6 @@ impl ShapeFilter {
     }
 }
 
-/// A [`ShapeFilter`] that also compares the first two bytes, for a list
-/// whose entries share their shapes with many common words: the cue heads
-/// (`said`, `added`, `according` ...) let a quarter of a news text's words
-/// (`and`, `that`, `sales`) through a shape filter, and a word let through
-/// is hashed and looked up. This one rules out most of those at the cost of
-/// one more table read. (One table of 4 KiB: fit for a list looked up for
-/// every word, not for every word list.)
-#[derive(Clone)]
-pub struct PairFilter {
-    shape: ShapeFilter,
-    /// By the first two bytes, five low bits of each (which ASCII case
-    /// leaves as they are): bit `min(len, 31)` set for each entry length.
-    pairs: Box<[u32; 1024]>,
-}
-
-impl PairFilter {
-    /// A filter that passes every entry of `words`, in any ASCII case.
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w [u8]> + Clone) -> Self {
-        let mut pairs = Box::new([0; 1024]);
-        for w in words.clone() {
-            if !w.is_empty() {
-                pairs[Self::pair(w)] |= ShapeFilter::length_bit(w.len());
-            }
-        }
-        PairFilter {
-            shape: ShapeFilter::new(words),
-            pairs,
-        }
-    }
-
-    /// The table index of a non-empty word.
-    #[inline]
-    fn pair(word: &[u8]) -> usize {
-        let low = |b: Option<&u8>| usize::from(b.map_or(0, |&b| b & 31));
-        low(word.first()) << 5 | low(word.get(1))
-    }
-
-    /// False when no entry can equal `word` in any ASCII case; true when one
-    /// may (the empty word always passes).
-    #[inline]
-    pub fn may_contain(&self, word: &[u8]) -> bool {
-        self.shape.may_contain(word)
-            && (word.is_empty()
-                || self.pairs[Self::pair(word)] & ShapeFilter::length_bit(word.len()) != 0)
-    }
-}
-
 /// Calls `f` with the bytes of `word` in ASCII lower case, without allocating
 /// for words of up to 32 bytes (every word the lexicons hold).
 pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
@@ -404,38 +357,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The filters may let a word through that is no entry, never
-        /// stop one that is, in any ASCII case.
+        /// The filter may let a word through that is no entry, never stop
+        /// one that is, in any ASCII case.
         #[test]
-        fn filters_pass_every_entry_in_any_case(
+        fn the_shape_filter_passes_every_entry_in_any_case(
             entries in proptest::collection::vec("[a-zA-Z0-9'’. -]{0,12}|\\PC{0,6}", 1..20),
-            others in proptest::collection::vec("[a-zA-Z0-9'’. -]{0,12}|\\PC{0,6}", 0..20),
         ) {
             let shape = ShapeFilter::new(entries.iter().map(|e| e.as_bytes()));
-            let pair = PairFilter::new(entries.iter().map(|e| e.as_bytes()));
             for e in &entries {
                 for w in [e.clone(), e.to_ascii_uppercase(), e.to_ascii_lowercase()] {
                     proptest::prop_assert!(shape.may_contain(w.as_bytes()));
-                    proptest::prop_assert!(pair.may_contain(w.as_bytes()));
                 }
             }
-            // A word passes the pair filter only if it passes the shape one.
-            for w in &others {
-                proptest::prop_assert!(!pair.may_contain(w.as_bytes()) || shape.may_contain(w.as_bytes()));
-            }
-        }
-    }
-
-    #[test]
-    fn pair_filter_tells_words_apart_by_their_second_byte() {
-        let heads: [&[u8]; 3] = [b"said", b"added", b"according"];
-        let filter = PairFilter::new(heads);
-        assert!(filter.may_contain(b"Said"));
-        assert!(filter.may_contain(b"ADDED"));
-        // Same lengths and outer letters as "said" and "added".
-        for word in [&b"shed"[..], b"aimed"] {
-            assert!(ShapeFilter::new(heads).may_contain(word));
-            assert!(!filter.may_contain(word));
         }
     }
 }

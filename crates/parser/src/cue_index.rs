@@ -1,0 +1,290 @@
+//! The cue lexicon indexed for a lookup word by word.
+//!
+//! The attribution finder wants every cue of an article ("said", "according
+//! to", "declined to comment"), as a leftmost-longest scan of the cue forms
+//! over the whole text would report them. An automaton reads every byte;
+//! this index instead asks of each word token whether a cue starts there, at
+//! the cost of two table reads for most words. It is hand-made because no
+//! crate matches patterns at given word starts: `aho-corasick` and `regex`
+//! scan a haystack from one end to the other.
+//!
+//! The index is keyed by a word's first two bytes and its length (five low
+//! bits of each byte, which ASCII case leaves as they are), so that a lookup
+//! needs neither a lower-cased copy nor a hash. Two words in three in news
+//! text fail at the first table read; most of the rest are the heads of
+//! cues (`said`, `has` of `has not responded`), which a comparison settles.
+
+use crate::span::Span;
+
+/// Bit `min(len, 31)`: a set of word lengths as one `u32`.
+#[inline]
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+/// The table index of two bytes: five low bits of each.
+#[inline]
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
+/// A cue form and what the lookup needs to know of it.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Index of the form in the cue lexicon.
+    pattern: usize,
+    /// Length in bytes of its first word.
+    head_len: usize,
+}
+
+/// The cue forms, indexed for [`CueIndex::cue_at`] and
+/// [`CueIndex::hides_cue_start`].
+#[derive(Debug, Clone)]
+pub struct CueIndex {
+    /// The forms, by pattern index, in bytes.
+    forms: Vec<&'static [u8]>,
+    /// By [`pair`] of a first word's first two bytes (the second 0 for a word
+    /// of one byte): bit [`length_bit`] set for each first-word length.
+    head_lengths: Box<[u32; 1024]>,
+    /// By the same pair: the forms whose first word has it, longest form
+    /// first, then in lexicon order (what a leftmost-longest scan prefers
+    /// among forms that start at one place).
+    heads: Vec<Vec<Entry>>,
+    /// By [`pair`] of the last two bytes of the first word of each form of
+    /// several words: bit `head_len` set for the length of that first word.
+    multi_word_tails: Box<[u32; 1024]>,
+    /// The forms of several words, by the last byte (lower case) of their
+    /// first word.
+    multi_word_heads: Vec<Vec<Entry>>,
+    /// The first two bytes of the second word of each form of several
+    /// words: by the first byte (lower case), bit `b % 32` for the second
+    /// byte `b` (lower case). `None` when a second word is shorter.
+    second_word_starts: Option<[u32; 256]>,
+}
+
+impl CueIndex {
+    /// Indexes `forms` (cue forms of words of ASCII letters and digits, with
+    /// single spaces between words and apostrophes only between letters).
+    pub fn new(forms: &[&'static str]) -> Self {
+        let mut index = CueIndex {
+            forms: forms.iter().map(|f| f.as_bytes()).collect(),
+            head_lengths: Box::new([0; 1024]),
+            heads: vec![Vec::new(); 1024],
+            multi_word_tails: Box::new([0; 1024]),
+            multi_word_heads: vec![Vec::new(); 256],
+            second_word_starts: Some([0; 256]),
+        };
+        for (pattern, form) in forms.iter().map(|f| f.as_bytes()).enumerate() {
+            let head_len = form.iter().position(|&b| b == b' ').unwrap_or(form.len());
+            let Some(head) = form.get(..head_len).filter(|h| !h.is_empty()) else {
+                continue;
+            };
+            let entry = Entry { pattern, head_len };
+            let second = if head_len > 1 { head[1] } else { 0 };
+            index.head_lengths[pair(head[0], second)] |= length_bit(head_len);
+            index.heads[pair(head[0], second)].push(entry.clone());
+            if head_len < form.len() {
+                let last = head[head_len - 1];
+                let before = if head_len > 1 { head[head_len - 2] } else { 0 };
+                index.multi_word_tails[pair(before, last)] |= length_bit(head_len);
+                index.multi_word_heads[usize::from(last.to_ascii_lowercase())].push(entry);
+                let starts = index.second_word_starts.as_mut();
+                match (form.get(head_len + 1..head_len + 3), starts) {
+                    (Some(&[a, b]), Some(starts)) => {
+                        starts[usize::from(a.to_ascii_lowercase())] |=
+                            1 << (b.to_ascii_lowercase() % 32);
+                    }
+                    _ => index.second_word_starts = None,
+                }
+            }
+        }
+        for list in &mut index.heads {
+            // A stable sort: lexicon order among forms of one length.
+            list.sort_by_key(|e| std::cmp::Reverse(forms[e.pattern].len()));
+        }
+        index
+    }
+
+    /// The longest cue that starts at the word token `word` of `text` and
+    /// whose first word is the whole token: its pattern index and end. Case
+    /// is ignored in ASCII.
+    #[inline]
+    pub fn cue_at(&self, text: &[u8], word: Span) -> Option<(usize, usize)> {
+        let len = word.end.checked_sub(word.start)?;
+        let first = *text.get(word.start)?;
+        let second = if len > 1 {
+            *text.get(word.start + 1)?
+        } else {
+            0
+        };
+        let key = pair(first, second);
+        if self.head_lengths[key] & length_bit(len) == 0 {
+            return None;
+        }
+        let rest = text.get(word.start..)?;
+        self.heads[key].iter().find_map(|e| {
+            let form = self.forms[e.pattern];
+            (e.head_len == len
+                && rest
+                    .get(..form.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(form)))
+            .then_some((e.pattern, word.start + form.len()))
+        })
+    }
+
+    /// True when a cue of several words starts inside the word token `word`
+    /// (not at its start) and runs on past its end: the word ends with the
+    /// first word of such a cue and the rest of the cue follows. Such a match
+    /// is invisible to [`CueIndex::cue_at`].
+    #[inline]
+    pub fn hides_cue_start(&self, text: &[u8], word: Span) -> bool {
+        if !self.may_hide_cue_start(text, word) {
+            return false;
+        }
+        let Some(&last) = word.end.checked_sub(1).and_then(|i| text.get(i)) else {
+            return false;
+        };
+        self.multi_word_heads[usize::from(last.to_ascii_lowercase())]
+            .iter()
+            .any(|e| {
+                let form = self.forms[e.pattern];
+                word.end.checked_sub(e.head_len).is_some_and(|at| {
+                    at > word.start
+                        && text
+                            .get(at..at + form.len())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(form))
+                })
+            })
+    }
+
+    /// False when [`CueIndex::hides_cue_start`] is false for certain: the
+    /// word does not end with the last two bytes of a first word shorter
+    /// than itself, or what follows is not a space and the start of a second
+    /// word. Two table reads, which nearly every word fails.
+    #[inline]
+    fn may_hide_cue_start(&self, text: &[u8], word: Span) -> bool {
+        let len = word.end.saturating_sub(word.start);
+        if len < 2 {
+            return false;
+        }
+        let (Some(&before), Some(&last)) = (text.get(word.end - 2), text.get(word.end - 1)) else {
+            return false;
+        };
+        // Heads shorter than the word: bits 1 to len - 1.
+        if self.multi_word_tails[pair(before, last)] & (length_bit(len) - 1) == 0 {
+            return false;
+        }
+        let Some(starts) = &self.second_word_starts else {
+            return true;
+        };
+        match text.get(word.end..word.end.saturating_add(3)) {
+            Some(&[b' ', a, b]) => {
+                starts[usize::from(a.to_ascii_lowercase())] & (1 << (b.to_ascii_lowercase() % 32))
+                    != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> CueIndex {
+        CueIndex::new(&[
+            "said",
+            "says",
+            "according to",
+            "point out",
+            "declined",
+            "declined to comment",
+        ])
+    }
+
+    fn span_of(text: &str, word: &str) -> Span {
+        let start = text.find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    #[test]
+    fn finds_the_longest_cue_at_a_word_in_any_case() {
+        let ix = index();
+        let text = "He SAID it, According to them.";
+        assert_eq!(
+            ix.cue_at(text.as_bytes(), span_of(text, "SAID")),
+            Some((0, 7))
+        );
+        let at = span_of(text, "According");
+        assert_eq!(ix.cue_at(text.as_bytes(), at), Some((2, at.start + 12)));
+        // The longest of the forms that start with one word.
+        let text = "She declined to comment; he declined.";
+        assert_eq!(ix.cue_at(text.as_bytes(), Span::new(4, 12)), Some((5, 23)));
+        assert_eq!(ix.cue_at(text.as_bytes(), Span::new(28, 36)), Some((4, 36)));
+        // The first word must be the whole token.
+        let text = "saids according";
+        assert_eq!(ix.cue_at(text.as_bytes(), span_of(text, "saids")), None);
+        assert_eq!(ix.cue_at(text.as_bytes(), span_of(text, "according")), None);
+    }
+
+    #[test]
+    fn a_cue_starting_inside_a_word_is_seen() {
+        let ix = index();
+        let text = "They disappoint out of habit.";
+        assert!(ix.hides_cue_start(text.as_bytes(), span_of(text, "disappoint")));
+        // Starting at the word itself is not hidden.
+        let text = "They point out things.";
+        assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "point")));
+        let text = "They disappoint others.";
+        assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "disappoint")));
+    }
+
+    proptest::proptest! {
+        /// At every word start, the index finds what a comparison with every
+        /// form finds, longest first; and it reports a hidden start exactly
+        /// when a form of several words starts inside the word.
+        #[test]
+        fn agrees_with_a_comparison_with_every_form(
+            parts in proptest::collection::vec(
+                "said|SAYS|according to|point out|disappoint out|declined to comment|declined|\
+                 to|comment|Said|a|[a-zA-Z]{1,4}",
+                1..12,
+            ),
+        ) {
+            let forms = [
+                "said", "says", "according to", "point out", "declined", "declined to comment",
+            ];
+            let ix = CueIndex::new(&forms);
+            let text = parts.join(" ");
+            let bytes = text.as_bytes();
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut start = 0;
+            for w in &words {
+                let word = Span::new(start, start + w.len());
+                let expected = forms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        let head = f.split(' ').next().unwrap_or(f);
+                        head.len() == w.len()
+                            && bytes.get(start..start + f.len())
+                                .is_some_and(|t| t.eq_ignore_ascii_case(f.as_bytes()))
+                    })
+                    .max_by_key(|(i, f)| (f.len(), std::cmp::Reverse(*i)))
+                    .map(|(i, f)| (i, start + f.len()));
+                proptest::prop_assert_eq!(ix.cue_at(bytes, word), expected);
+                let hidden = forms.iter().any(|f| {
+                    let head = f.split(' ').next().unwrap_or(f);
+                    f.len() > head.len()
+                        && (word.start + 1..word.end).any(|at| {
+                            at + head.len() == word.end
+                                && bytes.get(at..at + f.len())
+                                    .is_some_and(|t| t.eq_ignore_ascii_case(f.as_bytes()))
+                        })
+                });
+                proptest::prop_assert_eq!(ix.hides_cue_start(bytes, word), hidden);
+                start += w.len() + 1;
+            }
+        }
+    }
+}
