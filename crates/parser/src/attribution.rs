@@ -139,21 +139,47 @@ fn token_start_cues_into(
     // End of the last match: a leftmost-longest scan resumes there.
     let mut covered = 0;
     for (k, t) in doc.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || !lx.may_hold_cue(doc.text, t.span) {
             continue;
         }
-        if lx.hides_cue_start(doc.text, t.span) {
-            return false;
-        }
-        if t.span.start < covered {
-            continue;
-        }
-        if let Some((pattern, end)) = lx.cue_at(doc.text, t.span) {
-            covered = end;
-            out.push((k, end, pattern));
+        match cue_at_word(doc.text, lx, t.span, covered) {
+            WordCue::Hidden => return false,
+            WordCue::At(pattern, end) => {
+                covered = end;
+                out.push((k, end, pattern));
+            }
+            WordCue::None => {}
         }
     }
     true
+}
+
+/// What the full tests find at a word that [`Lexicon::may_hold_cue`] let
+/// through.
+enum WordCue {
+    /// A cue starts inside the word: the search must give up.
+    Hidden,
+    /// A cue (pattern index, end) starts at the word.
+    At(usize, usize),
+    /// Neither.
+    None,
+}
+
+/// The full tests of [`token_start_cues_into`] for the word at `word`, the
+/// last match having ended at `covered`. Kept out of line: the search's loop
+/// over every word then keeps its values in registers.
+#[inline(never)]
+fn cue_at_word(text: &str, lx: &Lexicon, word: Span, covered: usize) -> WordCue {
+    if lx.hides_cue_start(text, word) {
+        return WordCue::Hidden;
+    }
+    if word.start < covered {
+        return WordCue::None;
+    }
+    match lx.cue_at(text, word) {
+        Some((pattern, end)) => WordCue::At(pattern, end),
+        None => WordCue::None,
+    }
 }
 
 impl Found {

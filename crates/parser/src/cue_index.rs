@@ -28,34 +28,41 @@ fn pair(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
 }
 
-/// A cue form and what the lookup needs to know of it.
+/// A cue form of several words, for [`CueIndex::hides_cue_start`].
 #[derive(Debug, Clone)]
-struct Entry {
-    /// Index of the form in the cue lexicon.
-    pattern: usize,
+struct MultiWordForm {
+    /// The whole form.
+    form: &'static [u8],
     /// Length in bytes of its first word.
     head_len: usize,
+}
+
+/// The cue forms that share a first word.
+#[derive(Debug, Clone)]
+struct HeadGroup {
+    /// The first word, as written in the lexicon.
+    head: &'static [u8],
+    /// Each form as (pattern index, the rest of the form after the first
+    /// word), the longest form first, then in lexicon order: what a
+    /// leftmost-longest scan prefers among forms that start at one place.
+    forms: Vec<(usize, &'static [u8])>,
 }
 
 /// The cue forms, indexed for [`CueIndex::cue_at`] and
 /// [`CueIndex::hides_cue_start`].
 #[derive(Debug, Clone)]
 pub struct CueIndex {
-    /// The forms, by pattern index, in bytes.
-    forms: Vec<&'static [u8]>,
     /// By [`pair`] of a first word's first two bytes (the second 0 for a word
     /// of one byte): bit [`length_bit`] set for each first-word length.
     head_lengths: Box<[u32; 1024]>,
-    /// By the same pair: the forms whose first word has it, longest form
-    /// first, then in lexicon order (what a leftmost-longest scan prefers
-    /// among forms that start at one place).
-    heads: Vec<Vec<Entry>>,
+    /// By the same pair: the forms grouped by first word, so that a word is
+    /// compared once with each first word that may be it.
+    heads: Vec<Vec<HeadGroup>>,
     /// By [`pair`] of the last two bytes of the first word of each form of
-    /// several words: bit `head_len` set for the length of that first word.
+    /// several words: bit [`length_bit`] set for the length of that word.
     multi_word_tails: Box<[u32; 1024]>,
-    /// The forms of several words, by the last byte (lower case) of their
-    /// first word.
-    multi_word_heads: Vec<Vec<Entry>>,
+    /// By the same pair: those forms.
+    multi_word_forms: Vec<Vec<MultiWordForm>>,
     /// The first two bytes of the second word of each form of several
     /// words: by the first byte (lower case), bit `b % 32` for the second
     /// byte `b` (lower case). `None` when a second word is shorter.
@@ -67,29 +74,38 @@ impl CueIndex {
     /// single spaces between words and apostrophes only between letters).
     pub fn new(forms: &[&'static str]) -> Self {
         let mut index = CueIndex {
-            forms: forms.iter().map(|f| f.as_bytes()).collect(),
             head_lengths: Box::new([0; 1024]),
             heads: vec![Vec::new(); 1024],
             multi_word_tails: Box::new([0; 1024]),
-            multi_word_heads: vec![Vec::new(); 256],
+            multi_word_forms: vec![Vec::new(); 1024],
             second_word_starts: Some([0; 256]),
         };
         for (pattern, form) in forms.iter().map(|f| f.as_bytes()).enumerate() {
             let head_len = form.iter().position(|&b| b == b' ').unwrap_or(form.len());
-            let Some(head) = form.get(..head_len).filter(|h| !h.is_empty()) else {
+            let (head, rest) = form.split_at(head_len);
+            let (Some(&first), Some(&last)) = (head.first(), head.last()) else {
                 continue;
             };
-            let entry = Entry { pattern, head_len };
             let second = if head_len > 1 { head[1] } else { 0 };
-            index.head_lengths[pair(head[0], second)] |= length_bit(head_len);
-            index.heads[pair(head[0], second)].push(entry.clone());
-            if head_len < form.len() {
-                let last = head[head_len - 1];
+            let key = pair(first, second);
+            index.head_lengths[key] |= length_bit(head_len);
+            let groups = &mut index.heads[key];
+            match groups
+                .iter_mut()
+                .find(|g| g.head.eq_ignore_ascii_case(head))
+            {
+                Some(group) => group.forms.push((pattern, rest)),
+                None => groups.push(HeadGroup {
+                    head,
+                    forms: vec![(pattern, rest)],
+                }),
+            }
+            if !rest.is_empty() {
                 let before = if head_len > 1 { head[head_len - 2] } else { 0 };
                 index.multi_word_tails[pair(before, last)] |= length_bit(head_len);
-                index.multi_word_heads[usize::from(last.to_ascii_lowercase())].push(entry);
+                index.multi_word_forms[pair(before, last)].push(MultiWordForm { form, head_len });
                 let starts = index.second_word_starts.as_mut();
-                match (form.get(head_len + 1..head_len + 3), starts) {
+                match (rest.get(1..3), starts) {
                     (Some(&[a, b]), Some(starts)) => {
                         starts[usize::from(a.to_ascii_lowercase())] |=
                             1 << (b.to_ascii_lowercase() % 32);
@@ -98,11 +114,34 @@ impl CueIndex {
                 }
             }
         }
-        for list in &mut index.heads {
+        for group in index.heads.iter_mut().flatten() {
             // A stable sort: lexicon order among forms of one length.
-            list.sort_by_key(|e| std::cmp::Reverse(forms[e.pattern].len()));
+            group
+                .forms
+                .sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
         }
         index
+    }
+
+    /// False when the word token `word` of `text` can neither start a cue
+    /// ([`CueIndex::cue_at`]) nor hide the start of one
+    /// ([`CueIndex::hides_cue_start`]); true when it may. Two table reads on
+    /// the word's first and last two bytes, which about six words in seven
+    /// fail: the cue search asks it of every word first, in the fewest
+    /// instructions, and the full tests only of the words it lets through.
+    #[inline]
+    pub fn may_hold_cue(&self, text: &[u8], word: Span) -> bool {
+        let Some(w @ [first, second, ..]) = text.get(word.start..word.end) else {
+            // Words of one byte (and spans that are no words) take the
+            // full tests.
+            return true;
+        };
+        let [.., before, last] = w else {
+            return true;
+        };
+        let len = w.len();
+        self.head_lengths[pair(*first, *second)] & length_bit(len) != 0
+            || self.multi_word_tails[pair(*before, *last)] & (length_bit(len) - 1) != 0
     }
 
     /// The longest cue that starts at the word token `word` of `text` and
@@ -110,25 +149,23 @@ impl CueIndex {
     /// is ignored in ASCII.
     #[inline]
     pub fn cue_at(&self, text: &[u8], word: Span) -> Option<(usize, usize)> {
-        let len = word.end.checked_sub(word.start)?;
-        let first = *text.get(word.start)?;
-        let second = if len > 1 {
-            *text.get(word.start + 1)?
-        } else {
-            0
-        };
+        let w = text.get(word.start..word.end)?;
+        let first = *w.first()?;
+        let second = w.get(1).copied().unwrap_or(0);
         let key = pair(first, second);
-        if self.head_lengths[key] & length_bit(len) == 0 {
+        if self.head_lengths[key] & length_bit(w.len()) == 0 {
             return None;
         }
-        let rest = text.get(word.start..)?;
-        self.heads[key].iter().find_map(|e| {
-            let form = self.forms[e.pattern];
-            (e.head_len == len
-                && rest
-                    .get(..form.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(form)))
-            .then_some((e.pattern, word.start + form.len()))
+        // The word is at most one group's first word.
+        let group = self.heads[key]
+            .iter()
+            .find(|g| g.head.len() == w.len() && g.head.eq_ignore_ascii_case(w))?;
+        let after = text.get(word.end..).unwrap_or(&[]);
+        group.forms.iter().find_map(|&(pattern, rest)| {
+            after
+                .get(..rest.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(rest))
+                .then_some((pattern, word.end + rest.len()))
         })
     }
 
@@ -138,51 +175,47 @@ impl CueIndex {
     /// is invisible to [`CueIndex::cue_at`].
     #[inline]
     pub fn hides_cue_start(&self, text: &[u8], word: Span) -> bool {
-        if !self.may_hide_cue_start(text, word) {
-            return false;
-        }
-        let Some(&last) = word.end.checked_sub(1).and_then(|i| text.get(i)) else {
+        let Some(key) = self.hidden_start_key(text, word) else {
             return false;
         };
-        self.multi_word_heads[usize::from(last.to_ascii_lowercase())]
-            .iter()
-            .any(|e| {
-                let form = self.forms[e.pattern];
-                word.end.checked_sub(e.head_len).is_some_and(|at| {
-                    at > word.start
-                        && text
-                            .get(at..at + form.len())
-                            .is_some_and(|t| t.eq_ignore_ascii_case(form))
-                })
+        self.multi_word_forms[key].iter().any(|m| {
+            word.end.checked_sub(m.head_len).is_some_and(|at| {
+                at > word.start
+                    && text
+                        .get(at..at + m.form.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(m.form))
             })
+        })
     }
 
-    /// False when [`CueIndex::hides_cue_start`] is false for certain: the
-    /// word does not end with the last two bytes of a first word shorter
-    /// than itself, or what follows is not a space and the start of a second
-    /// word. Two table reads, which nearly every word fails.
+    /// The [`pair`] of the last two bytes of the word, when
+    /// [`CueIndex::hides_cue_start`] may be true: the word ends with those
+    /// of a first word shorter than itself, and what follows is a space and
+    /// the start of a second word. `None` rules it out, as it does for
+    /// nearly every word.
     #[inline]
-    fn may_hide_cue_start(&self, text: &[u8], word: Span) -> bool {
-        let len = word.end.saturating_sub(word.start);
-        if len < 2 {
-            return false;
-        }
-        let (Some(&before), Some(&last)) = (text.get(word.end - 2), text.get(word.end - 1)) else {
-            return false;
+    fn hidden_start_key(&self, text: &[u8], word: Span) -> Option<usize> {
+        let w = text.get(word.start..word.end)?;
+        let [.., before, last] = w else {
+            return None;
         };
-        // Heads shorter than the word: bits 1 to len - 1.
-        if self.multi_word_tails[pair(before, last)] & (length_bit(len) - 1) == 0 {
-            return false;
+        let key = pair(*before, *last);
+        // First words shorter than the word: bits 1 to len - 1.
+        if self.multi_word_tails[key] & (length_bit(w.len()) - 1) == 0 {
+            return None;
         }
         let Some(starts) = &self.second_word_starts else {
-            return true;
+            return Some(key);
         };
         match text.get(word.end..word.end.saturating_add(3)) {
-            Some(&[b' ', a, b]) => {
-                starts[usize::from(a.to_ascii_lowercase())] & (1 << (b.to_ascii_lowercase() % 32))
-                    != 0
+            Some(&[b' ', a, b])
+                if starts[usize::from(a.to_ascii_lowercase())]
+                    & (1 << (b.to_ascii_lowercase() % 32))
+                    != 0 =>
+            {
+                Some(key)
             }
-            _ => false,
+            _ => None,
         }
     }
 }

@@ -247,6 +247,15 @@ impl Lexicon {
         self.cue_index.cue_at(text.as_bytes(), word)
     }
 
+    /// False when the word at `word` of `text` can neither start a cue nor
+    /// hide the start of one: a test of a few instructions that most words
+    /// fail, to ask before [`Lexicon::cue_at`] and
+    /// [`Lexicon::hides_cue_start`].
+    #[inline]
+    pub fn may_hold_cue(&self, text: &str, word: Span) -> bool {
+        self.cue_index.may_hold_cue(text.as_bytes(), word)
+    }
+
     /// True when a cue of several words starts inside the word at `word`
     /// (not at its start) and runs on past its end: the word ends with the
     /// first word of such a cue and the rest of the cue follows. Such a match
