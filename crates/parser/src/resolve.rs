@@ -132,8 +132,45 @@ fn bare(word: &str) -> &str {
 }
 
 /// The text after the last space of `name` (all of it when it has none).
+// Names are a few bytes long: a byte loop finds the space in less than the
+// call into `memrchr` that `rsplit(' ')` makes costs.
 fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    name.as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(name, |i| &name[i + 1..])
+}
+
+/// The text before the first space of `name` (all of it when it has none);
+/// see [`last_word`].
+fn first_word(name: &str) -> &str {
+    name.as_bytes()
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(name, |i| &name[..i])
+}
+
+/// Appends the words of `text`, split at whitespace (`char::is_whitespace`),
+/// to `out`. Mentions are short and nearly always ASCII, which is split
+/// byte by byte rather than char by char.
+fn push_words<'t>(text: &'t str, out: &mut Vec<&'t str>) {
+    if !text.is_ascii() {
+        out.extend(text.split(char::is_whitespace).filter(|w| !w.is_empty()));
+        return;
+    }
+    let mut start = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // The ASCII characters that `char::is_whitespace` accepts.
+        if matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ') {
+            if i > start {
+                out.push(&text[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
 }
 
 /// True when some speaker name ends with `full`, a name of two words or more
@@ -383,13 +420,10 @@ impl<'a> People<'a> {
         // The given name (first word) and surname (last word), borrowed
         // when the full name is.
         let (given, surname): (Cow<'a, str>, Cow<'a, str>) = match &full {
-            Cow::Borrowed(f) => (
-                Cow::Borrowed(f.split(' ').next().unwrap_or("")),
-                Cow::Borrowed(f.rsplit(' ').next().unwrap_or("")),
-            ),
+            Cow::Borrowed(f) => (Cow::Borrowed(first_word(f)), Cow::Borrowed(last_word(f))),
             Cow::Owned(f) => (
-                Cow::Owned(f.split(' ').next().unwrap_or("").to_string()),
-                Cow::Owned(f.rsplit(' ').next().unwrap_or("").to_string()),
+                Cow::Owned(first_word(f).to_string()),
+                Cow::Owned(last_word(f).to_string()),
             ),
         };
         let gender = Lexicon::get().given_name(&given);
@@ -855,7 +889,7 @@ impl Floor {
         }
         if speaker.kind == SpeakerKind::Person {
             self.person = Some(index);
-            let given = speaker.name.split(' ').next().unwrap_or("");
+            let given = first_word(&speaker.name);
             match lx.given_name(given) {
                 Some(Gender::Female) => self.person_for_she = Some(index),
                 Some(Gender::Male) => self.person_for_he = Some(index),
@@ -928,10 +962,7 @@ fn resolve_mention<'t>(
     // Borrowed until a speaker takes it: most mentions resolve without it.
     let role_here = m.role.map(|r| r.slice(doc.text).trim());
     words.clear();
-    words.extend(
-        text.split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty()),
-    );
+    push_words(text, words);
     let words: &[&str] = words;
     let Some(&last) = words.last() else {
         return ResolvedSpeaker::default();
@@ -1145,5 +1176,23 @@ fn resolve_mention<'t>(
             SpeakerKind::Person
         },
         role: role_here.unwrap_or_default().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte-level helpers split as the `str` methods they stand for.
+        #[test]
+        fn word_helpers_split_as_str_methods(text in "[a-zA-Z \\t\\n\\x0b\\x0c\\r.'’\\u{a0}\\u{2009}é]{0,16}") {
+            let mut words = Vec::new();
+            push_words(&text, &mut words);
+            let expected: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words, expected);
+            proptest::prop_assert_eq!(first_word(&text), text.split(' ').next().unwrap_or(""));
+            proptest::prop_assert_eq!(last_word(&text), text.rsplit(' ').next().unwrap_or(""));
+        }
     }
 }
