@@ -30,20 +30,29 @@ struct Person<'a> {
     gender: Option<Gender>,
 }
 
+/// Who bears a name among an article's people.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameUse {
+    /// The person of that full name (full names are unique in `persons`).
+    full: Option<usize>,
+    /// The last person added with it as surname (last word of the name).
+    surname: Option<usize>,
+    /// The last person added with it as given name (first word).
+    given: Option<usize>,
+}
+
 /// The people of one article and where they are named.
 ///
 /// The names are borrowed from the text where they stand in it as written,
 /// so most people cost no allocation.
 struct People<'a> {
     persons: Vec<Person<'a>>,
-    /// Index of each person by full name (names are unique in `persons`).
-    by_name: FxHashMap<Cow<'a, str>, usize>,
-    /// The last person added with each surname (last word of the name),
-    /// and with each given name (first word).
-    by_surname: FxHashMap<Cow<'a, str>, usize>,
-    by_given: FxHashMap<Cow<'a, str>, usize>,
-    /// The keys of `by_surname` and `by_given`.
-    names: NameFilter,
+    /// The full names, surnames and given names of `persons`, in one table:
+    /// a name is hashed once to learn all it is, and an article allocates
+    /// one table rather than one for each use of a name.
+    names: FxHashMap<Cow<'a, str>, NameUse>,
+    /// The surnames and given names in `names`.
+    name_parts: NameFilter,
     /// (byte offset, person index, opens its sentence) of every naming, in
     /// text order.
     occurrences: Vec<(usize, usize, bool)>,
@@ -173,19 +182,54 @@ fn push_words<'t>(text: &'t str, out: &mut Vec<&'t str>) {
     }
 }
 
-/// True when some speaker name ends with `full`, a name of two words or more
-/// (so holding a space); `by_last_word` is sorted by last word.
-fn ends_a_speaker_name(by_last_word: &[(&str, &str)], full: &str) -> bool {
-    if !full.contains(' ') {
-        return by_last_word.iter().any(|(_, n)| n.ends_with(full));
+/// The speaker names of an article, for telling whether a run of capitals
+/// ends one ([`SpeakerNames::end_with`]) without a pass over all speakers
+/// per run: a name of two words or more that ends another ends with its
+/// last word (the text after its last space).
+struct SpeakerNames<'s> {
+    names: &'s [&'s str],
+    /// The last words: most runs end with no speaker's last word, and this
+    /// tells so without sorting or searching the names.
+    last_words: NameFilter,
+    /// (last word, name) of each speaker name, sorted; built on first need.
+    by_last_word: Vec<(&'s str, &'s str)>,
+}
+
+impl<'s> SpeakerNames<'s> {
+    fn new(names: &'s [&'s str]) -> Self {
+        let mut last_words = NameFilter::default();
+        for n in names {
+            last_words.insert(last_word(n));
+        }
+        SpeakerNames {
+            names,
+            last_words,
+            by_last_word: Vec::new(),
+        }
     }
-    let last = last_word(full);
-    let from = by_last_word.partition_point(|&(w, _)| w < last);
-    by_last_word[from..]
-        .iter()
-        .take_while(|&&(w, _)| w == last)
-        // A speaker named "Brennan" alone makes "Paolo Brennan" a person too.
-        .any(|(_, n)| n.ends_with(full) || *n == last)
+
+    /// True when some speaker name ends with `full`, a name of two words or
+    /// more (so holding a space).
+    fn end_with(&mut self, full: &str) -> bool {
+        let last = last_word(full);
+        if last.len() == full.len() {
+            // No space.
+            return self.names.iter().any(|n| n.ends_with(full));
+        }
+        if !self.last_words.may_hold(last.as_bytes()) {
+            return false;
+        }
+        if self.by_last_word.is_empty() {
+            self.by_last_word = self.names.iter().map(|n| (last_word(n), *n)).collect();
+            self.by_last_word.sort_unstable();
+        }
+        let from = self.by_last_word.partition_point(|&(w, _)| w < last);
+        self.by_last_word[from..]
+            .iter()
+            .take_while(|&&(w, _)| w == last)
+            // A speaker named "Brennan" alone makes "Paolo Brennan" a person too.
+            .any(|(_, n)| n.ends_with(full) || *n == last)
+    }
 }
 
 impl<'a> People<'a> {
@@ -193,10 +237,8 @@ impl<'a> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
             persons: Vec::new(),
-            by_name: FxHashMap::default(),
-            by_surname: FxHashMap::default(),
-            by_given: FxHashMap::default(),
-            names: NameFilter::default(),
+            names: FxHashMap::default(),
+            name_parts: NameFilter::default(),
             // Sized from the capitals (one in eight names someone, in
             // news) so that the vector seldom grows and copies.
             occurrences: Vec::with_capacity(doc.capitals.len() / 4 + 4),
@@ -210,11 +252,8 @@ impl<'a> People<'a> {
             SpeakerRef::Named(m) => Some(m.span.slice(doc.text)),
             _ => None,
         }));
-        // The speaker names by their last word, sorted, for the `ends_with`
-        // test below without a pass over all speakers per run of capitals:
-        // a name of two words or more that ends another ends with its last
-        // word (the text after its last space). Built on first need.
-        let mut speakers_by_last_word: Option<Vec<(&str, &str)>> = None;
+        // Built on first need.
+        let mut speakers: Option<SpeakerNames> = None;
         let tokens = &doc.tokens;
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
@@ -302,15 +341,9 @@ impl<'a> People<'a> {
             let person = lx.given_name(words[0]).is_some()
                 || title.is_some()
                 || opens_as_subject()
-                || ends_a_speaker_name(
-                    speakers_by_last_word.get_or_insert_with(|| {
-                        let mut v: Vec<(&str, &str)> =
-                            speaker_names.iter().map(|n| (last_word(n), *n)).collect();
-                        v.sort_unstable();
-                        v
-                    }),
-                    &full,
-                );
+                || speakers
+                    .get_or_insert_with(|| SpeakerNames::new(&speaker_names))
+                    .end_with(&full);
             if !person {
                 continue;
             }
@@ -381,7 +414,7 @@ impl<'a> People<'a> {
             }) = &a.speaker
             {
                 let name = span.slice(doc.text);
-                if let Some(&i) = people.by_name.get(name) {
+                if let Some(i) = people.by_name(name) {
                     if people.persons[i].role.is_none() {
                         people.persons[i].role = Some(role.slice(doc.text).to_string());
                     }
@@ -391,7 +424,7 @@ impl<'a> People<'a> {
         // Surname-only namings.
         for &i in &doc.capitals {
             // The filter first, on bytes: most capitals are no one's name.
-            if !people.names.may_hold(bare_bytes(token_bytes(doc, i))) {
+            if !people.name_parts.may_hold(bare_bytes(token_bytes(doc, i))) {
                 continue;
             }
             // `bare` keeps the first character, or leaves nothing capitalised.
@@ -411,7 +444,7 @@ impl<'a> People<'a> {
     }
 
     fn add(&mut self, full: Cow<'a, str>, role: Option<String>) -> usize {
-        if let Some(&i) = self.by_name.get(full.as_ref()) {
+        if let Some(i) = self.by_name(&full) {
             if self.persons[i].role.is_none() {
                 self.persons[i].role = role;
             }
@@ -428,11 +461,17 @@ impl<'a> People<'a> {
         };
         let gender = Lexicon::get().given_name(&given);
         let idx = self.persons.len();
-        self.by_name.insert(full.clone(), idx);
-        self.names.insert(&surname);
-        self.names.insert(&given);
-        self.by_surname.insert(surname, idx);
-        self.by_given.insert(given, idx);
+        if idx == 0 {
+            // Room for ten people's three names at once: growing the table
+            // from its smallest size, step by step, cost more than hashing
+            // the names.
+            self.names.reserve(30);
+        }
+        self.name_parts.insert(&surname);
+        self.name_parts.insert(&given);
+        self.names.entry(surname).or_default().surname = Some(idx);
+        self.names.entry(given).or_default().given = Some(idx);
+        self.names.entry(full.clone()).or_default().full = Some(idx);
         self.persons.push(Person {
             name: full,
             role,
@@ -441,16 +480,24 @@ impl<'a> People<'a> {
         self.persons.len() - 1
     }
 
+    /// The person whose full name is `name`.
+    fn by_name(&self, name: &str) -> Option<usize> {
+        self.names.get(name).and_then(|u| u.full)
+    }
+
+    /// How the people use `w` as a surname or given name (`None` when
+    /// neither).
+    fn name_part(&self, w: &str) -> Option<NameUse> {
+        if self.persons.is_empty() || !self.name_parts.may_hold(w.as_bytes()) {
+            return None;
+        }
+        self.names.get(w).copied()
+    }
+
     /// The person whose surname (or, failing that, given name) is `w`: the
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
-        if self.persons.is_empty() || !self.names.may_hold(w.as_bytes()) {
-            return None;
-        }
-        self.by_surname
-            .get(w)
-            .or_else(|| self.by_given.get(w))
-            .copied()
+        self.name_part(w).and_then(|u| u.surname.or(u.given))
     }
 
     /// The person named last before byte offset `at` whose given name does
@@ -576,9 +623,9 @@ fn salient_organisation<'a>(
             let name = bare(span.slice(doc.text));
             let first = bare(doc.token_text(s));
             let last = bare(doc.token_text(e - 1));
-            let person = people.by_name.contains_key(name)
-                || people.by_surname.contains_key(last)
-                || people.by_given.contains_key(first)
+            let person = people.by_name(name).is_some()
+                || people.name_part(last).is_some_and(|u| u.surname.is_some())
+                || people.name_part(first).is_some_and(|u| u.given.is_some())
                 || lx.given_name(first).is_some();
             // "Canadians", "Chinese": peoples, not organisations.
             let demonym = s + 1 == e
@@ -1136,7 +1183,7 @@ fn resolve_mention<'t>(
     }
     // A capitalised name.
     let full = joined_bare(rest);
-    if let Some(&i) = people.by_name.get(full.as_str()) {
+    if let Some(i) = people.by_name(&full) {
         return with_role(people.resolved(i));
     }
     let org_like = rest.iter().any(|w| lx.is_organisation_word(bare(w)))
