@@ -18,6 +18,7 @@ use crate::words::{
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// A person the article names in full.
 #[derive(Debug, Clone)]
@@ -53,9 +54,48 @@ struct People<'a> {
     names: FxHashMap<Cow<'a, str>, NameUse>,
     /// The surnames and given names in `names`.
     name_parts: NameFilter,
-    /// (byte offset, person index, opens its sentence) of every naming, in
-    /// text order.
-    occurrences: Vec<(usize, usize, bool)>,
+    /// Every naming, in text order, one per place.
+    occurrences: Vec<Occurrence>,
+}
+
+/// A naming of one of an article's people.
+#[derive(Debug)]
+struct Occurrence {
+    /// Byte offset of the name.
+    at: usize,
+    /// Index of the person in [`People::persons`].
+    person: usize,
+    /// The naming is its sentence's subject when both these tokens open
+    /// their sentence ([`opens_sentence`]): the start of the run of capitals
+    /// that names the person, or where a surname alone does (the same token
+    /// twice unless the person is named both ways at one place).
+    subject_tokens: [usize; 2],
+    /// Whether the naming is its sentence's subject, worked out when first
+    /// asked ([`Occurrence::is_subject`]): only pronouns and unattributed
+    /// quotes ask, about a few namings each, so most are never tested.
+    subject: Cell<Option<bool>>,
+}
+
+impl Occurrence {
+    fn new(at: usize, person: usize, token: usize) -> Self {
+        Occurrence {
+            at,
+            person,
+            subject_tokens: [token, token],
+            subject: Cell::new(None),
+        }
+    }
+
+    /// True when the naming opens its sentence (see [`opens_sentence`]).
+    fn is_subject(&self, doc: &Document) -> bool {
+        if let Some(subject) = self.subject.get() {
+            return subject;
+        }
+        let [a, b] = self.subject_tokens;
+        let subject = opens_sentence(doc, a) && (a == b || opens_sentence(doc, b));
+        self.subject.set(Some(subject));
+        subject
+    }
 }
 
 /// The bytes of token `k` (empty past the end): for tests of ASCII bytes,
@@ -401,10 +441,9 @@ impl<'a> People<'a> {
                 }
             }
             let idx = people.add(full, role);
-            let subject = opens_sentence(doc, start);
             people
                 .occurrences
-                .push((tokens[name_start].span.start, idx, subject));
+                .push(Occurrence::new(tokens[name_start].span.start, idx, start));
         }
         // Roles given at attributions (appositions) count too.
         for a in attributions {
@@ -430,16 +469,28 @@ impl<'a> People<'a> {
             // `bare` keeps the first character, or leaves nothing capitalised.
             let w = bare(word(i));
             if let Some(p) = people.by_surname(w) {
-                let subject = opens_sentence(doc, i);
-                people.occurrences.push((tokens[i].span.start, p, subject));
+                people
+                    .occurrences
+                    .push(Occurrence::new(tokens[i].span.start, p, i));
             }
         }
         // Two runs, each in text order (full names, then surnames): the
         // stable sort finds and merges them in linear time, where an
-        // unstable sort redoes all the work (equal entries are identical,
-        // so the result is the same).
-        people.occurrences.sort();
-        people.occurrences.dedup_by_key(|o| o.0);
+        // unstable sort redoes all the work.
+        people.occurrences.sort_by_key(|o| (o.at, o.person));
+        // One naming per place (each loop names a place at most once: the
+        // runs of capitals are apart, and so are the capitals): that of the
+        // person added first, its sentence's subject only if both loops
+        // would have it so.
+        people.occurrences.dedup_by(|later, kept| {
+            if later.at != kept.at {
+                return false;
+            }
+            if later.person == kept.person {
+                kept.subject_tokens[1] = later.subject_tokens[0];
+            }
+            true
+        });
         people
     }
 
@@ -503,14 +554,14 @@ impl<'a> People<'a> {
     /// The person named last before byte offset `at` whose given name does
     /// not rule out `gender`.
     fn last_before(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
-        let k = self.occurrences.partition_point(|&(pos, _, _)| pos < at);
+        let k = self.occurrences.partition_point(|o| o.at < at);
         // Bounded: "she" after thousands of men's names is not worth a scan
         // of them all (quadratic on hostile input).
         self.occurrences[..k]
             .iter()
             .rev()
             .take(500)
-            .map(|&(_, p, _)| p)
+            .map(|o| o.person)
             .find(|&p| self.gender_fits(p, gender))
     }
 
@@ -520,8 +571,8 @@ impl<'a> People<'a> {
     /// talking about Alfonso Espinos, who like Montalban was born in
     /// Mexico": Espinos), rather than the last.
     fn topic_before(&self, doc: &Document, at: usize) -> Option<usize> {
-        let k = self.occurrences.partition_point(|&(pos, _, _)| pos < at);
-        let &(last, _, _) = self.occurrences[..k].last()?;
+        let k = self.occurrences.partition_point(|o| o.at < at);
+        let last = self.occurrences[..k].last()?.at;
         let token = doc.tokens.partition_point(|t| t.span.start < last);
         let sentence = doc.sentences.partition_point(|s| s.end <= token);
         let from = doc
@@ -529,21 +580,27 @@ impl<'a> People<'a> {
             .get(sentence)
             .and_then(|s| doc.tokens.get(s.first))
             .map_or(last, |t| t.span.start.min(last));
-        let first = self.occurrences.partition_point(|&(pos, _, _)| pos < from);
-        self.occurrences.get(first).map(|&(_, p, _)| p)
+        let first = self.occurrences.partition_point(|o| o.at < from);
+        self.occurrences.get(first).map(|o| o.person)
     }
 
     /// The last person named as a sentence's subject between byte offsets
     /// `from` and `to`, whose given name does not rule out `gender`.
-    fn subject_between(&self, from: usize, to: usize, gender: Option<Gender>) -> Option<usize> {
-        let a = self.occurrences.partition_point(|&(pos, _, _)| pos < from);
-        let b = self.occurrences.partition_point(|&(pos, _, _)| pos < to);
+    fn subject_between(
+        &self,
+        doc: &Document,
+        from: usize,
+        to: usize,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
+        let a = self.occurrences.partition_point(|o| o.at < from);
+        let b = self.occurrences.partition_point(|o| o.at < to);
         self.occurrences[a..b.max(a)]
             .iter()
             .rev()
             .take(500)
-            .find(|&&(_, p, subject)| subject && self.gender_fits(p, gender))
-            .map(|&(_, p, _)| p)
+            .find(|o| self.gender_fits(o.person, gender) && o.is_subject(doc))
+            .map(|o| o.person)
     }
 
     fn gender_fits(&self, p: usize, gender: Option<Gender>) -> bool {
@@ -870,7 +927,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
                 let since = out
                     .last()
                     .map_or(0, |c| c.text.end.max(c.mention.map_or(0, |m| m.end)));
-                match people.subject_between(since, a.content.start, None) {
+                match people.subject_between(doc, since, a.content.start, None) {
                     Some(p)
                         if people.persons[p].name != previous.name && since < a.content.start =>
                     {
@@ -1050,7 +1107,7 @@ fn resolve_mention<'t>(
             .and_then(|i| earlier.get(i));
             if let Some(c) = last_speaker {
                 let since = c.mention.map_or(c.text.end, |m| m.end.max(c.text.end));
-                let newer = people.subject_between(since, m.span.start, Some(gender));
+                let newer = people.subject_between(doc, since, m.span.start, Some(gender));
                 return match newer {
                     Some(p) if people.persons[p].name != c.speaker.name => people.resolved(p),
                     _ => c.speaker.clone(),
