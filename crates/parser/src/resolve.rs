@@ -349,7 +349,9 @@ impl<'a> People<'a> {
                 continue;
             }
             words.clear();
-            words.extend((name_start..end).map(|i| bare(word(i))));
+            // Only the last word can be possessive: a possessive ends a run.
+            words.extend((name_start..end - 1).map(word));
+            words.push(bare(word(end - 1)));
             let full = run_name(doc, name_start, end, &words);
             let org = words
                 .iter()
@@ -631,8 +633,6 @@ fn salient_organisation<'a>(
 ) -> Option<String> {
     let end = doc.tokens.partition_point(|t| t.span.start < before);
     let start = end.saturating_sub(NAMED_ORGANISATION_REACH);
-    let is_cap_word =
-        |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k));
     // name -> (times named, token of the last naming)
     // Keyed by slices of the text: only the winner becomes a String.
     let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
@@ -649,13 +649,13 @@ fn salient_organisation<'a>(
             break;
         };
         k = capital;
+        // The capitalised words are those in `capitals` (all before `end`):
+        // the run goes on while the next capital is the next token.
         let mut e = k;
-        while e < end
-            && is_cap_word(e)
-            && !doc.token_text(e).ends_with("’s")
-            && !doc.token_text(e).ends_with("'s")
-        {
+        let mut c = next_capital;
+        while capitals.get(c) == Some(&e) && !is_possessive(token_bytes(doc, e)) {
             e += 1;
+            c += 1;
         }
         if e == k {
             // A possessive name: one word.
