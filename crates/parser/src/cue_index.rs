@@ -28,6 +28,43 @@ fn pair(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
 }
 
+/// A word of up to 16 bytes as one number, ASCII letters in lower case and
+/// zeros after its end: two words are equal in any ASCII case when their keys
+/// are (and their lengths, as words hold no zero byte). Eight bytes at a time
+/// (SWAR): comparing a word with a first word byte by byte, each byte
+/// lower-cased, cost more than all the rest of the cue search's full tests.
+fn folded_key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    let [lo, hi] = [&bytes[..8], &bytes[8..]].map(|half| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(half);
+        fold_ascii_case(u64::from_le_bytes(eight))
+    });
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The eight bytes of `x` with `A`-`Z` turned to `a`-`z`, every other byte
+/// as it is.
+#[inline]
+fn fold_ascii_case(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, with the high bit cleared so that no sum carries into the
+    // next byte: its high bit is then set when the byte is at least `A`,
+    // and when it is above `Z`.
+    let low7 = x & !HIGH;
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = low7 + (0x7f - u64::from(b'Z')) * ONES;
+    // Upper case: at least `A`, not above `Z`, and ASCII.
+    let upper = at_least_a & !above_z & !x & HIGH;
+    // The high bit moved to bit 5 (0x20): the case bit.
+    x | upper >> 2
+}
+
 /// A cue form of several words, for [`CueIndex::hides_cue_start`].
 #[derive(Debug, Clone)]
 struct MultiWordForm {
@@ -42,6 +79,8 @@ struct MultiWordForm {
 struct HeadGroup {
     /// The first word, as written in the lexicon.
     head: &'static [u8],
+    /// Its [`folded_key`].
+    key: Option<u128>,
     /// Each form as (pattern index, the rest of the form after the first
     /// word), the longest form first, then in lexicon order: what a
     /// leftmost-longest scan prefers among forms that start at one place.
@@ -97,6 +136,7 @@ impl CueIndex {
                 Some(group) => group.forms.push((pattern, rest)),
                 None => groups.push(HeadGroup {
                     head,
+                    key: folded_key(head),
                     forms: vec![(pattern, rest)],
                 }),
             }
@@ -126,8 +166,9 @@ impl CueIndex {
     /// False when the word token `word` of `text` can neither start a cue
     /// ([`CueIndex::cue_at`]) nor hide the start of one
     /// ([`CueIndex::hides_cue_start`]); true when it may. Two table reads on
-    /// the word's first and last two bytes, which about six words in seven
-    /// fail: the cue search asks it of every word first, in the fewest
+    /// the word's first and last two bytes (and a third on what follows
+    /// when the last two may end a first word), which about six words in
+    /// seven fail: the cue search asks it of every word first, in the fewest
     /// instructions, and the full tests only of the words it lets through.
     #[inline]
     pub fn may_hold_cue(&self, text: &[u8], word: Span) -> bool {
@@ -141,7 +182,8 @@ impl CueIndex {
         };
         let len = w.len();
         self.head_lengths[pair(*first, *second)] & length_bit(len) != 0
-            || self.multi_word_tails[pair(*before, *last)] & (length_bit(len) - 1) != 0
+            || (self.multi_word_tails[pair(*before, *last)] & (length_bit(len) - 1) != 0
+                && self.second_word_may_start(text, word.end))
     }
 
     /// The longest cue that starts at the word token `word` of `text` and
@@ -157,9 +199,14 @@ impl CueIndex {
             return None;
         }
         // The word is at most one group's first word.
-        let group = self.heads[key]
-            .iter()
-            .find(|g| g.head.len() == w.len() && g.head.eq_ignore_ascii_case(w))?;
+        let word_key = folded_key(w);
+        let group = self.heads[key].iter().find(|g| {
+            g.head.len() == w.len()
+                && match word_key {
+                    Some(k) => g.key == Some(k),
+                    None => g.head.eq_ignore_ascii_case(w),
+                }
+        })?;
         let after = text.get(word.end..).unwrap_or(&[]);
         group.forms.iter().find_map(|&(pattern, rest)| {
             after
@@ -204,18 +251,22 @@ impl CueIndex {
         if self.multi_word_tails[key] & (length_bit(w.len()) - 1) == 0 {
             return None;
         }
+        self.second_word_may_start(text, word.end).then_some(key)
+    }
+
+    /// False when the text at `at` is not a space and the start of the
+    /// second word of a form of several words.
+    #[inline]
+    fn second_word_may_start(&self, text: &[u8], at: usize) -> bool {
         let Some(starts) = &self.second_word_starts else {
-            return Some(key);
+            return true;
         };
-        match text.get(word.end..word.end.saturating_add(3)) {
-            Some(&[b' ', a, b])
-                if starts[usize::from(a.to_ascii_lowercase())]
-                    & (1 << (b.to_ascii_lowercase() % 32))
-                    != 0 =>
-            {
-                Some(key)
+        match text.get(at..at.saturating_add(3)) {
+            Some(&[b' ', a, b]) => {
+                starts[usize::from(a.to_ascii_lowercase())] & (1 << (b.to_ascii_lowercase() % 32))
+                    != 0
             }
-            _ => None,
+            _ => false,
         }
     }
 }
@@ -272,7 +323,35 @@ mod tests {
         assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "disappoint")));
     }
 
+    #[test]
+    fn folded_keys_are_equal_for_words_equal_in_any_ascii_case() {
+        assert_eq!(folded_key(b"SAID"), folded_key(b"said"));
+        assert_eq!(folded_key(b"Acknowledging"), folded_key(b"acknowledging"));
+        assert_ne!(folded_key(b"said"), folded_key(b"sai"));
+        // `@` and `[` stand just outside `A`-`Z`; `é` is not ASCII.
+        assert_ne!(folded_key(b"@["), folded_key(b"`{"));
+        assert_ne!(folded_key("é".as_bytes()), folded_key("É".as_bytes()));
+        assert_eq!(folded_key(&[b'a'; 17]), None);
+    }
+
     proptest::proptest! {
+        /// The key of a word is the key of its ASCII lower case, and equal
+        /// keys mean words equal in any ASCII case.
+        #[test]
+        fn folded_keys_agree_with_eq_ignore_ascii_case(
+            a in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
+            b in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
+        ) {
+            proptest::prop_assert_eq!(folded_key(&a), folded_key(&a.to_ascii_lowercase()));
+            let b = if a.len() == b.len() && b[0] % 2 == 0 { a.to_ascii_uppercase() } else { b };
+            if !a.contains(&0) && !b.contains(&0) {
+                proptest::prop_assert_eq!(
+                    folded_key(&a) == folded_key(&b),
+                    a.eq_ignore_ascii_case(&b)
+                );
+            }
+        }
+
         /// At every word start, the index finds what a comparison with every
         /// form finds, longest first; and it reports a hidden start exactly
         /// when a form of several words starts inside the word.
