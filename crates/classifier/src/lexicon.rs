@@ -167,7 +167,7 @@ impl Lexicon {
             kinds,
             cue_heads_reversed: Trie::new(&heads),
             cue_tails,
-            falsity: Trie::new(&falsity),
+            falsity: Trie::searchable(&falsity),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
         }

@@ -28,9 +28,59 @@ pub(crate) struct Trie {
     /// The first three bytes of the entries (every case); `None` when some
     /// entry is shorter.
     heads: Option<Triples>,
-    /// Bytes 0-2 and 1-3 of the entries (every case), for
-    /// [`Trie::occurs_in`]; `None` when some entry is shorter than four.
-    inner: Option<Triples>,
+    /// How far [`Trie::occurs_in`] may skip ahead; built by
+    /// [`Trie::searchable`] only, and only when every entry has two bytes or
+    /// more.
+    skips: Option<Skips>,
+}
+
+/// The shift table of a Wu-Manber search for the entries of a [`Trie`],
+/// with blocks of two bytes: looking at the last two bytes of a window of
+/// `window` bytes (the length of the shortest entry), it tells how far the
+/// next place an entry can start lies. Most pairs of bytes end no entry's
+/// first `window` bytes, so the search looks at a little over one place in
+/// three (for four-byte windows) rather than at every byte.
+struct Skips {
+    /// The window: the length of the shortest entry (at most [`Skips::MAX`]).
+    window: usize,
+    /// By pair of bytes (little-endian, every ASCII case): the least distance
+    /// from that pair, ending a window, to the end of an entry's first
+    /// `window` bytes; `window - 1` when no entry has the pair there. 0 means
+    /// an entry may start at the window.
+    shift: Box<[u8; 1 << 16]>,
+}
+
+impl Skips {
+    /// Longest window used: more would save little and cost a wider table.
+    const MAX: usize = 32;
+
+    /// The table for `entries`, or `None` when one is shorter than two bytes.
+    fn new<S: AsRef<[u8]>>(entries: &[S]) -> Option<Skips> {
+        let shortest = entries.iter().map(|e| e.as_ref().len()).min()?;
+        let window = shortest.min(Skips::MAX);
+        if window < 2 {
+            return None;
+        }
+        // `window - 1` fits: the window is at most `MAX`.
+        let far = u8::try_from(window - 1).unwrap_or(u8::MAX);
+        let mut shift: Box<[u8; 1 << 16]> =
+            vec![far; 1 << 16].into_boxed_slice().try_into().ok()?;
+        let cases = |x: u8| [x.to_ascii_lowercase(), x.to_ascii_uppercase()];
+        for entry in entries {
+            let head = &entry.as_ref()[..window];
+            for (j, pair) in head.windows(2).enumerate() {
+                // The pair ends at byte `j + 1` of the window.
+                let to_end = u8::try_from(window - 2 - j).unwrap_or(u8::MAX);
+                for a in cases(pair[0]) {
+                    for b in cases(pair[1]) {
+                        let slot = &mut shift[usize::from(u16::from_le_bytes([a, b]))];
+                        *slot = (*slot).min(to_end);
+                    }
+                }
+            }
+        }
+        Some(Skips { window, shift })
+    }
 }
 
 /// A Bloom filter of byte triples (one hash, 2^16 bits): a triple added is
@@ -115,7 +165,7 @@ impl Trie {
             },
             ends: vec![None],
             heads: None,
-            inner: None,
+            skips: None,
         };
         for (id, entry) in entries.iter().enumerate() {
             trie.insert(entry.as_ref(), u32::try_from(id).unwrap_or(u32::MAX));
@@ -129,17 +179,16 @@ impl Trie {
             }
             trie.heads = Some(heads);
         }
-        if entries.iter().all(|e| e.as_ref().len() >= 4) {
-            let mut inner = Triples::new();
-            for entry in entries {
-                if let [a, b, c, d, ..] = *entry.as_ref() {
-                    inner.add(a, b, c);
-                    inner.add(b, c, d);
-                }
-            }
-            trie.inner = Some(inner);
-        }
         trie
+    }
+
+    /// [`Trie::new`], plus the table that lets [`Trie::occurs_in`] skip
+    /// ahead (64 KiB: only for the tries searched that way).
+    pub(crate) fn searchable<S: AsRef<[u8]>>(entries: &[S]) -> Trie {
+        Trie {
+            skips: Skips::new(entries),
+            ..Trie::new(entries)
+        }
     }
 
     fn insert(&mut self, entry: &[u8], id: u32) {
@@ -216,36 +265,28 @@ impl Trie {
     }
 
     /// True when some entry occurs anywhere in `hay[start..end]`, inside a
-    /// word or not.
+    /// word or not. Fast on a trie built by [`Trie::searchable`]; otherwise
+    /// every byte is tried.
     pub(crate) fn occurs_in(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let hay = &hay[..end.min(hay.len())];
         let rest = &hay[start.min(hay.len())..];
         let at = |k: usize| self.can_start(rest[k]) && self.starts(rest[k..].iter());
-        let Some(inner) = &self.inner else {
+        let Some(Skips { window, shift }) = &self.skips else {
             return (0..rest.len()).any(at);
         };
-        // Every entry has four bytes or more: one that starts at `k` has its
-        // bytes 0-2 at `k` or its bytes 1-3 at `k + 1`, so testing the
-        // triples at every other place finds all (and each hit names two
-        // places to look).
-        let hit = |k: usize| at(k) || (k > 0 && at(k - 1));
+        // An entry starting at `k` fills the window `k..k + window`, whose
+        // last two bytes are `pairs[k..k + 2]`. When they end no entry's
+        // head, no entry starts at `k`, nor before `k` plus the shift.
+        let Some(pairs) = rest.get(window - 2..) else {
+            return false;
+        };
         let mut k = 0;
-        // The triples at `k`, `k + 2` and `k + 4` from one read of eight bytes.
-        while let Some(Ok(chunk)) = rest.get(k..k + 8).map(<[u8; 8]>::try_from) {
-            let x = u64::from_le_bytes(chunk);
-            for step in [0, 2, 4] {
-                let key = (x >> (8 * step)) as u32 & 0x00FF_FFFF;
-                if inner.may_hold_key(key) && hit(k + step) {
-                    return true;
-                }
+        while let Some(&[a, b, ..]) = pairs.get(k..) {
+            match shift[usize::from(u16::from_le_bytes([a, b]))] {
+                0 if at(k) => return true,
+                0 => k += 1,
+                far => k += usize::from(far),
             }
-            k += 6;
-        }
-        while let Some(&[a, b, c]) = rest.get(k..k + 3) {
-            if inner.may_hold(a, b, c) && hit(k) {
-                return true;
-            }
-            k += 2;
         }
         false
     }
@@ -308,24 +349,48 @@ mod tests {
         assert!(!trie.can_start(0xE2));
     }
 
+    #[test]
+    fn searchable_tries_skip_to_the_same_answers() {
+        let trie = Trie::searchable(&["not true", "fake", "LIES", "a lie"]);
+        let hay = b"it is Not True that he faked it";
+        assert!(trie.occurs_in(hay, 0, hay.len()));
+        assert!(!trie.occurs_in(hay, 7, hay.len() - 6));
+        assert!(trie.occurs_in(hay, 23, 27));
+        assert!(!trie.occurs_in(hay, 23, 26));
+        // Entries of one byte leave nothing to skip by: every place is tried.
+        let short = Trie::searchable(&["a", "fake"]);
+        assert!(short.skips.is_none());
+        assert!(short.occurs_in(b"xxa", 0, 3));
+    }
+
     proptest::proptest! {
         #[test]
         fn occurs_in_finds_every_entry_anywhere(
             parts in proptest::collection::vec(
-                proptest::sample::select(vec!["lie", "LIES", "a ", "fake", "al", "x", " ", "é", "s"]),
+                proptest::sample::select(vec![
+                    "lie", "LIES", "a ", "fake", "al", "x", " ", "é", "s", "No", "n\u{2019}t",
+                ]),
                 0..12,
             ),
             from in 0usize..6,
+            to in 0usize..6,
+            set in 0usize..3,
         ) {
-            let entries = ["lies", "a lie", "fake"];
-            let trie = Trie::new(&entries);
+            let entries: &[&str] = match set {
+                0 => &["lies", "a lie", "fake"],
+                1 => &["no", "lie", "n\u{2019}t"],
+                _ => &["fake news", "lies", "es a", "alie"],
+            };
             let text = parts.concat().into_bytes();
-            let from = from.min(text.len());
-            let lower = text.to_ascii_lowercase();
-            let naive = (from..text.len()).any(|k| {
+            let end = text.len() - to.min(text.len());
+            let from = from.min(end);
+            let lower = text[..end].to_ascii_lowercase();
+            let naive = (from..end).any(|k| {
                 entries.iter().any(|e| lower[k..].starts_with(e.as_bytes()))
             });
-            proptest::prop_assert_eq!(trie.occurs_in(&text, from, text.len()), naive);
+            for trie in [Trie::new(entries), Trie::searchable(entries)] {
+                proptest::prop_assert_eq!(trie.occurs_in(&text, from, end), naive);
+            }
         }
     }
 }
