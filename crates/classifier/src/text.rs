@@ -289,23 +289,54 @@ fn last_sentence_mark(bytes: &[u8]) -> Option<usize> {
 /// Start of the sentence holding `pos`: its first non-space character after
 /// the last sentence end (see [`ends_sentence_at`]) before `pos`.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
+    sentence_start_from(text, pos, 0)
+}
+
+/// `sentence_start(text, pos).max(floor)`, for a `floor` on a `char`
+/// boundary, without searching for sentence ends before `floor` (but for
+/// the spaces and quotation marks right before it): the sentence of a
+/// speaker after a quote (`"...," she said`) is read from the end of the
+/// quote on, and quotes are long.
+pub(crate) fn sentence_start_from(text: &str, pos: usize, floor: usize) -> usize {
     let pos = floor_boundary(text, pos);
-    let bytes = &text.as_bytes()[..pos];
+    if floor >= pos {
+        return floor;
+    }
     let reach = ceil_boundary(text, pos.saturating_sub(MAX_SENTENCE_BYTES));
-    let mut end = pos;
-    let start = loop {
+    // The last sentence end in `from..to`.
+    let last_end = |from: usize, mut to: usize| loop {
         // A tight search for candidate bytes; the full test only on those.
-        match last_sentence_mark(&bytes[reach..end]) {
-            Some(i) if ends_sentence_at(text, reach + i) => break reach + i + 1,
-            Some(i) => end = reach + i,
-            None => break reach,
+        match last_sentence_mark(&text.as_bytes()[from..to]) {
+            Some(i) if ends_sentence_at(text, from + i) => return Some(from + i),
+            Some(i) => to = from + i,
+            None => return None,
         }
     };
     // The sentence starts at its first word, not at the space or closing
     // quotation mark before it.
-    let rest =
-        text[start..pos].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”'));
-    pos - rest.len()
+    let first_word = |from: usize| pos - text[from..pos].trim_start_matches(leads_sentence).len();
+    if floor <= reach {
+        return first_word(last_end(reach, pos).map_or(reach, |i| i + 1)).max(floor);
+    }
+    if let Some(i) = last_end(floor, pos) {
+        return first_word(i + 1);
+    }
+    // The sentence starts by `floor`. Its first word lies before `floor`
+    // unless only spaces and quotation marks come between its start and
+    // `floor`: unless a sentence ends right before those (or the reach of
+    // the search does).
+    let lead = reach + text[reach..floor].trim_end_matches(leads_sentence).len();
+    if lead == reach || last_end(lead - 1, floor).is_some() {
+        first_word(floor)
+    } else {
+        floor
+    }
+}
+
+/// True for what may come between a sentence end and its first word:
+/// spaces and closing quotation marks.
+fn leads_sentence(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '\u{201D}')
 }
 
 /// End of the sentence holding `pos`: the first sentence end (see
@@ -386,6 +417,42 @@ mod tests {
         assert_eq!(sentence_end(text, 9, text.len()), 16);
         assert_eq!(sentence_start(text, 2), 0);
         assert_eq!(sentence_end(text, 20, text.len()), text.len());
+    }
+
+    #[test]
+    fn sentence_starts_from_a_floor_as_clamped_ones() {
+        let texts = [
+            "\"We won.\" She said. \"No,\" he said, \u{201C}it is.\u{201D}  Then x",
+            "A U.S. aide. \n \"Fine\"\n said Mr. Smith! ... é? \" \u{201D} ok",
+            "no ends at all here, \"just quotes\" and words",
+        ];
+        for text in texts {
+            let bounds = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+            for pos in bounds.clone() {
+                for floor in bounds.clone().filter(|&f| f <= pos + 2) {
+                    assert_eq!(
+                        sentence_start_from(text, pos, floor),
+                        sentence_start(text, pos).max(floor),
+                        "{text:?} at {pos} from {floor}"
+                    );
+                }
+            }
+        }
+        // Sentences longer than the search reaches.
+        let long = format!(
+            "Start. {}. \"  \" {} end",
+            "a \" ".repeat(700),
+            "b ".repeat(900)
+        );
+        for pos in (0..long.len()).step_by(61) {
+            for floor in (0..=pos).step_by(37) {
+                assert_eq!(
+                    sentence_start_from(&long, pos, floor),
+                    sentence_start(&long, pos).max(floor),
+                    "at {pos} from {floor}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -15,7 +15,9 @@
 
 use claimtrack_parser::{Claim, Span};
 
-use crate::text::{clause_words, sanitize, sentence_end, sentence_start, Token};
+use crate::text::{
+    clause_words, sanitize, sentence_end, sentence_start, sentence_start_from, Token,
+};
 
 /// Words that, after a comma, open a new clause rather than continue the
 /// attribution (`..., she said, but declined to ...`).
@@ -155,7 +157,7 @@ pub(crate) fn attribution_window(
         // `"CONTENT," X said, denying the report.`: to the end of the clause,
         // not into a new one (`..., X said, but declined to comment on ...`).
         (
-            sentence_start(text, anchor.start).max(content.end),
+            sentence_start_from(text, anchor.start, content.end),
             clause_end(text, anchor.end, sentence_end(text, anchor.end, text.len())),
         )
     } else {
