@@ -178,7 +178,7 @@ pub(crate) fn falsity_after(lex: &Lexicon, text: &str, pos: usize) -> Option<Spa
 #[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<StanceCue> {
     let mut cues = Vec::new();
-    scan_region(text, Span::new(0, text.len()), text.len(), &mut cues);
+    scan_region(text, Span::new(0, text.len()), text.len(), &[], &mut cues);
     cues
 }
 
@@ -192,24 +192,41 @@ pub(crate) struct Region {
 }
 
 /// Puts into `cues` (emptied first) every stance cue lying inside one of
-/// `regions` (sorted, disjoint) and starting before its `until`, in order. Only the parts of an article that
-/// some claim will read are scanned: attribution windows and the heads of
-/// contents.
-pub(crate) fn scan_regions(text: &str, regions: &[Region], cues: &mut Vec<StanceCue>) {
+/// `regions` (sorted, disjoint) and starting before its `until`, in order,
+/// at least those that touch a span some claim reads cues in: `reads`
+/// holds these spans, as (index of their region, span within it), sorted.
+/// Only the parts of an article that some claim will read are scanned:
+/// attribution windows and the heads of contents.
+pub(crate) fn scan_regions(
+    text: &str,
+    regions: &[Region],
+    reads: &[(usize, Span)],
+    cues: &mut Vec<StanceCue>,
+) {
     cues.clear();
-    for region in regions {
-        scan_region(text, region.span, region.until, cues);
+    let mut reads = reads;
+    for (k, region) in regions.iter().enumerate() {
+        let (mine, later) = reads.split_at(reads.partition_point(|&(r, _)| r <= k));
+        reads = later;
+        scan_region(text, region.span, region.until, mine, cues);
     }
 }
 
 /// Appends the stance cues inside `region` and starting before `until` to
-/// `cues`.
-fn scan_region(text: &str, region: Span, until: usize, cues: &mut Vec<StanceCue>) {
+/// `cues`; with `reads` (see [`scan_regions`]), only those that touch one
+/// for certain.
+fn scan_region(
+    text: &str,
+    region: Span,
+    until: usize,
+    reads: &[(usize, Span)],
+    cues: &mut Vec<StanceCue>,
+) {
     let lex = lexicon();
     // The last negator seen: (span, is a refusal).
     let mut negator: Option<(Span, bool)> = None;
     let region = sanitize(text, region);
-    cue_matches(lex, text, region, until, |span, kind| {
+    cue_matches(lex, text, region, until, reads, |span, kind| {
         cues.extend(judge(lex, text, span, kind, &mut negator));
         // A negated cue starts at its negator (`declined to comment`).
         negator.map(|(n, _)| n.start)
@@ -364,11 +381,19 @@ fn may_run_on(lex: &Lexicon, hay: &[u8], i: usize) -> bool {
 /// region keeps (see the module docs), up to those that make no cue starting
 /// before `until`. `found` returns where a cue made by a later match would
 /// start when that is before the match: at a negator (`declined to comment`).
+///
+/// With `reads` (the spans some claim reads cues in, sorted by start, see
+/// [`scan_regions`]), the stretches that no read span touches are passed
+/// over from the last of the lexicon's `cue_breaks` before the next read
+/// span: no match runs through such a byte (`,`, `"`, `.`) and no negator
+/// reaches across one, so the search from there keeps what the search from
+/// the start keeps after it, and what it drops touches no read span.
 fn cue_matches(
     lex: &Lexicon,
     text: &str,
     region: Span,
     until: usize,
+    mut reads: &[(usize, Span)],
     mut found: impl FnMut(Span, CueKind) -> Option<usize>,
 ) {
     let end = region.end.min(text.len());
@@ -377,7 +402,12 @@ fn cue_matches(
     // negator that starts before `until` (`did not explicitly deny`, see
     // `negation_reaches`).
     let mut grace = 0u8;
-    let mut keep = |grace: &mut u8, at: usize, id: u32, to: usize| {
+    // The end of the last match when it is a negator still waiting for
+    // the verb it negates.
+    let mut pending: Option<usize> = None;
+    // The start of the read span last searched for a break before it.
+    let mut searched: Option<usize> = None;
+    let mut keep = |grace: &mut u8, pending: &mut Option<usize>, at: usize, id: u32, to: usize| {
         if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
         {
             let negator = found(Span::new(at, to), kind);
@@ -386,7 +416,13 @@ fn cue_matches(
             } else {
                 0
             };
+            *pending = negator.map(|_| to);
         }
+    };
+    let breaks = |from: usize, to: usize| {
+        hay.get(from..to)
+            .and_then(|gap| gap.iter().rposition(|&b| lex.cue_breaks[usize::from(b)]))
+            .map(|k| from + k)
     };
     // No match starts before `pos`: the end of the last one.
     let mut pos = region.start;
@@ -397,6 +433,27 @@ fn cue_matches(
         .and_then(|head| head.chars().next_back())
         .is_some_and(is_word_char);
     loop {
+        // Past what no claim reads, from the last break before the next
+        // read span on (`i` is not inside a word here); not while a negator
+        // before `i` may still make a cue with a verb after it, that is,
+        // until a break has come since.
+        while let Some(((_, read), rest)) = reads.split_first() {
+            if read.end > i {
+                let waits = pending.is_some_and(|from| breaks(from, i).is_none());
+                if read.start > i && !waits && searched != Some(read.start) {
+                    // Searched once per read span: no break is left after
+                    // the last one.
+                    searched = Some(read.start);
+                    if let Some(at) = breaks(i, read.start) {
+                        i = at + 1;
+                        word_start = true;
+                        pending = None;
+                    }
+                }
+                break;
+            }
+            reads = rest;
+        }
         // Past the characters between words.
         loop {
             let Some(&b) = hay.get(i) else { return };
@@ -429,7 +486,7 @@ fn cue_matches(
             };
             if start >= pos && quick {
                 if let Some((id, to)) = lex.cues.longest_at(hay, start, end) {
-                    keep(&mut grace, start, id, to);
+                    keep(&mut grace, &mut pending, start, id, to);
                     pos = to;
                 }
             }
@@ -457,7 +514,7 @@ fn cue_matches(
             while at < bound {
                 match lex.cues.longest_at(hay, at, end) {
                     Some((id, to)) => {
-                        keep(&mut grace, at, id, to);
+                        keep(&mut grace, &mut pending, at, id, to);
                         pos = to;
                         at = to;
                     }
@@ -630,7 +687,7 @@ mod tests {
 
     fn fast_matches(text: &str, region: Span) -> Vec<(Span, CueKind)> {
         let mut matches = Vec::new();
-        cue_matches(lexicon(), text, region, text.len(), |span, kind| {
+        cue_matches(lexicon(), text, region, text.len(), &[], |span, kind| {
             matches.push((span, kind));
             None
         });
@@ -682,6 +739,48 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn passing_over_unread_stretches_keeps_the_cues_read(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "did not ", "didn't ", "never ", "declined to ", "refused to ", " ", "comment",
+                    "deny ", "denied ", "explicitly ", "the report ", "confirm ", "x", ", ", ". ",
+                    "\"", "would neither confirm nor deny ", "say ", "it ", "candid not ",
+                    "rejected the claims ", "was denied bail ", "\u{201C}", "no comment ",
+                ]),
+                0..16,
+            ),
+            spans in proptest::collection::vec((0usize..200, 1usize..30), 0..5),
+            cut in 0usize..30,
+        ) {
+            let text: String = parts.concat();
+            let start = crate::text::floor_boundary(&text, cut);
+            let region = Span::new(start, text.len());
+            let mut reads: Vec<(usize, Span)> = spans
+                .iter()
+                .map(|&(at, len)| {
+                    let from = crate::text::floor_boundary(&text, start + at % (text.len() - start + 1));
+                    (0, Span::new(from, crate::text::floor_boundary(&text, from + len)))
+                })
+                .filter(|(_, r)| !r.is_empty())
+                .collect();
+            reads.sort_unstable_by_key(|&(_, r)| r.start);
+            let until = reads.iter().map(|(_, r)| r.end).max().unwrap_or(start);
+            let mut full = Vec::new();
+            scan_region(&text, region, text.len(), &[], &mut full);
+            let mut passing = Vec::new();
+            scan_region(&text, region, until, &reads, &mut passing);
+            for (_, r) in &reads {
+                let touching = |cues: &[StanceCue]| {
+                    cues.iter()
+                        .filter(|c| c.span.start < r.end && c.span.end > r.start)
+                        .copied()
+                        .collect::<Vec<_>>()
+                };
+                proptest::prop_assert_eq!(touching(&passing), touching(&full), "{:?} in {:?}", r, text);
+            }
+        }
+
+        #[test]
         fn stopping_early_keeps_the_cues_before_the_stop(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
@@ -695,13 +794,13 @@ mod tests {
             let text: String = parts.concat();
             let region = Span::new(0, text.len());
             let mut full = Vec::new();
-            scan_region(&text, region, text.len(), &mut full);
+            scan_region(&text, region, text.len(), &[], &mut full);
             for until in (0..=text.len()).filter(|&u| text.is_char_boundary(u)) {
                 let before = |cues: &[StanceCue]| {
                     cues.iter().filter(|c| c.span.start < until).copied().collect::<Vec<_>>()
                 };
                 let mut early = Vec::new();
-                scan_region(&text, region, until, &mut early);
+                scan_region(&text, region, until, &[], &mut early);
                 proptest::prop_assert_eq!(before(&early), before(&full), "until {}", until);
             }
         }
@@ -726,7 +825,7 @@ mod tests {
             // Stopping early keeps the matches that start before the stop.
             let until = start + stop % (text.len() - start + 1);
             let mut early = Vec::new();
-            cue_matches(lexicon(), &text, region, until, |span, kind| {
+            cue_matches(lexicon(), &text, region, until, &[], |span, kind| {
                 early.push((span, kind));
                 None
             });

@@ -48,6 +48,11 @@ pub(crate) struct Lexicon {
     /// out of. `None` when one after a space or curly apostrophe is shorter
     /// than three bytes, since only its first three are tested.
     pub(crate) cue_tails: Option<Trie>,
+    /// The bytes that no cue runs through and no negation reaches across
+    /// (`,`, `.`, `"`: ASCII, neither word characters nor spaces, in no cue
+    /// entry): the scan for cues may start afresh after one (see
+    /// [`crate::cues`]).
+    pub(crate) cue_breaks: [bool; 256],
     /// Words that call a claim false (`untrue`, `baseless`, `fake news`).
     pub(crate) falsity: Trie,
     /// Nouns naming something said (`claim`, `report`, `allegations`).
@@ -162,8 +167,17 @@ impl Lexicon {
         let falsity: Vec<String> = entries(include_str!("../lexicon/falsity_words.txt"))
             .flat_map(spellings)
             .collect();
+        let cues = Trie::new(&patterns);
+        let cue_breaks = std::array::from_fn(|b| {
+            let b = u8::try_from(b).unwrap_or(u8::MAX);
+            b.is_ascii()
+                && !b.is_ascii_alphanumeric()
+                && !char::from(b).is_whitespace()
+                && !cues.uses(b)
+        });
         Lexicon {
-            cues: Trie::new(&patterns),
+            cues,
+            cue_breaks,
             kinds,
             cue_heads_reversed: Trie::new(&heads),
             cue_tails,

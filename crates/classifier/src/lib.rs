@@ -97,9 +97,11 @@
 //! all lists at once, in a trie) at the word starts of the parts of the
 //! article that some claim reads: the attribution clauses, the first bytes of
 //! each content and the surroundings of each cue, merged, each byte walked
-//! at most once, and each part only as far as some claim reads cues in it.
-//! The result is that of a leftmost-longest search over every byte of those
-//! parts (see the `cues` module). Each claim then finds the cues of its
+//! at most once, and each part only as far as some claim reads cues in it;
+//! between the spans read, the walk resumes after the last punctuation mark,
+//! across which no cue runs nor negation reaches. The result is that of a
+//! leftmost-longest search over every byte of those parts, for the cues
+//! that the claims read (see the `cues` module). Each claim then finds the cues of its
 //! clause by binary search, and the claims' contents are indexed once so that
 //! clauses and answers cost a binary search too: the whole is linear in the
 //! article, not quadratic in its claims. Per call, a handful of vectors are
@@ -247,9 +249,7 @@ struct Scratch {
     contents: window::Contents,
     windows: Vec<Option<Span>>,
     trimmed: Vec<Span>,
-    regions: Vec<Span>,
-    read: Vec<Span>,
-    merged: Vec<Region>,
+    regions: Regions,
     cues: Vec<StanceCue>,
     decisions: Vec<Option<Decision>>,
     stances: Vec<Stance>,
@@ -262,9 +262,7 @@ fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<Sta
         contents,
         windows,
         trimmed,
-        regions: spans,
-        read,
-        merged,
+        regions: parts,
         cues,
         decisions,
         stances,
@@ -280,8 +278,8 @@ fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<Sta
             .iter()
             .map(|c| trim_content(text, sanitize(text, c.text))),
     );
-    regions(text, claims, windows, trimmed, (spans, read, merged));
-    cues::scan_regions(text, merged, cues);
+    parts.find(text, claims, windows, trimmed);
+    cues::scan_regions(text, &parts.merged, &parts.reads, cues);
     decisions.clear();
     decisions.extend(
         (0..claims.len()).map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], cues)),
@@ -318,68 +316,93 @@ const HEAD_BYTES: usize = 96;
 /// `deny`) and the rest of its phrase.
 const CUE_MARGIN: usize = 48;
 
-/// The parts of `text` that the claims read, sorted and merged: attribution
-/// windows, content heads, and the surroundings of each claim's own cue.
-/// Each region's `until` is where the cues that [`decide`] looks at end:
-/// those inside a window, and those overlapping a claim's own cue or the
-/// first character of its content. The regions go into `merged`; `regions`
-/// and `read` are scratch space (all three are emptied first).
-fn regions(
-    text: &str,
-    claims: &[Claim],
-    windows: &[Option<Span>],
-    trimmed: &[Span],
-    (regions, read, merged): (&mut Vec<Span>, &mut Vec<Span>, &mut Vec<Region>),
-) {
-    regions.clear();
-    regions.reserve(claims.len() * 3);
-    // Spans that a claim reads cues in or at (see `decide`).
-    read.clear();
-    read.reserve(claims.len() * 3);
-    for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
-        regions.extend(*window);
-        read.extend(*window);
-        let content = sanitize(text, claim.text);
-        regions.push(Span::new(
-            content.start,
-            content.end.min(content.start + HEAD_BYTES),
-        ));
-        if !first.is_empty() {
-            read.push(Span::new(first.start, first.start + 1));
-        }
-        if let Some(cue) = claim.cue {
-            let cue = sanitize(text, cue);
-            regions.push(Span::new(
-                cue.start.saturating_sub(CUE_MARGIN),
-                cue.end + CUE_MARGIN,
+/// The parts of an article that the claims read, to scan for cues (see
+/// [`Regions::find`]), with the working vectors that find them.
+#[derive(Default)]
+struct Regions {
+    /// Every part some claim reads, unsorted (scratch space).
+    wanted: Vec<Span>,
+    /// The spans that a claim reads cues in or at (scratch space).
+    read: Vec<Span>,
+    /// The parts, sorted and merged.
+    merged: Vec<Region>,
+    /// The spans read in them (not empty), as (index into `merged`, part of
+    /// the span in that region), sorted.
+    reads: Vec<(usize, Span)>,
+}
+
+impl Regions {
+    /// Finds the parts of `text` that the claims read, sorted and merged:
+    /// attribution windows, content heads, and the surroundings of each
+    /// claim's own cue. Each region's `until` is where the cues that
+    /// [`decide`] looks at end: those inside a window, and those overlapping
+    /// a claim's own cue or the first character of its content. Every
+    /// vector is emptied first.
+    fn find(&mut self, text: &str, claims: &[Claim], windows: &[Option<Span>], trimmed: &[Span]) {
+        let Regions {
+            wanted,
+            read,
+            merged,
+            reads,
+        } = self;
+        wanted.clear();
+        wanted.reserve(claims.len() * 3);
+        // Spans that a claim reads cues in or at (see `decide`).
+        read.clear();
+        read.reserve(claims.len() * 3);
+        for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
+            wanted.extend(*window);
+            read.extend(*window);
+            let content = sanitize(text, claim.text);
+            wanted.push(Span::new(
+                content.start,
+                content.end.min(content.start + HEAD_BYTES),
             ));
-            read.push(Span::new(cue.start, cue.end.max(cue.start + 1)));
-        }
-    }
-    regions.sort_unstable_by_key(|r| r.start);
-    merged.clear();
-    merged.reserve(regions.len());
-    for &r in regions.iter() {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.span.end => {
-                last.span.end = last.span.end.max(r.end);
+            if !first.is_empty() {
+                read.push(Span::new(first.start, first.start + 1));
             }
-            _ => merged.push(Region {
-                span: r,
-                until: r.start,
-            }),
+            if let Some(cue) = claim.cue {
+                let cue = sanitize(text, cue);
+                wanted.push(Span::new(
+                    cue.start.saturating_sub(CUE_MARGIN),
+                    cue.end + CUE_MARGIN,
+                ));
+                read.push(Span::new(cue.start, cue.end.max(cue.start + 1)));
+            }
         }
-    }
-    // A cue is read when it starts before the end of a span read that
-    // reaches into its region: the scan of each region stops there.
-    for &r in read.iter() {
-        let from = merged.partition_point(|m| m.span.end <= r.start);
-        for region in merged[from..]
-            .iter_mut()
-            .take_while(|m| m.span.start < r.end)
-        {
-            region.until = region.until.max(r.end.min(region.span.end));
+        wanted.sort_unstable_by_key(|r| r.start);
+        merged.clear();
+        merged.reserve(wanted.len());
+        for &r in wanted.iter() {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.span.end => {
+                    last.span.end = last.span.end.max(r.end);
+                }
+                _ => merged.push(Region {
+                    span: r,
+                    until: r.start,
+                }),
+            }
         }
+        // A cue is read when it starts before the end of a span read that
+        // reaches into its region: the scan of each region stops there.
+        reads.clear();
+        for &r in read.iter() {
+            let from = merged.partition_point(|m| m.span.end <= r.start);
+            for (k, region) in merged[from..]
+                .iter_mut()
+                .enumerate()
+                .take_while(|(_, m)| m.span.start < r.end)
+            {
+                region.until = region.until.max(r.end.min(region.span.end));
+                let part = Span::new(r.start.max(region.span.start), r.end.min(region.span.end));
+                if !part.is_empty() {
+                    reads.push((from + k, part));
+                }
+            }
+        }
+        // The scan of a region passes over what lies between its reads.
+        reads.sort_unstable_by_key(|&(k, r)| (k, r.start));
     }
 }
 

@@ -226,6 +226,11 @@ impl Trie {
         self.next.get(row + class).copied().unwrap_or(0)
     }
 
+    /// True when some entry holds byte `b` (any case).
+    pub(crate) fn uses(&self, b: u8) -> bool {
+        self.classes[usize::from(b)] != 0
+    }
+
     /// True when some entry starts with byte `b` (any case).
     #[inline]
     pub(crate) fn can_start(&self, b: u8) -> bool {
