@@ -405,8 +405,9 @@ fn cue_matches(
     // The end of the last match when it is a negator still waiting for
     // the verb it negates.
     let mut pending: Option<usize> = None;
-    // The start of the read span last searched for a break before it.
-    let mut searched: Option<usize> = None;
+    // Where `reads` is next looked at: the end of the read span in
+    // progress, before which nothing is passed over.
+    let mut due = region.start;
     let mut keep = |grace: &mut u8, pending: &mut Option<usize>, at: usize, id: u32, to: usize| {
         if let (true, Some(&kind)) = (on_word_boundaries(text, at, to), lex.kinds.get(id as usize))
         {
@@ -437,22 +438,22 @@ fn cue_matches(
         // read span on (`i` is not inside a word here); not while a negator
         // before `i` may still make a cue with a verb after it, that is,
         // until a break has come since.
-        while let Some(((_, read), rest)) = reads.split_first() {
-            if read.end > i {
-                let waits = pending.is_some_and(|from| breaks(from, i).is_none());
-                if read.start > i && !waits && searched != Some(read.start) {
-                    // Searched once per read span: no break is left after
-                    // the last one.
-                    searched = Some(read.start);
-                    if let Some(at) = breaks(i, read.start) {
-                        i = at + 1;
-                        word_start = true;
-                        pending = None;
-                    }
-                }
+        while let Some(((_, read), rest)) = reads.split_first().filter(|_| i >= due) {
+            if read.end <= i {
+                reads = rest;
+                continue;
+            }
+            if pending.is_some_and(|from| breaks(from, i).is_none()) {
+                // Looked at again after the next word.
+                due = i + 1;
                 break;
             }
-            reads = rest;
+            if let Some(at) = breaks(i, read.start) {
+                i = at + 1;
+                word_start = true;
+                pending = None;
+            }
+            due = read.end;
         }
         // Past the characters between words.
         loop {
