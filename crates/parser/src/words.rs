@@ -204,44 +204,42 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 /// A closed set of lower-case words, matched in any case. The list stays
-/// readable as a constant; the hash set behind it is built on first use.
+/// readable as a constant; its shape filter is made at compile time and the
+/// hash set behind it on first use.
 pub struct WordSet {
     words: &'static [&'static str],
+    /// Rules most words out without a hash or a look at the `OnceLock`.
+    filter: ShapeFilter,
     /// Keyed by bytes: a lookup lower-cases into a stack buffer and need not
     /// check that the result is UTF-8 again.
-    set: OnceLock<(ShapeFilter, FxHashSet<&'static [u8]>)>,
-    /// Length in bytes of the longest word: longer words are not looked up.
-    longest: usize,
+    set: OnceLock<FxHashSet<&'static [u8]>>,
 }
 
 impl WordSet {
     /// A set of `words`, which must be lower case.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut longest = 0;
-        let mut i = 0;
-        while i < words.len() {
-            if words[i].len() > longest {
-                longest = words[i].len();
-            }
-            i += 1;
-        }
         WordSet {
             words,
+            filter: ShapeFilter::of_words(words),
             set: OnceLock::new(),
-            longest,
         }
     }
 
     /// True when `word`, in any case, is in the set.
+    // Inlined, with the hash lookup out of line: the filter alone answers
+    // most calls in a few instructions, fewer than a call costs.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        if word.len() > self.longest {
-            return false;
-        }
-        let (filter, set) = self.set.get_or_init(|| {
-            let words = || self.words.iter().map(|w| w.as_bytes());
-            (ShapeFilter::new(words()), words().collect())
-        });
-        filter.may_contain(word.as_bytes()) && with_ascii_lowercase(word, |w| set.contains(w))
+        self.filter.may_contain(word.as_bytes()) && self.holds(word)
+    }
+
+    /// [`WordSet::contains`] after the filter.
+    #[inline(never)]
+    fn holds(&self, word: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
+        with_ascii_lowercase(word, |w| set.contains(w))
     }
 }
 
@@ -276,9 +274,29 @@ impl ShapeFilter {
         filter
     }
 
+    /// [`ShapeFilter::new`] at compile time, for the constant word sets.
+    pub const fn of_words(words: &[&str]) -> Self {
+        let mut filter = ShapeFilter {
+            first: [0; 256],
+            last: [0; 256],
+        };
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                let bit = Self::length_bit(w.len());
+                filter.first[a.to_ascii_lowercase() as usize] |= bit;
+                filter.last[z.to_ascii_lowercase() as usize] |= bit;
+            }
+            i += 1;
+        }
+        filter
+    }
+
     #[inline]
-    fn length_bit(len: usize) -> u32 {
-        1 << len.min(31)
+    const fn length_bit(len: usize) -> u32 {
+        // Lengths from 31 up share a bit.
+        1 << if len < 31 { len } else { 31 }
     }
 
     /// False when no entry can equal `word` in any ASCII case; true when one
@@ -364,9 +382,12 @@ mod tests {
             entries in proptest::collection::vec("[a-zA-Z0-9'’. -]{0,12}|\\PC{0,6}", 1..20),
         ) {
             let shape = ShapeFilter::new(entries.iter().map(|e| e.as_bytes()));
+            let words: Vec<&str> = entries.iter().map(String::as_str).collect();
+            let constant = ShapeFilter::of_words(&words);
             for e in &entries {
                 for w in [e.clone(), e.to_ascii_uppercase(), e.to_ascii_lowercase()] {
                     proptest::prop_assert!(shape.may_contain(w.as_bytes()));
+                    proptest::prop_assert!(constant.may_contain(w.as_bytes()));
                 }
             }
         }
