@@ -227,8 +227,8 @@ pub(crate) fn attributions_into(
 /// The working vectors of [`attributions`], emptied between uses.
 #[derive(Default)]
 pub(crate) struct FinderBuffers {
-    /// [`Finder::cue_at`].
-    cue_at: Vec<Option<Cue>>,
+    /// [`Finder::starts_cue`].
+    starts_cue: Vec<bool>,
     /// [`Finder::cues`].
     cues: Vec<Cue>,
     /// [`Finder::unended_single_sentence`].
@@ -248,8 +248,10 @@ pub(crate) struct FinderBuffers {
 struct Finder<'d, 'a> {
     doc: &'d Document<'a>,
     lx: &'static Lexicon,
-    /// For each token that starts a cue: its cue.
-    cue_at: Vec<Option<Cue>>,
+    /// For each token: true when it starts a cue. (Flags, not the cues:
+    /// the rules only ask whether one starts, and a vector of flags is set
+    /// up for each article with one `memset`.)
+    starts_cue: Vec<bool>,
     /// The same cues in text order, so that a sentence's are found without
     /// a look at each of its tokens.
     cues: Vec<Cue>,
@@ -263,9 +265,9 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// given back by [`Finder::recycle`]).
     fn new(doc: &'d Document<'a>, buffers: &mut FinderBuffers) -> Self {
         let lx = Lexicon::get();
-        let mut cue_at = std::mem::take(&mut buffers.cue_at);
-        cue_at.clear();
-        cue_at.resize(doc.tokens.len(), None);
+        let mut starts_cue = std::mem::take(&mut buffers.starts_cue);
+        starts_cue.clear();
+        starts_cue.resize(doc.tokens.len(), false);
         let mut cues = std::mem::take(&mut buffers.cues);
         cues.clear();
         let sentence_start = &mut buffers.sentence_start;
@@ -297,7 +299,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 end: last + 1,
                 class: lx.cue_classes[pattern],
             };
-            cue_at[first] = Some(cue);
+            starts_cue[first] = true;
             cues.push(cue);
         };
         match token_start_cues_into(doc, lx, &mut buffers.matches) {
@@ -346,7 +348,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         Finder {
             doc,
             lx,
-            cue_at,
+            starts_cue,
             cues,
             unended_single_sentence,
         }
@@ -363,11 +365,14 @@ impl<'d, 'a> Finder<'d, 'a> {
             .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
+    // Compared as bytes: `p` is a constant of a byte or three, and a byte
+    // slice needs no char-boundary checks (token spans are whole chars).
+    #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.doc.text) == p)
+        self.doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && self.doc.text.as_bytes().get(t.span.start..t.span.end) == Some(p.as_bytes())
+        })
     }
 
     fn quote_at(&self, i: usize) -> Option<usize> {
@@ -386,7 +391,7 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Gives its vectors back to `buffers`, for the next article.
     fn recycle(self, buffers: &mut FinderBuffers) {
-        buffers.cue_at = self.cue_at;
+        buffers.starts_cue = self.starts_cue;
         buffers.cues = self.cues;
         buffers.unended_single_sentence = self.unended_single_sentence;
     }
@@ -438,14 +443,13 @@ impl<'d, 'a> Finder<'d, 'a> {
         // `READ MORE:`, `UPDATE:`: one or two words in capitals, then a
         // colon (the colon first: it rules out most sentences at once).
         let upper = |w: &str| w.chars().all(|c| !c.is_lowercase());
-        let w = self.word(first);
         end > first + 1
             && (self.is_punct(first + 1, ":")
                 || (self.is_punct(first + 2, ":")
                     && self.is_word(first + 1)
                     && upper(self.word(first + 1))))
-            && w.chars().count() > 1
-            && upper(w)
+            && self.word(first).chars().count() > 1
+            && upper(self.word(first))
     }
 
     fn to_attribution(&self, f: &Found) -> Attribution {
@@ -823,9 +827,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         while e < limit && self.is_word(e) {
             let w = self.word(e);
             if e > start
-                && (PHRASE_BREAKS.contains(w)
-                    || VERB_MODIFIERS.contains(w)
-                    || self.cue_at[e].is_some())
+                && (PHRASE_BREAKS.contains(w) || VERB_MODIFIERS.contains(w) || self.starts_cue[e])
             {
                 break;
             }
@@ -964,7 +966,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // after a comma or colon that ends the sentence.
         if attribution_end == cue.end {
             let quote = (cue.end..sent.end)
-                .take_while(|&k| self.cue_at[k].is_none() || k == cue.end)
+                .take_while(|&k| !self.starts_cue[k] || k == cue.end)
                 .find(|&k| self.quote_at(k).is_some());
             if let Some(q) = quote {
                 let introduced =
@@ -1123,7 +1125,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let that = (k..end.min(k + 12))
             .take_while(|&i| {
                 (self.is_word(i) || (self.is_punct(i, ",") && i > k))
-                    && (i == k || self.cue_at[i].is_none())
+                    && (i == k || !self.starts_cue[i])
             })
             .find(|&i| self.word(i).eq_ignore_ascii_case("that"));
         let mut after_that = false;
@@ -1428,7 +1430,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let clause = first_inner.ends_with("ing")
             || first_inner.ends_with("ly")
             || self.lx.is_time_word(first_inner)
-            || self.cue_at[inner.start].is_some();
+            || self.starts_cue[inner.start];
         if !is_relative
             && !clause
             && inner.clone().all(|k| {

@@ -161,6 +161,15 @@ impl WordList {
         self.filter.may_contain(word.as_bytes())
             && with_ascii_lowercase(word, |w| self.set.contains(w))
     }
+
+    /// [`WordList::contains`] or [`WordList::contains_lowercase`], with one
+    /// look at the filter (which ignores ASCII case) for both.
+    #[inline]
+    fn contains_as_written_or_lowercase(&self, word: &str) -> bool {
+        self.filter.may_contain(word.as_bytes())
+            && (self.set.contains(word.as_bytes())
+                || with_ascii_lowercase(word, |w| self.set.contains(w)))
+    }
 }
 
 impl Lexicon {
@@ -355,7 +364,7 @@ impl Lexicon {
     /// A time word that may sit between a cue and its content (`Tuesday`).
     #[inline]
     pub fn is_time_word(&self, word: &str) -> bool {
-        self.time_words.contains(word) || self.time_words.contains_lowercase(word)
+        self.time_words.contains_as_written_or_lowercase(word)
     }
 }
 
