@@ -3,11 +3,11 @@
 //!
 //! Each list is parsed once, on first use.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::cue_index::CueIndex;
 use crate::span::Span;
-use crate::words::{with_ascii_lowercase, ShapeFilter};
+use crate::words::{ByteSet, ShapeFilter};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -126,9 +126,7 @@ fn is_plain_cue(form: &str) -> bool {
 struct WordList {
     /// Rules most words out before hashing.
     filter: ShapeFilter,
-    /// Keyed by bytes, so that a word lower-cased into a byte buffer needs no
-    /// UTF-8 check to be looked up.
-    set: HashSet<&'static [u8]>,
+    set: ByteSet,
 }
 
 impl WordList {
@@ -158,8 +156,7 @@ impl WordList {
     /// True when `word` in ASCII lower case is an entry.
     #[inline]
     fn contains_lowercase(&self, word: &str) -> bool {
-        self.filter.may_contain(word.as_bytes())
-            && with_ascii_lowercase(word, |w| self.set.contains(w))
+        self.filter.may_contain(word.as_bytes()) && self.set.contains_lowercase(word)
     }
 
     /// [`WordList::contains`] or [`WordList::contains_lowercase`], with one
@@ -167,8 +164,7 @@ impl WordList {
     #[inline]
     fn contains_as_written_or_lowercase(&self, word: &str) -> bool {
         self.filter.may_contain(word.as_bytes())
-            && (self.set.contains(word.as_bytes())
-                || with_ascii_lowercase(word, |w| self.set.contains(w)))
+            && (self.set.contains(word.as_bytes()) || self.set.contains_lowercase(word))
     }
 }
 

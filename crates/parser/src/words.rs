@@ -210,9 +210,7 @@ pub struct WordSet {
     words: &'static [&'static str],
     /// Rules most words out without a hash or a look at the `OnceLock`.
     filter: ShapeFilter,
-    /// Keyed by bytes: a lookup lower-cases into a stack buffer and need not
-    /// check that the result is UTF-8 again.
-    set: OnceLock<FxHashSet<&'static [u8]>>,
+    set: OnceLock<ByteSet>,
 }
 
 impl WordSet {
@@ -236,11 +234,74 @@ impl WordSet {
     /// [`WordSet::contains`] after the filter.
     #[inline(never)]
     fn holds(&self, word: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
-        with_ascii_lowercase(word, |w| set.contains(w))
+        self.set
+            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect())
+            .contains_lowercase(word)
     }
+}
+
+/// A set of words as bytes, for exact or lower-case lookups. A word of up to
+/// seven bytes is kept packed into one integer with its length, which hashes
+/// in one multiplication and compares in one instruction, with no copy or
+/// call to `memcmp`; longer words are kept as they are.
+#[derive(Default)]
+pub struct ByteSet {
+    short: FxHashSet<u64>,
+    long: FxHashSet<&'static [u8]>,
+}
+
+impl ByteSet {
+    /// Adds `word`.
+    pub fn insert(&mut self, word: &'static [u8]) {
+        match pack(word, false) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(word),
+        };
+    }
+
+    /// True when `word` is in the set, as written.
+    #[inline]
+    pub fn contains(&self, word: &[u8]) -> bool {
+        match pack(word, false) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(word),
+        }
+    }
+
+    /// True when `word` in ASCII lower case is in the set.
+    #[inline]
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        match pack(word.as_bytes(), true) {
+            Some(key) => self.short.contains(&key),
+            None => with_ascii_lowercase(word, |w| self.long.contains(w)),
+        }
+    }
+}
+
+impl FromIterator<&'static [u8]> for ByteSet {
+    fn from_iter<I: IntoIterator<Item = &'static [u8]>>(words: I) -> Self {
+        let mut set = ByteSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+/// A word of up to seven bytes as one integer: its bytes (in ASCII lower
+/// case when `lower`), then its length in the top byte, so that no two words
+/// share a key; `None` for a longer word.
+#[inline]
+fn pack(word: &[u8], lower: bool) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut key = (word.len() as u64) << 56;
+    for (i, &b) in word.iter().enumerate() {
+        let b = if lower { b.to_ascii_lowercase() } else { b };
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 /// A quick test that rules most words out of a word list before any hashing:
@@ -373,6 +434,24 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_set_finds_its_words_exactly_or_in_lower_case() {
+        let set: ByteSet = ["a", "ab", "abcdefg", "abcdefgh", "Mr", "Lower-Case"]
+            .iter()
+            .map(|w| w.as_bytes())
+            .collect();
+        for w in ["a", "ab", "abcdefg", "abcdefgh", "Mr", "Lower-Case"] {
+            assert!(set.contains(w.as_bytes()), "{w}");
+        }
+        for w in ["", "a\0", "b", "abcdef", "abcdefgh\0", "mr", "AB"] {
+            assert!(!set.contains(w.as_bytes()), "{w}");
+        }
+        assert!(set.contains_lowercase("AbCdEfG"));
+        assert!(set.contains_lowercase("ABCDEFGH"));
+        assert!(!set.contains_lowercase("MR"));
+        assert!(!set.contains_lowercase("LOWER-CASE"));
+    }
 
     proptest::proptest! {
         /// The filter may let a word through that is no entry, never stop
