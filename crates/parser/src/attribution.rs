@@ -532,7 +532,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 f.content = self.trim_content(f.content.clone());
                 // What is left before the next attribution may be no
                 // statement at all ("Freeland said even though ...").
-                if self.content_words(&f.content) < 3 && !self.has_quote(&f.content) {
+                if !self.has_words(&f.content, 3) && !self.has_quote(&f.content) {
                     f.content.end = f.content.start;
                 }
             }
@@ -682,7 +682,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let after = self.trim_content(after_start + 1..sent.end);
                 // "according to X" inside a sentence always splits one
                 // statement ("Some concerns, according to experts, include").
-                if self.content_words(&after) >= 2 && self.content_words(&before) >= 1 {
+                if self.has_words(&after, 2) && self.has_words(&before, 1) {
                     out.push(Found {
                         content: after,
                         cue: Some(cue),
@@ -692,7 +692,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         second_half: true,
                         fallback: false,
                     });
-                    if self.content_words(&before) >= 2 {
+                    if self.has_words(&before, 2) {
                         out.push(Found::new(before, cue, phrase, cue.first, false));
                     }
                     out.sort_by_key(|f| f.content.start);
@@ -701,7 +701,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
             before
         };
-        if self.content_words(&content) < 3 {
+        if !self.has_words(&content, 3) {
             return;
         }
         out.push(Found::new(content, cue, phrase, cue.first, at_start));
@@ -737,7 +737,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             return;
         }
         let content = self.trim_content(k..sent.end);
-        if self.content_words(&content) < 1 {
+        if !self.has_words(&content, 1) {
             return;
         }
         let negated = (phrase.tokens.end..cue.first).any(|i| {
@@ -927,9 +927,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             // `... rather than "sleeping car porters," Foster writes`: a
             // quotation that ends a longer statement is part of it (mixed).
             let qi = q_end - 1;
-            let tail_of_statement = qi > sent.start
-                && self.is_word(qi - 1)
-                && self.content_words(&(sent.start..qi)) >= 3;
+            let tail_of_statement =
+                qi > sent.start && self.is_word(qi - 1) && self.has_words(&(sent.start..qi), 3);
             let first = if tail_of_statement {
                 self.clause_start(sent.start, qi)
             } else {
@@ -1005,7 +1004,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // attribution splits one statement in two.
             let after = if self.is_punct(rest, ",") {
                 let a = self.trim_content(rest + 1..sent.end);
-                (self.content_words(&a) >= 2
+                (self.has_words(&a, 2)
                     && self.quote_at(a.start).is_none()
                     && self.continues_statement(a.start)
                     && !self.is_apposition(&a))
@@ -1014,7 +1013,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 None
             };
             let min = if after.is_some() { 2 } else { 3 };
-            if self.content_words(&content) >= min || self.has_quote(&content) {
+            if self.has_words(&content, min) || self.has_quote(&content) {
                 out.push(Found::new(
                     content,
                     cue,
@@ -1106,14 +1105,20 @@ impl<'d, 'a> Finder<'d, 'a> {
         r.clone().any(|k| self.quote_at(k).is_some())
     }
 
-    fn content_words(&self, r: &Range<usize>) -> usize {
-        r.clone()
-            .map(|k| match self.doc.tokens[k].kind {
-                TokenKind::Word => 1,
-                TokenKind::Quote(q) => self.doc.quotes[q].words,
-                TokenKind::Punct => 0,
+    /// True when `r` holds at least `n` words, those inside its quotations
+    /// included; counted only as far as `n` (a content can run to the end of
+    /// a long sentence, and the rules ask for two or three words).
+    fn has_words(&self, r: &Range<usize>, n: usize) -> bool {
+        let mut count = 0;
+        n == 0
+            || r.clone().any(|k| {
+                count += match self.doc.tokens[k].kind {
+                    TokenKind::Word => 1,
+                    TokenKind::Quote(q) => self.doc.quotes[q].words,
+                    TokenKind::Punct => 0,
+                };
+                count >= n
             })
-            .sum()
     }
 
     /// The content after a cue, if the words after it read as reported speech.
@@ -1241,7 +1246,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         let content = self.trim_content(k..end);
-        (self.content_words(&content) >= 3).then_some(content)
+        self.has_words(&content, 3).then_some(content)
     }
 
     /// The noun phrase that ends right before token `end` (the subject of a cue).
@@ -1590,9 +1595,11 @@ impl<'d, 'a> Finder<'d, 'a> {
         if DETERMINERS.contains(head) || self.lx.is_time_word(head) {
             return None;
         }
+        // The first `of` inside the phrase: asked about twice below.
+        let of = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of");
         // `the 39-year-old founder of Studiocomix Press`: the head is the
         // noun before `of`, and the phrase is a description.
-        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+        if let Some(of) = of {
             let before = self.word(of - 1);
             if !is_capitalised(before) && self.lx.is_person_noun(before) {
                 return Some(Phrase {
@@ -1631,7 +1638,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             });
         }
         // `Sen. Richard Shelby of Alabama`: a name, then where it is from.
-        if let Some(of) = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of") {
+        if let Some(of) = of {
             if is_capitalised(self.word(of - 1)) && is_capitalised(self.word(of + 1)) {
                 let before = self.split_phrase(r.start..of)?;
                 if self.lx.given_name(self.word(before.name.start)).is_some() {
