@@ -625,28 +625,44 @@ fn push_ascii_words(
 ) -> usize {
     let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
     let mut i = start;
+    // The class of the word's first byte, read once: it says both that a
+    // word starts here and whether it is capitalised.
+    let mut class = bytes.get(i).map_or(ByteClass::Other, |&b| byte_class(b));
     loop {
-        let end = ascii_word_end(text, i, limit, lx);
-        if bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+        let run_end = i + ascii_alphanumeric_run_from(bytes, i);
+        // A space after the letters and digits (most words) ends the word
+        // with no more to decide.
+        let spaced = bytes.get(run_end) == Some(&b' ');
+        let end = if spaced {
+            run_end
+        } else {
+            word_end_after_run(text, i, run_end, limit, lx)
+        };
+        if class == ByteClass::Upper {
             capitals.push(out.len());
         }
         out.push(Token {
             span: Span::new(i, end),
             kind: TokenKind::Word,
         });
-        // The space after a word, taken here rather than by a turn of the
-        // tokenizer's loop.
-        if bytes.get(end) != Some(&b' ') {
+        // A word that went through the full rule (`Mr.`) may still be one
+        // space from the next.
+        if !spaced && bytes.get(end) != Some(&b' ') {
             return end;
         }
+        // The space after a word, taken here rather than by a turn of the
+        // tokenizer's loop.
         i = end + 1;
-        if !bytes
-            .get(i)
-            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
-        {
+        class = bytes.get(i).map_or(ByteClass::Other, |&b| byte_class(b));
+        if !matches!(class, ByteClass::Lower | ByteClass::Upper) {
             return i;
         }
     }
+}
+
+/// [`ByteClass`] of a byte, by table.
+fn byte_class(b: u8) -> ByteClass {
+    BYTE_CLASS[usize::from(b)]
 }
 
 /// End of the word that starts with the ASCII letter or digit at `start`.
@@ -654,9 +670,24 @@ fn push_ascii_words(
 /// punctuation mark, or by a joining mark (`'`, `-`, `.`, `&`, `,`) that
 /// nothing joins to: those end here; the others go through [`word_end`]'s
 /// full rule, which this agrees with.
+#[cfg(test)]
 fn ascii_word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
     let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
-    let j = start + 1 + bytes.get(start + 1..).map_or(0, ascii_alphanumeric_run);
+    let run_end = start + 1 + bytes.get(start + 1..).map_or(0, ascii_alphanumeric_run);
+    word_end_after_run(text, start, run_end, limit, lx)
+}
+
+/// [`ascii_word_end`] once the run of ASCII letters and digits from `start`
+/// is known to end at `run_end`.
+fn word_end_after_run(
+    text: &str,
+    start: usize,
+    run_end: usize,
+    limit: usize,
+    lx: &Lexicon,
+) -> usize {
+    let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
+    let j = run_end;
     let Some(&b) = bytes.get(j) else {
         return j;
     };
@@ -760,6 +791,23 @@ fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
         .unwrap_or(rest.len())
+}
+
+/// [`ascii_alphanumeric_run`] of `bytes[i..]` where `bytes[i]` is known to
+/// be an ASCII letter or digit: the eight bytes from `i` are read as they
+/// stand (most words end within them), without the loop's set-up.
+fn ascii_alphanumeric_run_from(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => {
+            let others = !ascii_alphanumeric_mask(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+            if others != 0 {
+                (others.trailing_zeros() / 8) as usize
+            } else {
+                8 + bytes.get(i + 8..).map_or(0, ascii_alphanumeric_run)
+            }
+        }
+        None => 1 + bytes.get(i + 1..).map_or(0, ascii_alphanumeric_run),
+    }
 }
 
 /// `0x01` in every byte of a `u64`.
@@ -1060,6 +1108,10 @@ mod tests {
             for k in 0..s.len() {
                 let b = &s.as_bytes()[k..];
                 assert_eq!(ascii_alphanumeric_run(b), by_table(b), "{s:?} from {k}");
+                if b.first().is_some_and(u8::is_ascii_alphanumeric) {
+                    let from = ascii_alphanumeric_run_from(s.as_bytes(), k);
+                    assert_eq!(from, by_table(b), "{s:?} from {k}");
+                }
             }
         }
     }
