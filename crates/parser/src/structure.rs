@@ -125,9 +125,10 @@ impl<'a> Document<'a> {
         tokens.reserve(text.len() / 5 + 8);
         sentences.reserve(text.len() / 100 + 4);
         capitals.reserve(text.len() / 40 + 4);
+        let mut marks = MarkFinder::default();
         for (p, &para) in paragraphs.iter().enumerate() {
             let first_quote = quotes.len();
-            scan_quotes(text, para, &mut quotes);
+            scan_quotes(text, para, &mut marks, &mut quotes);
             let runs_on = paragraphs
                 .get(p + 1)
                 .is_some_and(|next| opens_with_quote_mark(next.slice(text)));
@@ -236,6 +237,24 @@ enum Mark {
 /// Classifies the mark at byte `i` of `text`; returns it with its length.
 fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
     let rest = &text[i..];
+    // An apostrophe between ASCII letters or digits (`Iran's`, `don’t`), the
+    // commonest mark of all, can neither open nor close: decided without
+    // decoding the characters around it.
+    let apostrophe = match rest.as_bytes() {
+        [b'\'', ..] => Some(1),
+        [0xE2, 0x80, 0x99, ..] => Some(3),
+        _ => None,
+    };
+    let bytes = text.as_bytes();
+    if let Some(n) = apostrophe {
+        let alnum = |j: Option<usize>| {
+            j.and_then(|j| bytes.get(j))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if alnum(i.checked_sub(1)) && alnum(Some(i + n)) {
+            return None;
+        }
+    }
     let c = rest.chars().next()?;
     let prev = char_before(text, i);
     let next_of = |n: usize| rest[n..].chars().next();
@@ -289,8 +308,47 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Finds the bytes that can start a quotation mark: `"`, `'`, the lead byte
+/// of `“ ” ‘ ’ „ ‟ ‹ ›` (0xE2) and that of `« »` (0xC2, rare: also the no-break
+/// space and `£`, so searched for apart from the other three).
+///
+/// Each search runs to the end of the article, not of the paragraph, and its
+/// result is kept until the scan passes it: the searches then number one per
+/// mark and one per article, rather than one more per paragraph (most
+/// paragraphs hold no mark, or end well past their last).
+#[derive(Default)]
+struct MarkFinder {
+    /// The first `"`, `'` or 0xE2 byte at or after where it was last sought
+    /// (the text's length if none), and where that was.
+    common: Option<(usize, usize)>,
+    /// The same for the 0xC2 byte.
+    rare: Option<(usize, usize)>,
+}
+
+impl MarkFinder {
+    /// The first byte at or after `i` of `bytes` (the whole article, the same
+    /// at every call) that can start a mark, if any.
+    fn next(&mut self, bytes: &[u8], i: usize) -> Option<usize> {
+        // A kept result answers for every `i` from where it was sought up to
+        // itself: no candidate lies between.
+        let fresh = |kept: Option<(usize, usize)>| kept.filter(|&(from, at)| from <= i && i <= at);
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        let common = match fresh(self.common) {
+            Some((_, at)) => at,
+            None => i + memchr::memchr3(b'"', b'\'', 0xE2, rest).unwrap_or(rest.len()),
+        };
+        let rare = match fresh(self.rare) {
+            Some((_, at)) => at,
+            None => i + memchr::memchr(0xC2, rest).unwrap_or(rest.len()),
+        };
+        self.common = Some((i, common));
+        self.rare = Some((i, rare));
+        Some(common.min(rare)).filter(|&at| at < bytes.len())
+    }
+}
+
 /// Finds the quotations of one paragraph and appends them to `out`.
-fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
+fn scan_quotes(text: &str, para: Span, marks: &mut MarkFinder, out: &mut Vec<Quote>) {
     #[derive(Clone, Copy)]
     enum State {
         Out,
@@ -300,21 +358,11 @@ fn scan_quotes(text: &str, para: Span, out: &mut Vec<Quote>) {
     let mut state = State::Out;
     let mut i = para.start;
     let end = para.end;
-    let bytes = &text.as_bytes()[..end];
-    // The next 0xC2 byte at or after `i` (rare: `« »`, no-break space, `£`),
-    // searched for apart from the three common mark bytes.
-    let mut next_c2 = None::<usize>;
     while i < end {
-        // Jump to the next byte that can start a quotation mark: `"`, `'`,
-        // or the lead byte of `“ ” ‘ ’ „ ‟ ‹ ›` (0xE2) and `« »` (0xC2).
-        if next_c2.is_none_or(|c2| c2 < i) {
-            next_c2 = Some(memchr::memchr(0xC2, &bytes[i..]).map_or(end, |off| i + off));
-        }
-        let c2 = next_c2.unwrap_or(end);
-        match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..c2]) {
-            Some(off) => i += off,
-            None if c2 < end => i = c2,
-            None => break,
+        // Jump to the next byte that can start a quotation mark.
+        match marks.next(text.as_bytes(), i) {
+            Some(at) if at < end => i = at,
+            _ => break,
         }
         let Some(c) = text[i..end].chars().next() else {
             break;
@@ -1060,6 +1108,24 @@ mod tests {
         out.clear();
         let next = push_ascii_words(t, 30, t.len(), Lexicon::get(), &mut out, &mut capitals);
         assert_eq!(&t[next..], " left");
+    }
+
+    #[test]
+    fn mark_finder_finds_every_mark_byte_in_order() {
+        let t = "a \"b\" c\n'd' “e” £5 «f»\n\nno marks here\n’";
+        let bytes = t.as_bytes();
+        let expected: Vec<usize> = (0..bytes.len())
+            .filter(|&k| matches!(bytes[k], b'"' | b'\'' | 0xE2 | 0xC2))
+            .collect();
+        let mut marks = MarkFinder::default();
+        let (mut found, mut i) = (Vec::new(), 0);
+        while let Some(at) = marks.next(bytes, i) {
+            found.push(at);
+            // Asked again where it found one, it answers the same.
+            assert_eq!(marks.next(bytes, at), Some(at));
+            i = at + 1;
+        }
+        assert_eq!(found, expected);
     }
 
     #[test]
