@@ -757,10 +757,20 @@ fn word_end_after_run(
         }
         return word_end(text, start, limit, lx);
     }
-    if b == b'.' && takes_full_stop(text.get(start..j).unwrap_or(""), lx) {
+    if b == b'.' && run_takes_full_stop(text.get(start..j).unwrap_or(""), lx) {
         return j + 1;
     }
     j
+}
+
+/// [`takes_full_stop`] for a run of ASCII letters and digits (the word before
+/// most full stops), which holds no dot and whose characters are its bytes:
+/// only the lexicon is left to ask.
+fn run_takes_full_stop(run: &str, lx: &Lexicon) -> bool {
+    match run.as_bytes() {
+        [c] if c.is_ascii_uppercase() => true,
+        _ => lx.is_abbreviation(run),
+    }
 }
 
 /// True when the word before a full stop keeps it (`U.S.`, an initial,
@@ -1093,6 +1103,11 @@ mod tests {
         }
         for w in ["j", "Smith", "5", "", "AB"] {
             assert!(!takes_full_stop(w, lx), "{w}");
+        }
+        for w in [
+            "J", "Mr", "Jan", "j", "Smith", "5", "AB", "said", "Gov", "etc",
+        ] {
+            assert_eq!(run_takes_full_stop(w, lx), takes_full_stop(w, lx), "{w}");
         }
     }
 
