@@ -25,7 +25,7 @@
 //! ```
 
 pub mod attribution;
-pub mod cue_index;
+mod cue_index;
 pub mod dateline;
 pub mod lexicon;
 pub mod resolve;
