@@ -15,54 +15,12 @@
 //! cues (`said`, `has` of `has not responded`), which a comparison settles.
 
 use crate::span::Span;
-
-/// Bit `min(len, 31)`: a set of word lengths as one `u32`.
-#[inline]
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
-}
+use crate::words::{folded_key, length_bit};
 
 /// The table index of two bytes: five low bits of each.
 #[inline]
 fn pair(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
-}
-
-/// A word of up to 16 bytes as one number, ASCII letters in lower case and
-/// zeros after its end: two words are equal in any ASCII case when their keys
-/// are (and their lengths, as words hold no zero byte). Eight bytes at a time
-/// (SWAR): comparing a word with a first word byte by byte, each byte
-/// lower-cased, cost more than all the rest of the cue search's full tests.
-fn folded_key(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..word.len()].copy_from_slice(word);
-    let [lo, hi] = [&bytes[..8], &bytes[8..]].map(|half| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(half);
-        fold_ascii_case(u64::from_le_bytes(eight))
-    });
-    Some(u128::from(lo) | u128::from(hi) << 64)
-}
-
-/// The eight bytes of `x` with `A`-`Z` turned to `a`-`z`, every other byte
-/// as it is.
-#[inline]
-fn fold_ascii_case(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte, with the high bit cleared so that no sum carries into the
-    // next byte: its high bit is then set when the byte is at least `A`,
-    // and when it is above `Z`.
-    let low7 = x & !HIGH;
-    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
-    let above_z = low7 + (0x7f - u64::from(b'Z')) * ONES;
-    // Upper case: at least `A`, not above `Z`, and ASCII.
-    let upper = at_least_a & !above_z & !x & HIGH;
-    // The high bit moved to bit 5 (0x20): the case bit.
-    x | upper >> 2
 }
 
 /// A cue form of several words, for [`CueIndex::hides_cue_start`].
@@ -323,35 +281,7 @@ mod tests {
         assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "disappoint")));
     }
 
-    #[test]
-    fn folded_keys_are_equal_for_words_equal_in_any_ascii_case() {
-        assert_eq!(folded_key(b"SAID"), folded_key(b"said"));
-        assert_eq!(folded_key(b"Acknowledging"), folded_key(b"acknowledging"));
-        assert_ne!(folded_key(b"said"), folded_key(b"sai"));
-        // `@` and `[` stand just outside `A`-`Z`; `é` is not ASCII.
-        assert_ne!(folded_key(b"@["), folded_key(b"`{"));
-        assert_ne!(folded_key("é".as_bytes()), folded_key("É".as_bytes()));
-        assert_eq!(folded_key(&[b'a'; 17]), None);
-    }
-
     proptest::proptest! {
-        /// The key of a word is the key of its ASCII lower case, and equal
-        /// keys mean words equal in any ASCII case.
-        #[test]
-        fn folded_keys_agree_with_eq_ignore_ascii_case(
-            a in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
-            b in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
-        ) {
-            proptest::prop_assert_eq!(folded_key(&a), folded_key(&a.to_ascii_lowercase()));
-            let b = if a.len() == b.len() && b[0] % 2 == 0 { a.to_ascii_uppercase() } else { b };
-            if !a.contains(&0) && !b.contains(&0) {
-                proptest::prop_assert_eq!(
-                    folded_key(&a) == folded_key(&b),
-                    a.eq_ignore_ascii_case(&b)
-                );
-            }
-        }
-
         /// At every word start, the index finds what a comparison with every
         /// form finds, longest first; and it reports a hidden start exactly
         /// when a form of several words starts inside the word.

@@ -288,6 +288,13 @@ impl FromIterator<&'static [u8]> for ByteSet {
     }
 }
 
+/// Bit `min(len, 31)`: a set of word lengths as one `u32` (lengths from 31
+/// up share a bit).
+#[inline]
+pub(crate) const fn length_bit(len: usize) -> u32 {
+    1 << if len < 31 { len } else { 31 }
+}
+
 /// A word of up to seven bytes as one integer: its bytes (in ASCII lower
 /// case when `lower`), then its length in the top byte, so that no two words
 /// share a key; `None` for a longer word.
@@ -296,12 +303,59 @@ fn pack(word: &[u8], lower: bool) -> Option<u64> {
     if word.len() > 7 {
         return None;
     }
-    let mut key = (word.len() as u64) << 56;
-    for (i, &b) in word.iter().enumerate() {
-        let b = if lower { b.to_ascii_lowercase() } else { b };
-        key |= u64::from(b) << (8 * i);
+    let bytes = little_endian(word);
+    let bytes = if lower { fold_ascii_case(bytes) } else { bytes };
+    Some(bytes | (word.len() as u64) << 56)
+}
+
+/// A word of up to 16 bytes as one number, ASCII letters in lower case and
+/// zeros after its end: two words are equal in any ASCII case when their keys
+/// are (and their lengths, as words hold no zero byte). Eight bytes at a time
+/// (SWAR): comparing a word with a first word byte by byte, each byte
+/// lower-cased, cost more than all the rest of the cue search's full tests
+/// (see `cue_index`).
+pub(crate) fn folded_key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
     }
-    Some(key)
+    // Copied whole into a zeroed array, then read as two numbers: for words
+    // of up to 16 bytes, cheaper than building each number byte by byte.
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    let lo = u128::from(fold_ascii_case(u128::from_le_bytes(bytes) as u64));
+    let hi = u128::from(fold_ascii_case((u128::from_le_bytes(bytes) >> 64) as u64));
+    Some(lo | hi << 64)
+}
+
+/// The eight bytes of `x` with `A`-`Z` turned to `a`-`z`, every other byte
+/// as it is.
+#[inline]
+fn fold_ascii_case(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, with the high bit cleared so that no sum carries into the
+    // next byte: its high bit is then set when the byte is at least `A`,
+    // and when it is above `Z`.
+    let low7 = x & !HIGH;
+    let at_least_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = low7 + (0x7f - u64::from(b'Z')) * ONES;
+    // Upper case: at least `A`, not above `Z`, and ASCII.
+    let upper = at_least_a & !above_z & !x & HIGH;
+    // The high bit moved to bit 5 (0x20): the case bit.
+    x | upper >> 2
+}
+
+/// Up to eight bytes as one number, the first byte lowest, zeros after the
+/// last.
+#[inline]
+fn little_endian(bytes: &[u8]) -> u64 {
+    // A loop of shifts, not a copy into an array: for the seven bytes at
+    // most of a packed word, a call to `memcpy` costs more than the loop.
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i))
 }
 
 /// A quick test that rules most words out of a word list before any hashing:
@@ -321,43 +375,37 @@ pub struct ShapeFilter {
 impl ShapeFilter {
     /// A filter that passes every entry of `words`, in any ASCII case.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        let mut filter = ShapeFilter {
-            first: [0; 256],
-            last: [0; 256],
-        };
+        let mut filter = ShapeFilter::EMPTY;
         for w in words {
-            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
-                let bit = Self::length_bit(w.len());
-                filter.first[usize::from(a.to_ascii_lowercase())] |= bit;
-                filter.last[usize::from(z.to_ascii_lowercase())] |= bit;
-            }
+            filter.insert(w);
         }
         filter
     }
 
     /// [`ShapeFilter::new`] at compile time, for the constant word sets.
     pub const fn of_words(words: &[&str]) -> Self {
-        let mut filter = ShapeFilter {
-            first: [0; 256],
-            last: [0; 256],
-        };
+        let mut filter = ShapeFilter::EMPTY;
         let mut i = 0;
         while i < words.len() {
-            let w = words[i].as_bytes();
-            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
-                let bit = Self::length_bit(w.len());
-                filter.first[a.to_ascii_lowercase() as usize] |= bit;
-                filter.last[z.to_ascii_lowercase() as usize] |= bit;
-            }
+            filter.insert(words[i].as_bytes());
             i += 1;
         }
         filter
     }
 
-    #[inline]
-    const fn length_bit(len: usize) -> u32 {
-        // Lengths from 31 up share a bit.
-        1 << if len < 31 { len } else { 31 }
+    /// A filter that passes no word but the empty one.
+    const EMPTY: ShapeFilter = ShapeFilter {
+        first: [0; 256],
+        last: [0; 256],
+    };
+
+    /// Lets `word` through, in any ASCII case.
+    const fn insert(&mut self, word: &[u8]) {
+        if let (Some(&a), Some(&z)) = (word.first(), word.last()) {
+            let bit = length_bit(word.len());
+            self.first[a.to_ascii_lowercase() as usize] |= bit;
+            self.last[z.to_ascii_lowercase() as usize] |= bit;
+        }
     }
 
     /// False when no entry can equal `word` in any ASCII case; true when one
@@ -367,7 +415,7 @@ impl ShapeFilter {
         let (Some(&a), Some(&z)) = (word.first(), word.last()) else {
             return true;
         };
-        let bit = Self::length_bit(word.len());
+        let bit = length_bit(word.len());
         self.first[usize::from(a.to_ascii_lowercase())] & bit != 0
             && self.last[usize::from(z.to_ascii_lowercase())] & bit != 0
     }
@@ -453,7 +501,35 @@ mod tests {
         assert!(!set.contains_lowercase("LOWER-CASE"));
     }
 
+    #[test]
+    fn folded_keys_are_equal_for_words_equal_in_any_ascii_case() {
+        assert_eq!(folded_key(b"SAID"), folded_key(b"said"));
+        assert_eq!(folded_key(b"Acknowledging"), folded_key(b"acknowledging"));
+        assert_ne!(folded_key(b"said"), folded_key(b"sai"));
+        // `@` and `[` stand just outside `A`-`Z`; `é` is not ASCII.
+        assert_ne!(folded_key(b"@["), folded_key(b"`{"));
+        assert_ne!(folded_key("é".as_bytes()), folded_key("É".as_bytes()));
+        assert_eq!(folded_key(&[b'a'; 17]), None);
+    }
+
     proptest::proptest! {
+        /// The key of a word is the key of its ASCII lower case, and equal
+        /// keys mean words equal in any ASCII case.
+        #[test]
+        fn folded_keys_agree_with_eq_ignore_ascii_case(
+            a in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
+            b in proptest::collection::vec(proptest::num::u8::ANY, 1..17),
+        ) {
+            proptest::prop_assert_eq!(folded_key(&a), folded_key(&a.to_ascii_lowercase()));
+            let b = if a.len() == b.len() && b[0] % 2 == 0 { a.to_ascii_uppercase() } else { b };
+            if !a.contains(&0) && !b.contains(&0) {
+                proptest::prop_assert_eq!(
+                    folded_key(&a) == folded_key(&b),
+                    a.eq_ignore_ascii_case(&b)
+                );
+            }
+        }
+
         /// The filter may let a word through that is no entry, never stop
         /// one that is, in any ASCII case.
         #[test]

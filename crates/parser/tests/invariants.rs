@@ -282,8 +282,9 @@ fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn invariants_hold_on_every_fixture_text() {
+/// The repository's text fixtures, in path order (at least ten of them:
+/// fewer means they were not found).
+fn fixture_texts() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut files = Vec::new();
     text_files(&root, &mut files);
@@ -294,6 +295,12 @@ fn invariants_hold_on_every_fixture_text() {
         root.display(),
         files.len()
     );
+    files
+}
+
+#[test]
+fn invariants_hold_on_every_fixture_text() {
+    let files = fixture_texts();
     let mut claims = 0;
     for path in &files {
         let Ok(text) = fs::read_to_string(path) else {
@@ -318,15 +325,11 @@ fn invariants_hold_on_every_fixture_text() {
 /// finds what fresh vectors find.
 #[test]
 fn reused_buffers_find_what_fresh_ones_find_in_every_fixture() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    let mut files = Vec::new();
-    text_files(&root, &mut files);
-    files.sort();
-    let mut texts: Vec<String> = files
+    let mut texts: Vec<String> = fixture_texts()
         .iter()
         .filter_map(|path| fs::read_to_string(path).ok())
         .collect();
-    assert!(texts.len() >= 10, "fixtures under {}", root.display());
+    assert!(texts.len() >= 10, "fixtures read: {}", texts.len());
     // Past the length up to which `extract_claims` keeps its vectors.
     let all = texts.concat();
     let long = all.repeat((1 << 20) / all.len().max(1) + 1);
