@@ -238,7 +238,7 @@ pub(crate) struct FinderBuffers {
     sentence_start: Vec<bool>,
     /// For each paragraph: its number of sentences.
     sentences_in: Vec<usize>,
-    /// The cue matches of [`token_start_cues`].
+    /// The cue matches of [`token_start_cues_into`].
     matches: Vec<(usize, usize, usize)>,
     /// For each quotation: true when a claim took it.
     consumed_quotes: Vec<bool>,

@@ -713,11 +713,8 @@ fn byte_class(b: u8) -> ByteClass {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// End of the word that starts with the ASCII letter or digit at `start`.
-/// Most words are ASCII letters or digits followed by a space or a plain
-/// punctuation mark, or by a joining mark (`'`, `-`, `.`, `&`, `,`) that
-/// nothing joins to: those end here; the others go through [`word_end`]'s
-/// full rule, which this agrees with.
+/// [`word_end_after_run`] with the run found here: what the tests compare
+/// with [`word_end`] (the tokenizer finds the run itself).
 #[cfg(test)]
 fn ascii_word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize {
     let bytes = text.as_bytes().get(..limit).unwrap_or(&[]);
@@ -725,8 +722,12 @@ fn ascii_word_end(text: &str, start: usize, limit: usize, lx: &Lexicon) -> usize
     word_end_after_run(text, start, run_end, limit, lx)
 }
 
-/// [`ascii_word_end`] once the run of ASCII letters and digits from `start`
-/// is known to end at `run_end`.
+/// End of the word that starts with the ASCII letter or digit at `start`,
+/// whose run of ASCII letters and digits is known to end at `run_end`.
+/// Most words are ASCII letters or digits followed by a space or a plain
+/// punctuation mark, or by a joining mark (`'`, `-`, `.`, `&`, `,`) that
+/// nothing joins to: those end here; the others go through [`word_end`]'s
+/// full rule, which this agrees with.
 fn word_end_after_run(
     text: &str,
     start: usize,
