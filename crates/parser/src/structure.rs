@@ -1126,6 +1126,135 @@ mod tests {
         assert_eq!(&t[next..], " left");
     }
 
+    /// The tokens and capitals of `span` by the plain rule, character by
+    /// character, with [`word_end`] for every word: what [`tokenize_plain`]
+    /// must agree with.
+    fn tokenize_by_rule(text: &str, span: Span) -> (Vec<Token>, Vec<usize>) {
+        let lx = Lexicon::get();
+        let (mut out, mut capitals) = (Vec::new(), Vec::new());
+        let mut i = span.start;
+        while let Some(c) = text.get(i..span.end).and_then(|rest| rest.chars().next()) {
+            if !c.is_ascii() {
+                i = push_non_ascii(text, i, c, span.end, lx, &mut out, &mut capitals);
+            } else if c.is_ascii_whitespace() {
+                i += 1;
+            } else if c.is_ascii_alphanumeric() {
+                let end = word_end(text, i, span.end, lx);
+                if c.is_ascii_uppercase() {
+                    capitals.push(out.len());
+                }
+                out.push(Token {
+                    span: Span::new(i, end),
+                    kind: TokenKind::Word,
+                });
+                i = end;
+            } else {
+                out.push(Token {
+                    span: Span::new(i, i + 1),
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+            }
+        }
+        (out, capitals)
+    }
+
+    /// [`tokenize_plain`] of `span`.
+    fn tokenize_fast(text: &str, span: Span) -> (Vec<Token>, Vec<usize>) {
+        let (mut out, mut capitals) = (Vec::new(), Vec::new());
+        tokenize_plain(text, span, Lexicon::get(), &mut out, &mut capitals);
+        (out, capitals)
+    }
+
+    #[test]
+    fn tokenizer_takes_words_abbreviations_and_punctuation() {
+        let t = "Mr. Smith met U.S. officials, then  left";
+        let (out, capitals) = tokenize_fast(t, Span::new(0, t.len()));
+        let tokens: Vec<&str> = out.iter().map(|tok| tok.span.slice(t)).collect();
+        assert_eq!(
+            tokens,
+            [
+                "Mr.",
+                "Smith",
+                "met",
+                "U.S.",
+                "officials",
+                ",",
+                "then",
+                "left"
+            ]
+        );
+        assert_eq!(capitals, [0, 1, 3]);
+        // Bytes past the span's end are not read: the word stops there.
+        let (out, _) = tokenize_fast(t, Span::new(10, 15));
+        assert_eq!(
+            out.iter().map(|tok| tok.span.slice(t)).collect::<Vec<_>>(),
+            ["met", "U"]
+        );
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_the_rule_across_reads() {
+        // Words that end on, straddle and run past the tokenizer's
+        // eight-byte reads, at every offset.
+        let word = "abcdefg ";
+        for pad in 0..40 {
+            for tail in [
+                "",
+                "x",
+                "Mr. Jones",
+                "U.S",
+                "co-op's, naïve",
+                "a  b",
+                "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            ] {
+                let t = format!(
+                    "{}{}{tail} end",
+                    "a".repeat(pad % 3),
+                    word.repeat(pad / 3 + 1)
+                );
+                let t = format!("{}{t}", " ".repeat(pad % 5));
+                let span = Span::new(0, t.len());
+                assert_eq!(tokenize_fast(&t, span), tokenize_by_rule(&t, span), "{t:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On text made of the hard cases (joining marks, full stops after
+        /// abbreviations and initials, quotes, non-ASCII letters and marks,
+        /// odd spaces), in any span, the tokenizer's fast paths find the
+        /// tokens and capitals that the plain rule finds.
+        #[test]
+        fn tokenizer_agrees_with_the_plain_rule(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", " ", " ", "  ", "a", "word", "Smith", "said", "Mr", "Jan", "St", "U",
+                    "S", "J", "É", "0", "99", "1", "'", "-", ".", "&", ",", "\"", "“", "”", "’",
+                    "‘", "‑", "é", "中", "ø", "\n", "\t", "\u{b}", "\u{200b}", "\u{a0}", "!",
+                    "—", "(", "abcdefghijklmnop", "ABCDEFGHIJ",
+                ]),
+                0..120,
+            ),
+            cut in 0usize..1000,
+            from in 0usize..1000,
+        ) {
+            let text: String = parts.concat();
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&k| text.is_char_boundary(k))
+                .collect();
+            let end = boundaries[boundaries.len() - 1 - cut % boundaries.len()];
+            let start = boundaries[from % boundaries.len()].min(end);
+            for span in [Span::new(0, text.len()), Span::new(start, end)] {
+                proptest::prop_assert_eq!(
+                    tokenize_fast(&text, span),
+                    tokenize_by_rule(&text, span),
+                    "{:?} in {:?}", span, text
+                );
+            }
+        }
+    }
+
     #[test]
     fn mark_finder_finds_every_mark_byte_in_order() {
         let t = "a \"b\" c\n'd' “e” £5 «f»\n\nno marks here\n’";
