@@ -22,10 +22,17 @@ pub struct Quote {
     pub closed: bool,
     /// True when this unclosed quote runs on into the next paragraph's quote.
     pub continues: bool,
-    /// Number of words inside.
+    /// Number of words inside, counted up to [`Quote::WORDS_COUNTED`]: the
+    /// rules ask only whether a quotation holds one, two or three words, and
+    /// counting on would read every quotation to its end.
     pub words: usize,
     /// True when the quoted text ends with `.`, `!`, `?` or `…` (inside the marks).
     pub ends_sentence: bool,
+}
+
+impl Quote {
+    /// The most words that [`Quote::words`] counts.
+    pub const WORDS_COUNTED: usize = 3;
 }
 
 /// What a token is.
@@ -432,7 +439,7 @@ fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
     let inner = s
         .trim_end_matches(['"', '”', '’', '\'', '»', '›'])
         .trim_end();
-    let words = word_count(s);
+    let words = word_count_up_to(s, Quote::WORDS_COUNTED);
     if words == 0 {
         return;
     }
@@ -445,13 +452,15 @@ fn push_quote(text: &str, span: Span, closed: bool, out: &mut Vec<Quote>) {
     });
 }
 
-/// The number of runs of letters and digits in `s`: the words of a
-/// quotation. Reads ASCII bytes by table and decodes only other characters,
-/// since quotations make up a good part of every article.
-fn word_count(s: &str) -> usize {
+/// The number of runs of letters and digits in `s` (the words of a
+/// quotation), or `cap` if there are more: the count stops there, so that a
+/// long quotation is read only as far as its first few words. Reads ASCII
+/// bytes by table and decodes only other characters, since quotations make
+/// up a good part of every article.
+fn word_count_up_to(s: &str, cap: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    loop {
+    while words < cap {
         // Eight ASCII bytes at once: a word starts at each letter or digit
         // whose byte before is neither.
         if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
@@ -481,7 +490,8 @@ fn word_count(s: &str) -> usize {
         in_word = alphanumeric;
         i += len;
     }
-    words
+    // Eight bytes at once can pass the cap.
+    words.min(cap)
 }
 
 /// True when a paragraph opens with a quotation mark (a quote running on).
@@ -519,7 +529,7 @@ fn recover_unclosed(text: &str, quotes: &mut [Quote]) {
                     let end = quote.span.start + comma + 1;
                     let closed_part = Span::new(quote.span.start, end).slice(text);
                     quote.span = Span::new(quote.span.start, end);
-                    quote.words = word_count(closed_part);
+                    quote.words = word_count_up_to(closed_part, Quote::WORDS_COUNTED);
                     quote.ends_sentence = false;
                     break;
                 }
@@ -1221,6 +1231,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A count stopped at its cap is the full count, capped.
+        #[test]
+        fn capped_word_count_is_the_full_count_capped(
+            text in "[a-zA-Z0-9 ,.'’“é中\\-\u{a0}\u{10}]{0,80}",
+            cap in 0usize..6,
+        ) {
+            let full = word_count_up_to(&text, usize::MAX);
+            let by_split = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            proptest::prop_assert_eq!(full, by_split);
+            proptest::prop_assert_eq!(word_count_up_to(&text, cap), full.min(cap));
+        }
+
         /// On text made of the hard cases (joining marks, full stops after
         /// abbreviations and initials, quotes, non-ASCII letters and marks,
         /// odd spaces), in any span, the tokenizer's fast paths find the
@@ -1328,7 +1353,7 @@ mod tests {
     }
 
     #[test]
-    fn word_count_counts_runs_of_letters_and_digits_in_any_script() {
+    fn word_count_counts_runs_of_letters_and_digits_in_any_script_up_to_its_cap() {
         let by_split = |s: &str| {
             s.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -1347,7 +1372,13 @@ mod tests {
             "Long ASCII quotes of many words, then café and more words after.",
             "\u{10}\u{19}0 9@[`{ A Z a z",
         ] {
-            assert_eq!(word_count(s), by_split(s), "{s:?}");
+            for cap in [0, 1, 2, 3, 4, 7, usize::MAX] {
+                assert_eq!(
+                    word_count_up_to(s, cap),
+                    by_split(s).min(cap),
+                    "{s:?} {cap}"
+                );
+            }
         }
     }
 
