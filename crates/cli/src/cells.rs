@@ -120,8 +120,9 @@ pub struct CsvEncoder {
     policy: CellPolicy,
     /// Where the current record starts in `bytes`.
     record_start: usize,
-    /// Cells written so far in the current record.
-    cells: usize,
+    /// The last cell written by [`CsvEncoder::recurring_text`], and its
+    /// encoding (with the `,` after it).
+    recurring: (String, Vec<u8>),
 }
 
 impl CsvEncoder {
@@ -137,7 +138,7 @@ impl CsvEncoder {
             bytes: Vec::with_capacity(bytes),
             policy,
             record_start: 0,
-            cells: 0,
+            recurring: (String::new(), Vec::new()),
         }
     }
 
@@ -147,38 +148,67 @@ impl CsvEncoder {
     }
 
     /// Writes a text cell, escaped under the policy.
+    // Inlined into each row's `write_cells`: a row is a dozen short cells,
+    // where a call per cell costs as much as the cell.
+    #[inline(always)]
     pub fn text(&mut self, cell: &str) {
-        self.separate();
+        let bytes = cell.as_bytes();
         // Every trigger is ASCII, so the first byte rules most cells out
         // before the full test.
-        let suspect = matches!(
-            cell.as_bytes().first(),
+        if matches!(
+            bytes.first(),
             Some(b'\'' | b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-        );
-        let prefix: &[u8] = if suspect && self.policy == CellPolicy::Safe && needs_escape(cell) {
-            b"'"
+        ) && self.policy == CellPolicy::Safe
+            && needs_escape(cell)
+        {
+            self.escaped(bytes);
         } else {
-            b""
-        };
-        self.field(prefix, cell.as_bytes());
+            self.field(bytes);
+        }
+        self.bytes.push(b',');
+    }
+
+    /// Writes a text cell that is most likely the one the last call wrote
+    /// (the article's id, on every row of an article): its encoding is kept
+    /// and copied for as long as the cell stays the same. The bytes are
+    /// those of [`CsvEncoder::text`].
+    pub fn recurring_text(&mut self, cell: &str) {
+        let (last, encoded) = &mut self.recurring;
+        if last == cell {
+            self.bytes.extend_from_slice(encoded);
+            return;
+        }
+        let start = self.bytes.len();
+        self.text(cell);
+        let (last, encoded) = &mut self.recurring;
+        last.clear();
+        last.push_str(cell);
+        encoded.clear();
+        encoded.extend_from_slice(&self.bytes[start..]);
     }
 
     /// Writes a number cell.
+    #[inline(always)]
     pub fn number(&mut self, n: impl CellNumber) {
-        self.separate();
-        n.append_to(&mut self.bytes);
+        n.append_cell(&mut self.bytes);
     }
 
     /// Writes a number cell, or an empty one for `None`.
+    #[inline(always)]
     pub fn optional(&mut self, n: Option<impl CellNumber>) {
-        self.separate();
-        if let Some(n) = n {
-            n.append_to(&mut self.bytes);
+        match n {
+            Some(n) => n.append_cell(&mut self.bytes),
+            None => self.bytes.push(b','),
         }
     }
 
     /// Ends the current record.
     pub fn end_row(&mut self) {
+        // Every cell ends with a `,`: the last one's gives way to the line
+        // end.
+        if self.bytes.len() > self.record_start {
+            self.bytes.pop();
+        }
         // A record of one empty cell would be an empty line, which readers
         // skip; the csv crate writes it as `""`, and so do we.
         if self.bytes.len() == self.record_start {
@@ -186,7 +216,6 @@ impl CsvEncoder {
         }
         self.bytes.push(b'\n');
         self.record_start = self.bytes.len();
-        self.cells = 0;
     }
 
     /// Writes one whole record.
@@ -198,8 +227,8 @@ impl CsvEncoder {
     /// Writes a header record (column names are ours: never escaped).
     pub fn header(&mut self, columns: &[&str]) {
         for column in columns {
-            self.separate();
-            self.field(b"", column.as_bytes());
+            self.field(column.as_bytes());
+            self.bytes.push(b',');
         }
         self.end_row();
     }
@@ -218,33 +247,44 @@ impl CsvEncoder {
     pub fn clear(&mut self) {
         self.bytes.clear();
         self.record_start = 0;
-        self.cells = 0;
     }
 
     /// Appends records encoded by another encoder (under the same policy).
     fn extend_records(&mut self, records: &[u8]) {
-        debug_assert_eq!(self.cells, 0, "records appended inside a record");
+        debug_assert_eq!(
+            self.record_start,
+            self.bytes.len(),
+            "records appended inside a record"
+        );
         self.bytes.extend_from_slice(records);
         self.record_start = self.bytes.len();
     }
 
-    fn separate(&mut self) {
-        if self.cells > 0 {
-            self.bytes.push(b',');
+    /// Writes `cell` as one field, quoted when it needs it.
+    #[inline(always)]
+    fn field(&mut self, cell: &[u8]) {
+        if !copy_unquoted(&mut self.bytes, cell) {
+            self.quoted(b"", cell);
         }
-        self.cells += 1;
     }
 
-    /// Writes `prefix` and `cell` as one field, quoted when `cell` needs it
-    /// (the prefix never does).
-    fn field(&mut self, prefix: &[u8], cell: &[u8]) {
-        if !needs_quotes(cell) {
-            if !prefix.is_empty() {
-                self.bytes.extend_from_slice(prefix);
-            }
+    /// Writes `'` and `cell` as one field (a cell escaped under
+    /// [`CellPolicy::Safe`]), quoted when `cell` needs it.
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, cell: &[u8]) {
+        if needs_quotes(cell) {
+            self.quoted(b"'", cell);
+        } else {
+            self.bytes.push(b'\'');
             self.bytes.extend_from_slice(cell);
-            return;
         }
+    }
+
+    /// Writes `prefix` and `cell` as one quoted field, the quotes of `cell`
+    /// doubled (the prefix has none).
+    #[inline(never)]
+    fn quoted(&mut self, prefix: &[u8], cell: &[u8]) {
         self.bytes.reserve(cell.len() + prefix.len() + 8);
         self.bytes.push(b'"');
         self.bytes.extend_from_slice(prefix);
@@ -259,16 +299,113 @@ impl CsvEncoder {
     }
 }
 
+/// Appends `cell` to `out` and returns true when it needs no quotes (see
+/// [`needs_quotes`]); returns false, `out` as it was, when it does.
+///
+/// The test and the copy of [`needs_quotes`] and `extend_from_slice`, in
+/// one pass of eight-byte reads and writes for the short cells of a row
+/// (names, kinds, cues), where a byte loop and a `memcpy` call cost more than
+/// the cell has bytes; long ones (the claim's text) are searched vectorised.
+#[inline(always)]
+fn copy_unquoted(out: &mut Vec<u8>, cell: &[u8]) -> bool {
+    let n = cell.len();
+    let start = out.len();
+    match n {
+        0 => true,
+        1..=3 => {
+            // The first, middle and last bytes are all of them.
+            let quoted = [cell[0], cell[n / 2], cell[n - 1]]
+                .iter()
+                .any(|&b| QUOTED[usize::from(b)]);
+            if !quoted {
+                out.extend_from_slice(cell);
+            }
+            !quoted
+        }
+        4..=7 => {
+            // Two four-byte reads that overlap cover the cell; so do two
+            // four-byte writes, the second over the first's excess.
+            let (head, tail) = (four_at(cell, 0), four_at(cell, n - 4));
+            if quoted_bytes(u64::from(head) | u64::from(tail) << 32) != 0 {
+                return false;
+            }
+            out.extend_from_slice(&head.to_le_bytes());
+            out.truncate(start + n - 4);
+            out.extend_from_slice(&tail.to_le_bytes());
+            true
+        }
+        8..LONG_CELL => {
+            // Eight bytes at a time, the last eight overlapping the ones
+            // before.
+            let mut at = 0;
+            loop {
+                let last = at + 8 >= n;
+                if last {
+                    at = n - 8;
+                    out.truncate(start + at);
+                }
+                let x = eight_at(cell, at);
+                if quoted_bytes(x) != 0 {
+                    out.truncate(start);
+                    return false;
+                }
+                out.extend_from_slice(&x.to_le_bytes());
+                if last {
+                    return true;
+                }
+                at += 8;
+            }
+        }
+        _ => copy_long_unquoted(out, cell),
+    }
+}
+
+/// From this length on, [`copy_unquoted`] searches a cell with `memchr`.
+const LONG_CELL: usize = 32;
+
+/// [`copy_unquoted`] of a long cell: a vectorised search, then one copy.
+#[inline(never)]
+fn copy_long_unquoted(out: &mut Vec<u8>, cell: &[u8]) -> bool {
+    let quoted =
+        memchr::memchr3(b',', b'"', b'\n', cell).is_some() || memchr::memchr(b'\r', cell).is_some();
+    if !quoted {
+        out.extend_from_slice(cell);
+    }
+    !quoted
+}
+
+/// The four bytes of `bytes` from `at`, little-endian.
+#[inline(always)]
+fn four_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian.
+#[inline(always)]
+fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// [`QUOTED`] of eight bytes at once: the high bit of each byte of `x` set
+/// where the byte is `,`, `"`, `\n` or `\r`, exactly.
+#[inline(always)]
+fn quoted_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = ONES * 0x7F;
+    // High bit set where a byte of `v` is zero; no carry crosses bytes.
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    zero(x ^ (ONES * u64::from(b',')))
+        | zero(x ^ (ONES * u64::from(b'"')))
+        | zero(x ^ (ONES * u64::from(b'\n')))
+        | zero(x ^ (ONES * u64::from(b'\r')))
+}
+
 /// True when a cell must be quoted: it holds a delimiter, a quote or a line
 /// break (`\r` too, which readers take for one).
+/// (The simple test, for the rare escaped cell and for the tests of
+/// [`copy_unquoted`].)
 fn needs_quotes(cell: &[u8]) -> bool {
-    // Most cells are a few bytes (a name, a kind, a cue), where a table
-    // lookup per byte beats the setup of a vectorised search.
-    if cell.len() < 32 {
-        cell.iter().any(|&b| QUOTED[usize::from(b)])
-    } else {
-        memchr::memchr3(b',', b'"', b'\n', cell).is_some() || memchr::memchr(b'\r', cell).is_some()
-    }
+    cell.iter().any(|&b| QUOTED[usize::from(b)])
 }
 
 /// The bytes that make a cell quoted.
@@ -286,6 +423,13 @@ static QUOTED: [bool; 256] = {
 pub trait CellNumber: Copy {
     /// Appends the number's digits to `bytes`.
     fn append_to(self, bytes: &mut Vec<u8>);
+
+    /// Appends the number's digits and the `,` that ends a cell to `bytes`.
+    #[inline(always)]
+    fn append_cell(self, bytes: &mut Vec<u8>) {
+        self.append_to(bytes);
+        bytes.push(b',');
+    }
 }
 
 macro_rules! integer_cells {
@@ -295,12 +439,65 @@ macro_rules! integer_cells {
                 fn append_to(self, bytes: &mut Vec<u8>) {
                     bytes.extend_from_slice(itoa::Buffer::new().format(self).as_bytes());
                 }
+
+                #[inline(always)]
+                fn append_cell(self, bytes: &mut Vec<u8>) {
+                    // Offsets and claim numbers are small.
+                    match u32::try_from(self) {
+                        Ok(small) if small < SMALL => append_small_cell(bytes, small),
+                        _ => {
+                            self.append_to(bytes);
+                            bytes.push(b',');
+                        }
+                    }
+                }
             }
         )*
     };
 }
 
 integer_cells!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
+/// Numbers below this (seven digits, and the `,` make eight bytes) are
+/// written by [`append_small_cell`].
+const SMALL: u32 = 10_000_000;
+
+/// `00` to `99` as the little-endian `u16` of their two ASCII digits.
+static DIGIT_PAIRS: [u16; 100] = {
+    let mut pairs = [0; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = u16::from_le_bytes([b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        n += 1;
+    }
+    pairs
+};
+
+/// Appends `n` (below [`SMALL`]) and a `,` to `bytes` as `itoa` writes them,
+/// with one eight-byte write instead of a `memcpy` call.
+#[inline(always)]
+fn append_small_cell(bytes: &mut Vec<u8>, mut n: u32) {
+    // The digits, two at a time from the last, each pair shifted in below
+    // the ones before: the first digit ends up in the lowest byte, where a
+    // little-endian write puts it first.
+    let mut word = u64::from(b',');
+    let mut len = 1;
+    while n >= 100 {
+        word = word << 16 | u64::from(DIGIT_PAIRS[(n % 100) as usize]);
+        n /= 100;
+        len += 2;
+    }
+    if n >= 10 {
+        word = word << 16 | u64::from(DIGIT_PAIRS[n as usize]);
+        len += 2;
+    } else {
+        word = word << 8 | u64::from(b'0' + n as u8);
+        len += 1;
+    }
+    let start = bytes.len();
+    bytes.extend_from_slice(&word.to_le_bytes());
+    bytes.truncate(start + len);
+}
 
 impl CellNumber for f64 {
     fn append_to(self, bytes: &mut Vec<u8>) {
@@ -514,11 +711,100 @@ mod tests {
         }
     }
 
+    /// The cells of `cells`, each written with [`CsvEncoder::recurring_text`]
+    /// or [`CsvEncoder::text`], one per record.
+    fn one_per_record(cells: &[String], recurring: bool) -> Vec<u8> {
+        let mut encoder = CsvEncoder::new(CellPolicy::Safe);
+        for cell in cells {
+            if recurring {
+                encoder.recurring_text(cell);
+            } else {
+                encoder.text(cell);
+            }
+            encoder.end_row();
+        }
+        encoder.into_bytes()
+    }
+
+    #[test]
+    fn copy_unquoted_can_tell_at_every_length_and_place() {
+        // Each quoted byte at each place of cells of every length up to
+        // past the long ones, behind some bytes already written.
+        for n in 0..LONG_CELL + 9 {
+            for at in 0..n {
+                for special in [b',', b'"', b'\n', b'\r', b'a'] {
+                    let mut cell = vec![b'x'; n];
+                    cell[at] = special;
+                    let mut out = b"ab".to_vec();
+                    let copied = copy_unquoted(&mut out, &cell);
+                    assert_eq!(copied, !needs_quotes(&cell), "{cell:?}");
+                    let expected = if copied {
+                        [&b"ab"[..], &cell].concat()
+                    } else {
+                        b"ab".to_vec()
+                    };
+                    assert_eq!(out, expected, "{cell:?}");
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// The fast path against the simple one it replaces: the test of
+        /// `needs_quotes` and a copy.
+        #[test]
+        fn copy_unquoted_is_the_test_and_a_copy(
+            written in proptest::collection::vec(proptest::num::u8::ANY, 0..12),
+            cell in proptest::collection::vec(
+                proptest::sample::select(b",\"\r\n\t'= aZ\xC3\xA9\x00\xFF".to_vec()),
+                0..80,
+            ),
+        ) {
+            let mut out = written.clone();
+            let copied = copy_unquoted(&mut out, &cell);
+            proptest::prop_assert_eq!(copied, !needs_quotes(&cell));
+            let mut expected = written;
+            if copied {
+                expected.extend_from_slice(&cell);
+            }
+            proptest::prop_assert_eq!(out, expected);
+        }
+
+        /// The eight-byte writes of small numbers against `itoa`.
+        #[test]
+        fn numbers_are_written_as_itoa_writes_them(
+            n in proptest::prop_oneof![0..20_000_000u64, proptest::num::u64::ANY],
+            signed: i64,
+        ) {
+            let mut out = CsvEncoder::new(CellPolicy::Safe);
+            out.number(n);
+            out.optional(Some(n as usize));
+            out.number(signed);
+            out.number(n as u32);
+            out.end_row();
+            let mut expected = String::new();
+            for digits in [itoa::Buffer::new().format(n), itoa::Buffer::new().format(n as usize), itoa::Buffer::new().format(signed), itoa::Buffer::new().format(n as u32)] {
+                expected.push_str(digits);
+                expected.push(',');
+            }
+            expected.pop();
+            expected.push('\n');
+            proptest::prop_assert_eq!(String::from_utf8(out.into_bytes()).unwrap(), expected);
+        }
+
+        /// A recurring cell is written as `text` writes it, whether it
+        /// recurs or not.
+        #[test]
+        fn recurring_text_writes_what_text_writes(
+            cells in proptest::collection::vec("[,\"\r\n'=a]{0,3}|[ab]{30,40}", 0..8),
+        ) {
+            proptest::prop_assert_eq!(one_per_record(&cells, true), one_per_record(&cells, false));
+        }
+
         #[test]
         fn the_encoder_writes_what_the_csv_crate_writes(
             records in proptest::collection::vec(
-                proptest::collection::vec("[,\"\r\n'=+@\t a-é-]{0,6}|\\PC*", 0..5),
+                proptest::collection::vec("[,\"\r\n'=+@\t a-é-]{0,6}|[,\"\r\n a-é]{0,40}|\\PC*", 0..5),
                 0..6,
             ),
             raw: bool,

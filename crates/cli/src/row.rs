@@ -316,7 +316,8 @@ impl ClaimRow {
 
 impl CsvRecord for ClaimCells<'_> {
     fn write_cells(&self, out: &mut CsvEncoder) {
-        out.text(self.doc_id);
+        // The same on every row of an article: encoded once.
+        out.recurring_text(self.doc_id);
         out.number(self.claim);
         out.text(self.speaker);
         out.text(self.speaker_kind);
