@@ -360,10 +360,47 @@ pub(crate) fn sentence_end(text: &str, pos: usize, limit: usize) -> usize {
 /// trailing punctuation (`"No comment," ` -> `No comment`).
 pub(crate) fn trim_content(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let junk = |c: char| c.is_whitespace() || (!is_word_char(c) && !is_apostrophe(c));
-    let trimmed_start = s.trim_start_matches(junk);
+    // What is trimmed is a few quotation marks and stops, mostly ASCII:
+    // bytes first, and from a non-ASCII one on the trims by characters.
+    // (`from` and `to` stand next to ASCII bytes: `char` boundaries.)
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while bytes
+        .get(from)
+        .is_some_and(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'')
+    {
+        from += 1;
+    }
+    if bytes.get(from).is_some_and(|b| !b.is_ascii()) {
+        from = s.len() - s[from..].trim_start_matches(content_junk).len();
+    }
+    let mut to = bytes.len();
+    while to > from && bytes[to - 1].is_ascii() && !bytes[to - 1].is_ascii_alphanumeric() {
+        to -= 1;
+    }
+    if to > from && !bytes[to - 1].is_ascii() {
+        to = from
+            + s[from..to]
+                .trim_end_matches(|c: char| content_junk(c) || is_apostrophe(c))
+                .len();
+    }
+    Span::new(span.start + from, span.start + to)
+}
+
+/// What [`trim_content`] trims from the start of a content: spaces and
+/// anything but word characters and apostrophes.
+fn content_junk(c: char) -> bool {
+    c.is_whitespace() || (!is_word_char(c) && !is_apostrophe(c))
+}
+
+/// [`trim_content`] as it was before its ASCII fast path: the reference of
+/// its tests.
+#[cfg(test)]
+fn trim_content_by_chars(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let trimmed_start = s.trim_start_matches(content_junk);
     let start = span.start + (s.len() - trimmed_start.len());
-    let trimmed = trimmed_start.trim_end_matches(|c: char| junk(c) || is_apostrophe(c));
+    let trimmed = trimmed_start.trim_end_matches(|c: char| content_junk(c) || is_apostrophe(c));
     Span::new(start, start + trimmed.len())
 }
 
@@ -493,6 +530,29 @@ mod tests {
     #[test]
     fn sanitize_clamps_and_swaps() {
         assert_eq!(sanitize("aé", Span::new(9, 2)), Span::new(1, 3));
+    }
+
+    proptest::proptest! {
+        /// The byte loops of `trim_content` against its reference by
+        /// characters, on text made of what it trims and what it keeps.
+        #[test]
+        fn content_trim_by_bytes_is_content_trim_by_chars(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "\"", "'", "\u{2019}", "\u{201C}", "\u{201D}", ",", ".", "a", "Z", "7",
+                    "é", "\u{00A0}", "\n", "-", "\u{2014}", "日",
+                ]),
+                0..10,
+            ),
+            from in 0usize..4,
+            to in 0usize..4,
+        ) {
+            let text = parts.concat();
+            let end = floor_boundary(&text, text.len().saturating_sub(to));
+            let start = floor_boundary(&text, from.min(end));
+            let span = Span::new(start, end);
+            proptest::prop_assert_eq!(trim_content(&text, span), trim_content_by_chars(&text, span));
+        }
     }
 
     #[test]
