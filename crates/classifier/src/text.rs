@@ -222,11 +222,33 @@ fn is_abbreviation(head: &[u8]) -> bool {
         .count();
     let word = &head[head.len() - letters..];
     (letters == 1 && word[0].is_ascii_uppercase())
-        || (letters <= LONGEST_ABBREVIATION
-            && ABBREVIATIONS
-                .iter()
-                .any(|a| a.as_bytes().eq_ignore_ascii_case(word)))
+        || (letters <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&abbreviation_key(word)))
 }
+
+/// A word of at most [`LONGEST_ABBREVIATION`] ASCII letters as a number,
+/// lowercased: one number per word (no letter is a zero byte), so that
+/// [`is_abbreviation`] compares numbers, not strings, at every full stop.
+const fn abbreviation_key(word: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut k = 0;
+    while k < word.len() {
+        key = key << 8 | word[k].to_ascii_lowercase() as u32;
+        k += 1;
+    }
+    key
+}
+
+/// [`abbreviation_key`] of each of [`ABBREVIATIONS`].
+const ABBREVIATION_KEYS: [u32; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        assert!(ABBREVIATIONS[k].len() <= LONGEST_ABBREVIATION);
+        keys[k] = abbreviation_key(ABBREVIATIONS[k].as_bytes());
+        k += 1;
+    }
+    keys
+};
 
 /// True for the bytes that may end a sentence (checked further by
 /// [`ends_sentence_at`]).
@@ -517,6 +539,71 @@ mod tests {
         assert!(ABBREVIATIONS
             .iter()
             .all(|a| a.len() <= LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn abbreviations_by_key_are_abbreviations_by_name() {
+        // Every word of one or two letters, of three lowercase ones, and
+        // each title in every case, with a letter before or after it, and
+        // cut short.
+        let alphabet: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for &a in &alphabet {
+            words.push(vec![a]);
+            for &b in &alphabet {
+                words.push(vec![a, b]);
+                for c in b'a'..=b'z' {
+                    if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+                        words.push(vec![a, b, c]);
+                    }
+                }
+            }
+        }
+        for title in ABBREVIATIONS {
+            let title = title.as_bytes();
+            for case in 0..1u32 << title.len() {
+                let cased: Vec<u8> = title
+                    .iter()
+                    .enumerate()
+                    .map(|(k, b)| {
+                        if case >> k & 1 == 1 {
+                            b.to_ascii_uppercase()
+                        } else {
+                            *b
+                        }
+                    })
+                    .collect();
+                for &extra in &alphabet {
+                    words.push([&cased[..], &[extra]].concat());
+                    words.push([&[extra][..], &cased[..]].concat());
+                }
+                words.push(cased[..cased.len() - 1].to_vec());
+                words.push(cased);
+            }
+        }
+        let by_name = |head: &[u8]| {
+            let letters = head
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .take(LONGEST_ABBREVIATION + 1)
+                .count();
+            let word = &head[head.len() - letters..];
+            (letters == 1 && word[0].is_ascii_uppercase())
+                || (letters <= LONGEST_ABBREVIATION
+                    && ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.as_bytes().eq_ignore_ascii_case(word)))
+        };
+        let mut titles = 0;
+        for word in &words {
+            for before in [&b""[..], b" ", b"U.", b"x"] {
+                let head = [before, &word[..]].concat();
+                assert_eq!(is_abbreviation(&head), by_name(&head), "{head:?}");
+                titles += usize::from(is_abbreviation(&head));
+            }
+        }
+        assert!(titles > ABBREVIATIONS.len());
     }
 
     #[test]

@@ -418,8 +418,9 @@ static QUOTED: [bool; 256] = {
     table
 };
 
-/// A number a cell can hold: integers (written with `itoa`, without
-/// `core::fmt`) and `f64` (written as `{}` formats it).
+/// A number a cell can hold: integers (written without `core::fmt`: those
+/// below ten million, offsets and claim numbers, by [`append_small_cell`],
+/// the others with `itoa`) and `f64` (written as `{}` formats it).
 pub trait CellNumber: Copy {
     /// Appends the number's digits to `bytes`.
     fn append_to(self, bytes: &mut Vec<u8>);
