@@ -105,9 +105,9 @@
 //! clause by binary search, and the claims' contents are indexed once so that
 //! clauses and answers cost a binary search too: the whole is linear in the
 //! article, not quadratic in its claims. Per call, a handful of vectors are
-//! allocated (cues, regions, windows, trimmed contents, decisions, the
-//! result), nothing per claim. `cargo bench -p claimtrack-classifier`
-//! measures it on the seed article.
+//! allocated (each claim's spans, sanitised once, cues, regions, windows,
+//! trimmed contents, decisions, the result), nothing per claim. `cargo
+//! bench -p claimtrack-classifier` measures it on the seed article.
 
 #![deny(missing_docs)]
 
@@ -125,7 +125,8 @@ use claimtrack_parser::{Claim, ClaimKind, Span};
 use crate::cues::{falsity_after, Region, StanceCue};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::respond::{mentions_claim, read_object, ObjectRef};
-use crate::text::{clause_words, next_word, sanitize, trim_content, Token};
+use crate::text::{clause_words, next_word, trim_content, Token};
+use crate::window::ClaimSpans;
 
 /// A speaker's stance towards what the claim is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -246,6 +247,7 @@ const KEEP_SCRATCH_UP_TO: usize = 1 << 10;
 /// emptied before it is filled).
 #[derive(Default)]
 struct Scratch {
+    spans: Vec<ClaimSpans>,
     contents: window::Contents,
     windows: Vec<Option<Span>>,
     trimmed: Vec<Span>,
@@ -259,6 +261,7 @@ struct Scratch {
 fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<StanceJudgement> {
     let lex = lexicon();
     let Scratch {
+        spans,
         contents,
         windows,
         trimmed,
@@ -267,23 +270,27 @@ fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<Sta
         decisions,
         stances,
     } = scratch;
-    contents.index(text, claims);
+    spans.clear();
+    spans.extend(claims.iter().map(|c| ClaimSpans::of(text, c)));
+    contents.index(spans);
     windows.clear();
-    windows
-        .extend((0..claims.len()).map(|i| window::attribution_window(text, claims, contents, i)));
+    windows.extend(
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| window::attribution_window(text, contents, i, s)),
+    );
     // Each content without its quotation marks and punctuation.
     trimmed.clear();
-    trimmed.extend(
-        claims
-            .iter()
-            .map(|c| trim_content(text, sanitize(text, c.text))),
-    );
-    parts.find(text, claims, windows, trimmed);
+    trimmed.extend(spans.iter().map(|s| trim_content(text, s.content)));
+    parts.find(spans, windows, trimmed);
     cues::scan_regions(text, &parts.merged, &parts.reads, cues);
     decisions.clear();
-    decisions.extend(
-        (0..claims.len()).map(|i| decide(lex, text, &claims[i], windows[i], trimmed[i], cues)),
-    );
+    decisions.extend((0..claims.len()).map(|i| {
+        decide(
+            lex, text, &claims[i], &spans[i], windows[i], trimmed[i], cues,
+        )
+    }));
     stances.clear();
     stances.extend(
         decisions
@@ -338,7 +345,7 @@ impl Regions {
     /// [`decide`] looks at end: those inside a window, and those overlapping
     /// a claim's own cue or the first character of its content. Every
     /// vector is emptied first.
-    fn find(&mut self, text: &str, claims: &[Claim], windows: &[Option<Span>], trimmed: &[Span]) {
+    fn find(&mut self, claims: &[ClaimSpans], windows: &[Option<Span>], trimmed: &[Span]) {
         let Regions {
             wanted,
             read,
@@ -353,7 +360,7 @@ impl Regions {
         for ((claim, window), &first) in claims.iter().zip(windows).zip(trimmed) {
             wanted.extend(*window);
             read.extend(*window);
-            let content = sanitize(text, claim.text);
+            let content = claim.content;
             wanted.push(Span::new(
                 content.start,
                 content.end.min(content.start + HEAD_BYTES),
@@ -362,7 +369,6 @@ impl Regions {
                 read.push(Span::new(first.start, first.start + 1));
             }
             if let Some(cue) = claim.cue {
-                let cue = sanitize(text, cue);
                 wanted.push(Span::new(
                     cue.start.saturating_sub(CUE_MARGIN),
                     cue.end + CUE_MARGIN,
@@ -421,18 +427,19 @@ fn cue_overlapping(cues: &[StanceCue], span: Span) -> Option<StanceCue> {
         .filter(|c| c.span.start < span.end.max(span.start + 1))
 }
 
-/// Decides the stance of `claim`, whose attribution clause is `window` and
-/// whose content, trimmed (see [`trim_content`]), is `trimmed`; `None` for a
-/// plain assert.
+/// Decides the stance of `claim`, whose spans are `spans`, whose attribution
+/// clause is `window` and whose content, trimmed (see [`trim_content`]), is
+/// `trimmed`; `None` for a plain assert.
 fn decide(
     lex: &Lexicon,
     text: &str,
     claim: &Claim,
+    spans: &ClaimSpans,
     window: Option<Span>,
     trimmed: Span,
     cues: &[StanceCue],
 ) -> Option<Decision> {
-    let content = sanitize(text, claim.text);
+    let content = spans.content;
     let with_object = |cue: StanceCue| {
         let mut object = read_object(lex, text, cue.span.end);
         if !object.refers_back && cue.stance != Stance::Assert {
@@ -445,7 +452,7 @@ fn decide(
     };
 
     // 1. The claim's own cue is a stance cue: `"That's false," she denied`.
-    if let Some(own) = claim.cue.map(|c| sanitize(text, c)) {
+    if let Some(own) = spans.cue {
         if let Some(cue) = cue_overlapping(cues, own) {
             return Some(with_object(cue));
         }
@@ -455,7 +462,7 @@ fn decide(
         return Some(with_object(cue));
     }
     let in_window = window.map_or(&[][..], |w| cues_within(cues, w));
-    let anchor = window::anchor(text, claim);
+    let anchor = spans.anchor;
     let attributes = |c: &StanceCue| {
         anchor.is_some_and(|a| c.span.start >= a.start || agent_is(text, c.span.end, a.start))
             && !in_relative_clause(text, window.map_or(0, |w| w.start), c.span)

@@ -46,14 +46,34 @@ fn clause_end(text: &str, pos: usize, limit: usize) -> usize {
     limit
 }
 
-/// Where the speaker and cue of `claim` stand: the smallest span holding both
-/// (sanitised for `text`), or `None` when the claim has neither.
-pub(crate) fn anchor(text: &str, claim: &Claim) -> Option<Span> {
-    let cue = claim.cue.map(|s| sanitize(text, s));
-    let mention = claim.mention.map(|s| sanitize(text, s));
-    match (cue, mention) {
-        (Some(a), Some(b)) => Some(Span::new(a.start.min(b.start), a.end.max(b.end))),
-        (one, other) => one.or(other),
+/// The spans of a claim that the rules read, sanitised for the text (see
+/// [`sanitize`]): made once per claim, since every step of the
+/// classification reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClaimSpans {
+    /// The content.
+    pub(crate) content: Span,
+    /// The claim's own cue.
+    pub(crate) cue: Option<Span>,
+    /// Where the speaker and cue stand: the smallest span holding both, or
+    /// `None` when the claim has neither.
+    pub(crate) anchor: Option<Span>,
+}
+
+impl ClaimSpans {
+    /// The spans of `claim` in `text`.
+    pub(crate) fn of(text: &str, claim: &Claim) -> ClaimSpans {
+        let cue = claim.cue.map(|s| sanitize(text, s));
+        let mention = claim.mention.map(|s| sanitize(text, s));
+        let anchor = match (cue, mention) {
+            (Some(a), Some(b)) => Some(Span::new(a.start.min(b.start), a.end.max(b.end))),
+            (one, other) => one.or(other),
+        };
+        ClaimSpans {
+            content: sanitize(text, claim.text),
+            cue,
+            anchor,
+        }
     }
 }
 
@@ -69,25 +89,20 @@ pub(crate) struct Contents {
 }
 
 impl Contents {
-    /// Indexes the (sanitised) contents of `claims`.
+    /// Indexes the contents of claims whose spans are `spans`.
     #[cfg(test)]
-    pub(crate) fn new(text: &str, claims: &[Claim]) -> Contents {
+    pub(crate) fn new(spans: &[ClaimSpans]) -> Contents {
         let mut contents = Contents::default();
-        contents.index(text, claims);
+        contents.index(spans);
         contents
     }
 
-    /// Indexes the (sanitised) contents of `claims`, in place of what it held
-    /// (its vectors kept: see `Scratch` in the crate root).
-    pub(crate) fn index(&mut self, text: &str, claims: &[Claim]) {
+    /// Indexes the contents of claims whose spans are `claims`, in place of
+    /// what it held (its vectors kept: see `Scratch` in the crate root).
+    pub(crate) fn index(&mut self, claims: &[ClaimSpans]) {
         let spans = &mut self.spans;
         spans.clear();
-        spans.extend(
-            claims
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (sanitize(text, c.text), i)),
-        );
+        spans.extend(claims.iter().enumerate().map(|(i, c)| (c.content, i)));
         spans.sort_unstable_by_key(|&(s, i)| (s.start, s.end, i));
         self.max_end.clear();
         // (`scan` cannot tell its length: reserved so that `extend` does
@@ -135,17 +150,17 @@ impl Contents {
     }
 }
 
-/// The attribution window of `claims[index]` in `text` (see the module docs);
-/// `None` when the claim has no cue and no speaker mention.
+/// The attribution window in `text` (see the module docs) of the claim
+/// numbered `index`, whose spans are `spans`; `None` when the claim has no
+/// cue and no speaker mention.
 pub(crate) fn attribution_window(
     text: &str,
-    claims: &[Claim],
     contents: &Contents,
     index: usize,
+    spans: &ClaimSpans,
 ) -> Option<Span> {
-    let claim = claims.get(index)?;
-    let content = sanitize(text, claim.text);
-    let anchor = anchor(text, claim)?;
+    let content = spans.content;
+    let anchor = spans.anchor?;
     let (start, end) = if content.start >= anchor.end {
         // `X said (that) CONTENT`: stop at the content, and at the sentence end
         // when the content lies further on.
@@ -192,8 +207,48 @@ mod tests {
         }
     }
 
+    /// The windows of `claims`, each as `classify` finds it.
+    fn windows(text: &str, claims: &[Claim]) -> Vec<Option<Span>> {
+        let spans: Vec<ClaimSpans> = claims.iter().map(|c| ClaimSpans::of(text, c)).collect();
+        let contents = Contents::new(&spans);
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| attribution_window(text, &contents, i, s))
+            .collect()
+    }
+
     fn window_of(text: &str, claims: &[Claim], index: usize) -> Span {
-        attribution_window(text, claims, &Contents::new(text, claims), index).expect("window")
+        windows(text, claims)[index].expect("window")
+    }
+
+    #[test]
+    fn claim_spans_are_the_sanitised_spans() {
+        let text = "“Ça,” dit Zoë.";
+        for (content, cue, mention) in [
+            (
+                Span::new(0, 7),
+                Some(Span::new(10, 13)),
+                Some(Span::new(14, 18)),
+            ),
+            (Span::new(99, 1), Some(Span::new(12, 11)), None),
+            (Span::new(2, 5), None, Some(Span::new(15, 40))),
+            (Span::new(3, 3), None, None),
+        ] {
+            let claim = Claim {
+                text: content,
+                kind: ClaimKind::Indirect,
+                cue,
+                mention,
+                speaker: ResolvedSpeaker::default(),
+            };
+            let spans = ClaimSpans::of(text, &claim);
+            assert_eq!(spans.content, sanitize(text, content));
+            assert_eq!(spans.cue, cue.map(|c| sanitize(text, c)));
+            let both = cue.into_iter().chain(mention).map(|s| sanitize(text, s));
+            let anchor = both.reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)));
+            assert_eq!(spans.anchor, anchor);
+        }
     }
 
     #[test]
@@ -229,8 +284,7 @@ mod tests {
         let mut b = claim(text, "y", "said y", "B");
         b.cue = Some(Span::new(16, 20));
         let claims = [a, b];
-        let w =
-            attribution_window(text, &claims, &Contents::new(text, &claims), 1).expect("window");
+        let w = window_of(text, &claims, 1);
         assert_eq!(w.slice(text), ", and B said ");
     }
 
@@ -241,9 +295,6 @@ mod tests {
         c.cue = None;
         c.mention = None;
         let claims = [c];
-        assert_eq!(
-            attribution_window(text, &claims, &Contents::new(text, &claims), 0),
-            None
-        );
+        assert_eq!(windows(text, &claims)[0], None);
     }
 }
