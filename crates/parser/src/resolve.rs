@@ -273,6 +273,16 @@ impl<'s> SpeakerNames<'s> {
 }
 
 impl<'a> People<'a> {
+    /// No people, for an article whose claims name no speaker.
+    fn none() -> People<'a> {
+        People {
+            persons: Vec::new(),
+            names: FxHashMap::default(),
+            name_parts: NameFilter::default(),
+            occurrences: Vec::new(),
+        }
+    }
+
     fn find(doc: &Document<'a>, attributions: &[Attribution]) -> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
@@ -298,44 +308,38 @@ impl<'a> People<'a> {
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
         // Runs of capitalised words: each starts at a capital, the next at
-        // the first capital past the end of the last.
-        // The words of the current name, reused from run to run.
-        let mut words: Vec<&str> = Vec::new();
+        // the first capital that the last did not take.
+        // The words of the current run, each sliced from the text once for
+        // all the tests below, reused from run to run.
+        let mut run_words: Vec<&str> = Vec::new();
         let mut next_capital = 0;
-        let mut k = 0;
-        loop {
-            while doc.capitals.get(next_capital).is_some_and(|&c| c < k) {
-                next_capital += 1;
-            }
-            let Some(&capital) = doc.capitals.get(next_capital) else {
-                break;
-            };
-            k = capital;
-            let start = k;
-            let mut end = k;
+        while let Some(&start) = doc.capitals.get(next_capital) {
             // The capitalised words are those in `doc.capitals`: the run
             // goes on while the next capital is the next token.
-            let mut c = next_capital;
+            let mut end = start + 1;
+            let mut c = next_capital + 1;
             while doc.capitals.get(c) == Some(&end)
                 // A name never runs over a line break (a headline above it).
-                && (end == start
-                    || !break_between(doc, end - 1, end)
-                        && !is_possessive(token_bytes(doc, end - 1)))
+                && !break_between(doc, end - 1, end)
+                && !is_possessive(token_bytes(doc, end - 1))
             {
                 end += 1;
                 c += 1;
             }
-            k = end;
+            next_capital = c;
             // A name has two words or more (checked again below, once the
             // front is dropped): a lone capital, the commonest run, is none.
             if end - start < 2 {
                 continue;
             }
+            run_words.clear();
+            run_words.extend((start..end).map(word));
+            // The word of token `i` of the run.
+            let run_word = |i: usize| run_words[i - start];
             // Drop function words and titles at the front.
             let mut s = start;
             while s < end && {
-                // (Sliced once for the four tests.)
-                let w = word(s);
+                let w = run_word(s);
                 PHRASE_BREAKS.contains(w)
                     || DETERMINERS.contains(w)
                     || SUBJECT_PRONOUNS.contains(w)
@@ -343,16 +347,18 @@ impl<'a> People<'a> {
             } {
                 s += 1;
             }
-            let title = (s..end).rev().find(|&i| lx.is_title(word(i)));
+            let title = (s..end).rev().find(|&i| lx.is_title(run_word(i)));
             let name_start = title.map_or(s, |t| t + 1);
             if end - name_start < 2 {
                 continue;
             }
-            words.clear();
-            // Only the last word can be possessive: a possessive ends a run.
-            words.extend((name_start..end - 1).map(word));
-            words.push(bare(word(end - 1)));
-            let full = run_name(doc, name_start, end, &words);
+            // The name's words. Only the last word can be possessive: a
+            // possessive ends a run.
+            if let Some(last) = run_words.last_mut() {
+                *last = bare(last);
+            }
+            let words = &run_words[name_start - start..];
+            let full = run_name(doc, name_start, end, words);
             let org = words
                 .iter()
                 .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
@@ -762,7 +768,12 @@ fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<S
     let mut k = end;
     while k > floor {
         k -= 1;
-        if !(is_word(k) && token_bytes(doc, k) == head.as_bytes()) {
+        // Lengths first: most tokens are not as long as `head`.
+        let token = doc.tokens[k];
+        if token.span.len() != head.len()
+            || token.kind != TokenKind::Word
+            || token_bytes(doc, k) != head.as_bytes()
+        {
             continue;
         }
         // "company Comcast": the name right after the description.
@@ -910,8 +921,24 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
 
 /// Resolves the speaker of every attribution; the result is parallel to it.
 pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
+    // Only named speakers and floating quotes consult the article's people:
+    // an article with neither (no claims, or claims with no speaker) is not
+    // searched for them.
+    let people_needed = attributions
+        .iter()
+        .any(|a| !matches!(a.speaker, SpeakerRef::Nobody));
+    resolve_with(doc, attributions, people_needed)
+}
+
+/// [`resolve`], finding the article's people only when `find_people` is
+/// true (when false, every speaker must be [`SpeakerRef::Nobody`]).
+fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool) -> Vec<Claim> {
     let lx = Lexicon::get();
-    let people = People::find(doc, attributions);
+    let people = if find_people {
+        People::find(doc, attributions)
+    } else {
+        People::none()
+    };
     let mut out: Vec<Claim> = Vec::with_capacity(attributions.len());
     let mut floor = Floor::default();
     // The words of the mention being resolved, reused from claim to claim.
@@ -1006,6 +1033,18 @@ impl Floor {
     }
 }
 
+/// True when `haystack` holds `needle`, ASCII case ignored: what
+/// `haystack.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())`
+/// tells, without the two lower-cased copies.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// `words` without their possessive endings, joined by spaces, in one
 /// allocation.
 fn joined_bare(words: &[&str]) -> String {
@@ -1089,13 +1128,9 @@ fn resolve_mention<'t>(
     };
     // Pronouns.
     if words.len() == 1 && SUBJECT_PRONOUNS.contains(head) {
-        let lower = head.to_ascii_lowercase();
-        if lower == "he" || lower == "she" {
-            let gender = if lower == "he" {
-                Gender::Male
-            } else {
-                Gender::Female
-            };
+        let he = head.eq_ignore_ascii_case("he");
+        if he || head.eq_ignore_ascii_case("she") {
+            let gender = if he { Gender::Male } else { Gender::Female };
             // The last speaker of that gender keeps the floor unless a newer
             // person opens a sentence as its subject after that speaker's
             // claim: "Smith said ... Jones, a lawyer, disagreed. He said".
@@ -1202,11 +1237,10 @@ fn resolve_mention<'t>(
         // A definite description names someone the article has named:
         // "the mayor", or by a quote, "the affable proprietor".
         if definite && !plural && (lx.is_person_noun(head) || direct) {
-            let head_l = head.to_ascii_lowercase();
             if let Some(i) = people.persons.iter().rposition(|p| {
                 p.role
                     .as_deref()
-                    .is_some_and(|r| r.to_ascii_lowercase().contains(&head_l))
+                    .is_some_and(|r| contains_ignore_ascii_case(r, head))
             }) {
                 return people.resolved(i);
             }
@@ -1286,6 +1320,162 @@ fn resolve_mention<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::attributions;
+    use proptest::prelude::*;
+
+    /// Pieces of news text rich in what resolution looks at: full names,
+    /// surnames, titles, roles, pronouns, descriptions, organisations,
+    /// acronyms, possessives, quotes and cues.
+    const FRAGMENTS: &[&str] = &[
+        "Jake Sullivan",
+        "Sullivan",
+        "Jane Doe",
+        "Doe",
+        "Ms Doe",
+        "Mr Sullivan",
+        "President Joe Biden",
+        "Biden",
+        "Kremlin spokesman Dmitry Peskov",
+        "Peskov",
+        "Mamadou Dia was",
+        "Paolo Brennan",
+        "Brennan",
+        "Brennan's",
+        "Foster's book",
+        "he",
+        "He",
+        "she",
+        "She",
+        "they",
+        "the mayor",
+        "The mayor",
+        "the affable proprietor",
+        "Analysts",
+        "analysts",
+        "officials",
+        "a spokesperson for the council",
+        "Sources familiar with the matter",
+        "the company",
+        "The company",
+        "the ministry",
+        "the Foreign Ministry",
+        "Procter & Gamble",
+        "the group",
+        "Rally Canada, the group",
+        "media company Comcast",
+        "Export Development Canada (EDC)",
+        "EDC",
+        "the report",
+        "Homeland Security",
+        "Sherbrook Street",
+        "Iran",
+        "In October",
+        "However,",
+        "When asked which is harder,",
+        "\"We will win,\"",
+        "\"It is over.\"",
+        "\"",
+        "said",
+        "says",
+        "told reporters",
+        "added",
+        "according to",
+        "denied",
+        "was",
+        "is",
+        "who",
+        "and",
+        "of",
+        "the",
+        "a",
+        "on Monday",
+        "in Ottawa",
+        "US",
+        "Mrs May",
+    ];
+
+    /// News-like text: fragments joined by spaces, commas, full stops and
+    /// line breaks.
+    fn news_like() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(FRAGMENTS),
+                prop::sample::select(&[" ", " ", " ", ", ", ". ", ".\n", "\n\n"][..]),
+            ),
+            0..80,
+        )
+        .prop_map(|parts| parts.into_iter().flat_map(|(f, s)| [f, s]).collect())
+    }
+
+    /// The repository's text fixtures.
+    fn fixture_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.push(text);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+            &mut texts,
+        );
+        assert!(texts.len() >= 10, "fixtures not found");
+        texts
+    }
+
+    /// Checks on `text` that skipping the people search changes nothing:
+    /// [`resolve`] resolves as when the people are always found, and
+    /// claims without speakers resolve alike with or without the people.
+    fn check_people_skip(text: &str) -> Result<(), TestCaseError> {
+        let doc = Document::parse(text);
+        let found = attributions(&doc);
+        prop_assert_eq!(resolve(&doc, &found), resolve_with(&doc, &found, true));
+        let unnamed: Vec<Attribution> = found
+            .into_iter()
+            .map(|a| Attribution {
+                speaker: SpeakerRef::Nobody,
+                ..a
+            })
+            .collect();
+        prop_assert_eq!(
+            resolve_with(&doc, &unnamed, false),
+            resolve_with(&doc, &unnamed, true)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn people_skip_changes_nothing_on_fixtures() {
+        for text in fixture_texts() {
+            check_people_skip(&text).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn people_skip_changes_nothing(text in news_like()) {
+            check_people_skip(&text)?;
+        }
+
+        /// The case-blind search finds what a search of lower-cased copies finds.
+        #[test]
+        fn contains_ignore_ascii_case_as_lowercased_contains(
+            haystack in "[a-zA-Z éÉ]{0,12}",
+            needle in "[a-zA-Z éÉ]{0,4}",
+        ) {
+            prop_assert_eq!(
+                contains_ignore_ascii_case(&haystack, &needle),
+                haystack.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())
+            );
+        }
+    }
 
     proptest::proptest! {
         /// The byte-level helpers split as the `str` methods they stand for.
