@@ -49,9 +49,9 @@ struct NameUse {
 struct People<'a> {
     persons: Vec<Person<'a>>,
     /// The full names, surnames and given names of `persons`, in one table:
-    /// a name is hashed once to learn all it is, and an article allocates
-    /// one table rather than one for each use of a name.
-    names: FxHashMap<Cow<'a, str>, NameUse>,
+    /// a name is hashed once to learn all it is, and an article has one
+    /// table rather than one for each use of a name.
+    names: NameTable<'a>,
     /// The surnames and given names in `names`.
     name_parts: NameFilter,
     /// Every naming, in text order, one per place.
@@ -59,7 +59,7 @@ struct People<'a> {
 }
 
 /// A naming of one of an article's people.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Occurrence {
     /// Byte offset of the name.
     at: usize,
@@ -95,6 +95,168 @@ impl Occurrence {
         let subject = opens_sentence(doc, a) && (a == b || opens_sentence(doc, b));
         self.subject.set(Some(subject));
         subject
+    }
+}
+
+/// The names of an article's people and how they use them: names of up to
+/// [`NameTable::SHORT`] bytes (nearly all surnames and given names, most
+/// full names) keyed by their bytes packed into one number ([`name_key`]),
+/// which hashes in two multiplications and compares in one instruction,
+/// the rest by their text.
+#[derive(Default)]
+struct NameTable<'a> {
+    short: FxHashMap<u128, NameUse>,
+    long: FxHashMap<Cow<'a, [u8]>, NameUse>,
+}
+
+thread_local! {
+    /// The short-name table of the last article this thread resolved,
+    /// emptied: the next article reuses it rather than allocating one and
+    /// growing it (its keys borrow nothing from the text).
+    static SHORT_NAMES: Cell<FxHashMap<u128, NameUse>> = Cell::new(FxHashMap::default());
+}
+
+impl<'a> NameTable<'a> {
+    /// The longest name, in bytes, kept by its [`name_key`].
+    const SHORT: usize = 15;
+
+    /// The most names whose table is kept for the next article: a few
+    /// kilobytes at most, whatever the article.
+    const KEEP_UP_TO: usize = 1024;
+
+    /// An empty table, with this thread's spare short-name table.
+    fn recycled() -> Self {
+        NameTable {
+            short: SHORT_NAMES.take(),
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// Gives the short-name table back to the thread, emptied, for the next
+    /// article (unless it never allocated: the thread's spare, if any, is
+    /// then still there).
+    fn recycle(self) {
+        let mut short = self.short;
+        if (1..=Self::KEEP_UP_TO).contains(&short.capacity()) {
+            short.clear();
+            SHORT_NAMES.set(short);
+        }
+    }
+
+    /// How the people use `name` (its bytes).
+    // Inlined: most callers want one field of the answer, and a call
+    // copied all three out.
+    #[inline(always)]
+    fn get(&self, name: &[u8]) -> Option<NameUse> {
+        match name_key(name) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(name).copied(),
+        }
+    }
+
+    /// How the people use `name`, for updating (all `None` when new).
+    fn use_mut(&mut self, name: Cow<'a, str>) -> &mut NameUse {
+        match name_key(name.as_bytes()) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self
+                .long
+                .entry(match name {
+                    Cow::Borrowed(name) => Cow::Borrowed(name.as_bytes()),
+                    Cow::Owned(name) => Cow::Owned(name.into_bytes()),
+                })
+                .or_default(),
+        }
+    }
+}
+
+/// `name`'s bytes packed with its length into one number, when it is at
+/// most [`NameTable::SHORT`] bytes long: the bytes from the lowest, zeros
+/// after them, the length in the top byte (so "Li" and "Li\0" differ). Two
+/// names have the same key exactly when they are equal.
+// Read as two overlapping fixed-size words rather than copied into a zeroed
+// array: the copy of a variable length was a call to `memcpy`, which cost
+// more than the hash lookup that follows.
+#[inline]
+fn name_key(name: &[u8]) -> Option<u128> {
+    let n = name.len();
+    let word4 = |at: usize| {
+        name.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_le_bytes)
+    };
+    let word8 = |at: usize| {
+        name.get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let (low, high) = match n {
+        0..=3 => (little_endian_bytes(name), 0),
+        // The first four bytes, and the last four moved up over them.
+        4..=7 => {
+            let (first, last) = (word4(0)?, word4(n - 4)?);
+            (u64::from(first) | u64::from(last) << (8 * (n - 4)), 0)
+        }
+        // The first eight bytes; the last eight moved down past those.
+        8..=NameTable::SHORT => (
+            word8(0)?,
+            word8(n - 8)?.checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+        ),
+        _ => return None,
+    };
+    Some(u128::from(low) | u128::from(high) << 64 | (n as u128) << 120)
+}
+
+/// Up to eight bytes as one number, the first lowest.
+fn little_endian_bytes(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i))
+}
+
+thread_local! {
+    /// A vector for [`merge_namings`] to merge into, emptied: the vector
+    /// merged from, kept from the last article.
+    static SPARE_NAMINGS: Cell<Vec<Occurrence>> = const { Cell::new(Vec::new()) };
+}
+
+/// `namings[..split]` and `namings[split..]`, each in text order with one
+/// naming per place, merged into `out` (emptied first) in text order, and by
+/// person at one place; one naming per place: that of the person added
+/// first, its sentence's subject only if both halves would have it so.
+/// What a stable sort by place and person, then a deduplication by place,
+/// would leave, in one linear pass.
+fn merge_namings(namings: &[Occurrence], split: usize, out: &mut Vec<Occurrence>) {
+    out.clear();
+    out.reserve(namings.len());
+    let (full, surnames) = namings.split_at(split.min(namings.len()));
+    let (mut i, mut j) = (0, 0);
+    loop {
+        // The first half's naming first on a tie, as in a stable sort.
+        let next = match (full.get(i), surnames.get(j)) {
+            (Some(a), Some(b)) if (a.at, a.person) <= (b.at, b.person) => {
+                i += 1;
+                a
+            }
+            (_, Some(b)) => {
+                j += 1;
+                b
+            }
+            (Some(a), None) => {
+                i += 1;
+                a
+            }
+            (None, None) => break,
+        };
+        match out.last_mut() {
+            Some(kept) if kept.at == next.at => {
+                if kept.person == next.person {
+                    kept.subject_tokens[1] = next.subject_tokens[0];
+                }
+            }
+            _ => out.push(next.clone()),
+        }
     }
 }
 
@@ -277,7 +439,7 @@ impl<'a> People<'a> {
     fn none() -> People<'a> {
         People {
             persons: Vec::new(),
-            names: FxHashMap::default(),
+            names: NameTable::default(),
             name_parts: NameFilter::default(),
             occurrences: Vec::new(),
         }
@@ -287,7 +449,7 @@ impl<'a> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
             persons: Vec::new(),
-            names: FxHashMap::default(),
+            names: NameTable::recycled(),
             name_parts: NameFilter::default(),
             // Sized from the capitals (one in eight names someone, in
             // news) so that the vector seldom grows and copies.
@@ -468,37 +630,35 @@ impl<'a> People<'a> {
                 }
             }
         }
-        // Surname-only namings.
-        for &i in &doc.capitals {
-            // The filter first, on bytes: most capitals are no one's name.
-            if !people.name_parts.may_hold(bare_bytes(token_bytes(doc, i))) {
-                continue;
-            }
-            // `bare` keeps the first character, or leaves nothing capitalised.
-            let w = bare(word(i));
-            if let Some(p) = people.by_surname(w) {
-                people
-                    .occurrences
-                    .push(Occurrence::new(tokens[i].span.start, p, i));
+        // Surname-only namings (none without people: every capital would
+        // fail the filter).
+        let full_namings = people.occurrences.len();
+        if !people.persons.is_empty() {
+            for &i in &doc.capitals {
+                // The filter first, on bytes: most capitals are no one's name.
+                // (`bare` keeps the first character, or leaves nothing
+                // capitalised.)
+                let w = bare_bytes(token_bytes(doc, i));
+                if !people.name_parts.may_hold(w) {
+                    continue;
+                }
+                if let Some(p) = people.names.get(w).and_then(|u| u.surname.or(u.given)) {
+                    people
+                        .occurrences
+                        .push(Occurrence::new(tokens[i].span.start, p, i));
+                }
             }
         }
-        // Two runs, each in text order (full names, then surnames): the
-        // stable sort finds and merges them in linear time, where an
-        // unstable sort redoes all the work.
-        people.occurrences.sort_by_key(|o| (o.at, o.person));
-        // One naming per place (each loop names a place at most once: the
-        // runs of capitals are apart, and so are the capitals): that of the
-        // person added first, its sentence's subject only if both loops
-        // would have it so.
-        people.occurrences.dedup_by(|later, kept| {
-            if later.at != kept.at {
-                return false;
+        // Two runs, each in text order (full names, then surnames), merged.
+        if full_namings > 0 && full_namings < people.occurrences.len() {
+            let mut merged = SPARE_NAMINGS.take();
+            merge_namings(&people.occurrences, full_namings, &mut merged);
+            let mut spare = std::mem::replace(&mut people.occurrences, merged);
+            if spare.capacity() <= NameTable::KEEP_UP_TO {
+                spare.clear();
+                SPARE_NAMINGS.set(spare);
             }
-            if later.person == kept.person {
-                kept.subject_tokens[1] = later.subject_tokens[0];
-            }
-            true
-        });
+        }
         people
     }
 
@@ -523,14 +683,14 @@ impl<'a> People<'a> {
         if idx == 0 {
             // Room for ten people's three names at once: growing the table
             // from its smallest size, step by step, cost more than hashing
-            // the names.
-            self.names.reserve(30);
+            // the names. (A recycled table has the room already.)
+            self.names.short.reserve(30);
         }
         self.name_parts.insert(&surname);
         self.name_parts.insert(&given);
-        self.names.entry(surname).or_default().surname = Some(idx);
-        self.names.entry(given).or_default().given = Some(idx);
-        self.names.entry(full.clone()).or_default().full = Some(idx);
+        self.names.use_mut(surname).surname = Some(idx);
+        self.names.use_mut(given).given = Some(idx);
+        self.names.use_mut(full.clone()).full = Some(idx);
         self.persons.push(Person {
             name: full,
             role,
@@ -541,7 +701,7 @@ impl<'a> People<'a> {
 
     /// The person whose full name is `name`.
     fn by_name(&self, name: &str) -> Option<usize> {
-        self.names.get(name).and_then(|u| u.full)
+        self.names.get(name.as_bytes()).and_then(|u| u.full)
     }
 
     /// How the people use `w` as a surname or given name (`None` when
@@ -550,7 +710,7 @@ impl<'a> People<'a> {
         if self.persons.is_empty() || !self.name_parts.may_hold(w.as_bytes()) {
             return None;
         }
-        self.names.get(w).copied()
+        self.names.get(w.as_bytes())
     }
 
     /// The person whose surname (or, failing that, given name) is `w`: the
@@ -994,6 +1154,7 @@ fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool)
             speaker,
         });
     }
+    people.names.recycle();
     out
 }
 
@@ -1462,6 +1623,77 @@ mod tests {
         #[test]
         fn people_skip_changes_nothing(text in news_like()) {
             check_people_skip(&text)?;
+        }
+
+        /// A name's key is its bytes, zeros and its length; names up to
+        /// fifteen bytes have one, longer ones none.
+        #[test]
+        fn name_key_packs_bytes_and_length(
+            a in proptest::collection::vec(proptest::num::u8::ANY, 0..18),
+            b in proptest::collection::vec(proptest::num::u8::ANY, 0..18),
+        ) {
+            let packed = |name: &[u8]| {
+                (name.len() <= NameTable::SHORT).then(|| {
+                    let mut bytes = [0u8; 16];
+                    bytes[..name.len()].copy_from_slice(name);
+                    bytes[15] = name.len() as u8;
+                    u128::from_le_bytes(bytes)
+                })
+            };
+            prop_assert_eq!(name_key(&a), packed(&a));
+            if let (Some(x), Some(y)) = (name_key(&a), name_key(&b)) {
+                prop_assert_eq!(x == y, a == b);
+            }
+        }
+
+        /// The table keeps a name's uses as a map keyed by the name's text
+        /// does, on either side of the short names' length.
+        #[test]
+        fn name_table_as_map_of_text(
+            ops in proptest::collection::vec(("[ab]{0,3}(Li|Lindqvist-Halvorsen|Ann)?", 0..3usize), 0..40),
+        ) {
+            let mut table = NameTable::default();
+            let mut model: FxHashMap<String, [Option<usize>; 3]> = FxHashMap::default();
+            let fields = |u: NameUse| [u.full, u.surname, u.given];
+            for (i, (name, field)) in ops.iter().enumerate() {
+                prop_assert_eq!(table.get(name.as_bytes()).map(fields), model.get(name.as_str()).copied());
+                let u = table.use_mut(Cow::Owned(name.clone()));
+                *[&mut u.full, &mut u.surname, &mut u.given][*field] = Some(i);
+                model.entry(name.clone()).or_default()[*field] = Some(i);
+                prop_assert_eq!(table.get(name.as_bytes()).map(fields), model.get(name.as_str()).copied());
+            }
+        }
+
+        /// The merge leaves what the stable sort and deduplication it
+        /// replaces leave.
+        #[test]
+        fn merge_namings_as_sort_and_dedup(
+            first in proptest::collection::btree_map(0..60usize, (0..4usize, 0..9usize), 0..12),
+            second in proptest::collection::btree_map(0..60usize, (0..4usize, 0..9usize), 0..12),
+        ) {
+            // Each half in text order, one naming per place.
+            let namings: Vec<Occurrence> = first
+                .iter()
+                .chain(&second)
+                .map(|(&at, &(person, token))| Occurrence::new(at, person, token))
+                .collect();
+            let mut merged = vec![Occurrence::new(99, 9, 9)];
+            merge_namings(&namings, first.len(), &mut merged);
+            let mut expected = namings.clone();
+            expected.sort_by_key(|o| (o.at, o.person));
+            expected.dedup_by(|later, kept| {
+                if later.at != kept.at {
+                    return false;
+                }
+                if later.person == kept.person {
+                    kept.subject_tokens[1] = later.subject_tokens[0];
+                }
+                true
+            });
+            let fields = |v: &[Occurrence]| -> Vec<(usize, usize, [usize; 2])> {
+                v.iter().map(|o| (o.at, o.person, o.subject_tokens)).collect()
+            };
+            prop_assert_eq!(fields(&merged), fields(&expected));
         }
 
         /// The case-blind search finds what a search of lower-cased copies finds.
