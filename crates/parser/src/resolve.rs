@@ -271,11 +271,16 @@ fn token_bytes<'a>(doc: &Document<'a>, k: usize) -> &'a [u8] {
 
 /// True when `word` ends with a possessive (`’s` or `'s`).
 fn is_possessive(word: &[u8]) -> bool {
-    word.ends_with(b"'s") || word.ends_with("’s".as_bytes())
+    // Most words do not end in `s`: their last byte tells.
+    word.last() == Some(&b's') && (word.ends_with(b"'s") || word.ends_with("’s".as_bytes()))
 }
 
 /// [`bare`] on bytes.
 fn bare_bytes(word: &[u8]) -> &[u8] {
+    // Most words do not end in `s`: their last byte tells.
+    if word.last() != Some(&b's') {
+        return word;
+    }
     word.strip_suffix("’s".as_bytes())
         .or_else(|| word.strip_suffix(b"'s"))
         .unwrap_or(word)
@@ -337,6 +342,10 @@ impl NameFilter {
 
 /// Strips a possessive ending (`McCallum’s` -> `McCallum`).
 fn bare(word: &str) -> &str {
+    // Most words do not end in `s`: their last byte tells.
+    if word.as_bytes().last() != Some(&b's') {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word)
@@ -495,7 +504,9 @@ impl<'a> People<'a> {
                 continue;
             }
             run_words.clear();
-            run_words.extend((start..end).map(word));
+            for k in start..end {
+                run_words.push(word(k));
+            }
             // The word of token `i` of the run.
             let run_word = |i: usize| run_words[i - start];
             // Drop function words and titles at the front.
@@ -1223,18 +1234,43 @@ fn joined_bare(words: &[&str]) -> String {
 /// "Analysts said" and "analysts said" are the same unnamed speakers: a
 /// capital that only opens the sentence is not part of a description.
 fn description_text(lx: &Lexicon, rest: &[&str]) -> String {
-    let mut text = rest.join(" ");
+    let mut text = joined(rest);
     if rest.first().is_some_and(|w| {
         is_capitalised(w)
             && (lx.is_person_noun(w) || QUANTIFIER_SUBJECTS.contains(w))
             && lx.given_name(w).is_none()
     }) {
-        let mut chars = text.chars();
-        if let Some(c) = chars.next() {
-            text = c.to_lowercase().chain(chars).collect();
-        }
+        lowercase_first(&mut text);
     }
     text
+}
+
+/// `words` joined by spaces, in one allocation: what `words.join(" ")`
+/// gives.
+fn joined(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Puts the first character of `text` in lower case (`char::to_lowercase`):
+/// in place when it is ASCII, as nearly always.
+fn lowercase_first(text: &mut String) {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => text[..1].make_ascii_lowercase(),
+        Some(_) => {
+            let mut chars = text.chars();
+            if let Some(c) = chars.next() {
+                *text = c.to_lowercase().chain(chars).collect();
+            }
+        }
+        None => {}
+    }
 }
 
 /// What a mention is resolved against: the article, its people, and the
@@ -1694,6 +1730,29 @@ mod tests {
                 v.iter().map(|o| (o.at, o.person, o.subject_tokens)).collect()
             };
             prop_assert_eq!(fields(&merged), fields(&expected));
+        }
+
+        /// The possessive helpers and the description's words agree with
+        /// the `str` methods they stand for.
+        #[test]
+        fn possessives_and_joins_as_str_methods(
+            words in proptest::collection::vec("(É|é|[aAsS'’ ]){0,5}", 0..4),
+        ) {
+            for w in &words {
+                let expected = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+                prop_assert_eq!(bare(w), expected);
+                prop_assert_eq!(bare_bytes(w.as_bytes()), expected.as_bytes());
+                prop_assert_eq!(is_possessive(w.as_bytes()), w.ends_with("'s") || w.ends_with("’s"));
+            }
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut text = joined(&refs);
+            prop_assert_eq!(&text, &refs.join(" "));
+            let expected: String = {
+                let mut chars = text.chars();
+                chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+            };
+            lowercase_first(&mut text);
+            prop_assert_eq!(text, expected);
         }
 
         /// The case-blind search finds what a search of lower-cased copies finds.
