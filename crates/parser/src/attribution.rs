@@ -112,8 +112,8 @@ pub(crate) fn token_start_cues(doc: &Document, lx: &Lexicon) -> Option<Vec<(usiz
 /// that end inside a word, which the finder drops anyway); false when that
 /// cannot be told word by word.
 ///
-/// Why not the automaton: it reads every byte of the article, while two
-/// table reads per word token (see [`Lexicon::may_hold_cue`]) are several
+/// Why not the automaton: it reads every byte of the article, while one or
+/// two table reads per word token (see [`Lexicon::may_hold_cue`]) are several
 /// times cheaper. The two agree when the
 /// cue forms are plain ([`Lexicon::cues_by_word`]; otherwise this gives up):
 /// a cue then starts with a letter or digit, which in the body lies at a

@@ -327,6 +327,26 @@ pub(crate) fn folded_key(word: &[u8]) -> Option<u128> {
     Some(lo | hi << 64)
 }
 
+/// [`folded_key`] of the `len` bytes of `text` from `start`, read as one
+/// 16-byte load when the text goes on that far (a copy of a word of varying
+/// length into an array is a call to `memcpy`); `None` when `len` is over 16
+/// or the bytes are not in `text`.
+#[inline]
+pub(crate) fn folded_key_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > 16 {
+        return None;
+    }
+    let Some(&bytes) = text.get(start..).and_then(|t| t.first_chunk::<16>()) else {
+        return folded_key(text.get(start..start.checked_add(len)?)?);
+    };
+    // The word's bytes, zeros after them (none at all when `len` is 0).
+    let mask = u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+    let x = u128::from_le_bytes(bytes) & mask;
+    let lo = u128::from(fold_ascii_case(x as u64));
+    let hi = u128::from(fold_ascii_case((x >> 64) as u64));
+    Some(lo | hi << 64)
+}
+
 /// The eight bytes of `x` with `A`-`Z` turned to `a`-`z`, every other byte
 /// as it is.
 #[inline]
@@ -513,6 +533,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The key read in place from a text is the key of the copied word,
+        /// wherever the word stands (the text's end near or far).
+        #[test]
+        fn folded_key_at_agrees_with_folded_key(
+            text in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            start in 0usize..42,
+            len in 0usize..20,
+        ) {
+            let expected = text.get(start..start + len).and_then(folded_key);
+            proptest::prop_assert_eq!(folded_key_at(&text, start, len), expected);
+        }
+
         /// The key of a word is the key of its ASCII lower case, and equal
         /// keys mean words equal in any ASCII case.
         #[test]
