@@ -78,8 +78,11 @@ struct HeadGroup {
 #[derive(Debug, Clone)]
 pub struct CueIndex {
     /// By [`pair`] of a first word's first two bytes (the second 0 for a word
-    /// of one byte): bit [`length_bit`] set for each first-word length.
-    head_lengths: Box<[u32; 1024]>,
+    /// of one byte), two masks of [`length_bit`]s in one number: in the low
+    /// half, the lengths of the first words that are forms on their own; in
+    /// the high half, those of the first words of forms of several words
+    /// (which need a second word after them).
+    head_starts: Box<[u64; 1024]>,
     /// The forms grouped by first word, so that a word is compared once with
     /// each first word that may be it; in the order of their
     /// [`head_bucket`]s.
@@ -90,9 +93,9 @@ pub struct CueIndex {
     /// By [`pair`] of a word's last two bytes (the first 0 for a word of one
     /// byte), two masks of [`length_bit`]s in one number, so that one read
     /// serves both tests of [`CueIndex::may_hold_cue`]: in the low half, the
-    /// lengths of the first words that end so; in the high half, those of
-    /// the first words of forms of several words
-    /// ([`CueIndex::hides_cue_start`]).
+    /// lengths of the first words that end so; in the high half, the lengths
+    /// of the words that may hide the start of a form of several words
+    /// ([`CueIndex::hides_cue_start`]), those longer than its first word.
     word_ends: Box<[u64; 1024]>,
     /// By the same pair: the forms of several words, by their first word's
     /// last two bytes.
@@ -108,7 +111,7 @@ impl CueIndex {
     /// single spaces between words and apostrophes only between letters).
     pub fn new(forms: &[&'static str]) -> Self {
         let mut index = CueIndex {
-            head_lengths: Box::new([0; 1024]),
+            head_starts: Box::new([0; 1024]),
             head_groups: Vec::new(),
             bucket_starts: Box::new([0; HEAD_BUCKETS + 1]),
             word_ends: Box::new([0; 1024]),
@@ -123,7 +126,8 @@ impl CueIndex {
             };
             let second = if head_len > 1 { head[1] } else { 0 };
             let key = pair(first, second);
-            index.head_lengths[key] |= length_bit(head_len);
+            let alone_or_not = if rest.is_empty() { 0 } else { 32 };
+            index.head_starts[key] |= u64::from(length_bit(head_len)) << alone_or_not;
             let before = if head_len > 1 { head[head_len - 2] } else { 0 };
             let end_key = pair(before, last);
             index.word_ends[end_key] |= u64::from(length_bit(head_len));
@@ -146,8 +150,11 @@ impl CueIndex {
                     1 => (0..32).map(|b| pair(b, last)).collect(),
                     _ => vec![end_key],
                 };
+                // The lengths over the first word's (saturated as
+                // `length_bit` saturates): bits `head_len + 1` to 31.
+                let longer = !(length_bit(head_len + 1) - 1);
                 for k in hiding_keys {
-                    index.word_ends[k] |= u64::from(length_bit(head_len)) << 32;
+                    index.word_ends[k] |= u64::from(longer) << 32;
                     index.multi_word_forms[k].push(MultiWordForm { form, head_len });
                 }
                 let starts = index.second_word_starts.as_mut();
@@ -205,18 +212,25 @@ impl CueIndex {
             [] => return true,
         };
         let bit = length_bit(w.len());
-        // The word's end first: one read settles most words.
+        // The word's end first: one read and one test settle most words.
         let ends = self.word_ends[pair(before, last)];
+        if ends & (u64::from(bit) * (1 << 32 | 1)) == 0 {
+            return false;
+        }
         // The low half: first words of the word's length ending like it;
-        // then, do any start like it.
+        // then, does one start like it (one that needs a second word, only
+        // when one may follow)?
         if ends as u32 & bit != 0 {
             let second = w.get(1).copied().unwrap_or(0);
-            if self.head_lengths[pair(w[0], second)] & bit != 0 {
+            let starts = self.head_starts[pair(w[0], second)];
+            if starts as u32 & bit != 0
+                || ((starts >> 32) as u32 & bit != 0 && self.second_word_may_start(text, word.end))
+            {
                 return true;
             }
         }
         // The high half: first words of several, shorter than the word.
-        (ends >> 32) as u32 & (bit - 1) != 0 && self.second_word_may_start(text, word.end)
+        (ends >> 32) as u32 & bit != 0 && self.second_word_may_start(text, word.end)
     }
 
     /// The longest cue that starts at the word token `word` of `text` and
@@ -281,8 +295,8 @@ impl CueIndex {
             return None;
         };
         let key = pair(*before, *last);
-        // First words of several shorter than the word: bits 1 to len - 1.
-        if (self.word_ends[key] >> 32) as u32 & (length_bit(w.len()) - 1) == 0 {
+        // First words of several shorter than the word.
+        if (self.word_ends[key] >> 32) as u32 & length_bit(w.len()) == 0 {
             return None;
         }
         self.second_word_may_start(text, word.end).then_some(key)

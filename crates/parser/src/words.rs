@@ -328,13 +328,22 @@ pub(crate) fn folded_key(word: &[u8]) -> Option<u128> {
 }
 
 /// [`folded_key`] of the `len` bytes of `text` from `start`, read as one
-/// 16-byte load when the text goes on that far (a copy of a word of varying
+/// 8-byte or 16-byte load when the text goes on that far (a copy of a word of varying
 /// length into an array is a call to `memcpy`); `None` when `len` is over 16
 /// or the bytes are not in `text`.
 #[inline]
 pub(crate) fn folded_key_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
     if len > 16 {
         return None;
+    }
+    // Most words: one 8-byte load.
+    if len <= 8 {
+        if let Some(&bytes) = text.get(start..).and_then(|t| t.first_chunk::<8>()) {
+            let mask = u64::MAX.checked_shr(8 * (8 - len) as u32).unwrap_or(0);
+            return Some(u128::from(fold_ascii_case(
+                u64::from_le_bytes(bytes) & mask,
+            )));
+        }
     }
     let Some(&bytes) = text.get(start..).and_then(|t| t.first_chunk::<16>()) else {
         return folded_key(text.get(start..start.checked_add(len)?)?);
