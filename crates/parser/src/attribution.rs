@@ -359,6 +359,22 @@ impl<'d, 'a> Finder<'d, 'a> {
         self.doc.token_text(i)
     }
 
+    /// `self.word(i).eq_ignore_ascii_case(w)`, compared as bytes: the
+    /// lengths first, and no slice of the text as a `str` (whose char
+    /// boundaries would be checked).
+    #[inline]
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            t.span.end.wrapping_sub(t.span.start) == w.len()
+                && self
+                    .doc
+                    .text
+                    .as_bytes()
+                    .get(t.span.start..t.span.end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.doc
             .tokens
@@ -636,7 +652,7 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// `according to X, CONTENT` / `CONTENT, according to X` / `CONTENT, per X`.
     fn source_claim(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
-        let is_per = self.word(cue.first).eq_ignore_ascii_case("per");
+        let is_per = self.word_is(cue.first, "per");
         if is_per && !(cue.first > sent.start && self.is_punct(cue.first - 1, ",")) {
             return;
         }
@@ -726,7 +742,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             return self.verb_claims(cue, sent, out);
         };
         let mut k = cue.end;
-        if self.word(k).eq_ignore_ascii_case("that") {
+        if self.word_is(k, "that") {
             k += 1;
         }
         if k >= sent.end || !self.is_word(k) && self.quote_at(k).is_none() {
@@ -1086,10 +1102,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 k += 1;
                 continue;
             }
-            if self.is_punct(k, ",")
-                && k + 1 < end
-                && self.word(k + 1).eq_ignore_ascii_case("however")
-            {
+            if self.is_punct(k, ",") && k + 1 < end && self.word_is(k + 1, "however") {
                 k += 1;
                 continue;
             }
@@ -1133,7 +1146,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 (self.is_word(i) || (self.is_punct(i, ",") && i > k))
                     && (i == k || !self.starts_cue[i])
             })
-            .find(|&i| self.word(i).eq_ignore_ascii_case("that"));
+            .find(|&i| self.word_is(i, "that"));
         let mut after_that = false;
         if let Some(t) = that {
             let first = self.word(k);
@@ -1610,10 +1623,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                 });
             }
         }
-        // `Cisco System’s Talos cybersecurity unit`: a named thing's part.
-        let names_something = r
-            .clone()
-            .any(|k| is_capitalised(self.word(k)) && k > r.start);
+        // `Cisco System’s Talos cybersecurity unit`: a named thing's part
+        // (asked last: a capitalised head or a description settles most).
+        let names_something = || (r.start + 1..r.end).any(|k| is_capitalised(self.word(k)));
         // `the rookie defenceman`: a definite or possessive description names
         // a person even when its head noun is not in the lexicon.
         let first = self.word(r.start);
@@ -1623,7 +1635,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             && !self.lx.is_time_word(head);
         let head_ok = is_capitalised(head)
             || described
-            || names_something
+            || names_something()
             || self.lx.is_person_noun(head)
             || self.lx.is_organisation_word(head)
             || self.lx.is_document_word(head);
