@@ -183,6 +183,21 @@ fn cue_at_word(text: &str, lx: &Lexicon, word: Span, covered: usize) -> WordCue 
     }
 }
 
+/// The index of the first of `cues` (in text order) that starts at token
+/// `start` or later, as `cues.partition_point(|c| c.first < start)`: found by
+/// moving on from `hint` (the answer for an earlier start), by a search only
+/// when `hint` lies past the answer.
+fn first_cue_from(cues: &[Cue], hint: usize, start: usize) -> usize {
+    let mut from = hint.min(cues.len());
+    if from > 0 && cues[from - 1].first >= start {
+        return cues.partition_point(|c| c.first < start);
+    }
+    while cues.get(from).is_some_and(|c| c.first < start) {
+        from += 1;
+    }
+    from
+}
+
 impl Found {
     /// A claim at `cue`, said by `phrase`, whose attribution starts at token
     /// `attribution_start`; `open_ended` when its content follows the cue.
@@ -361,18 +376,16 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// `self.word(i).eq_ignore_ascii_case(w)`, compared as bytes: the
     /// lengths first, and no slice of the text as a `str` (whose char
-    /// boundaries would be checked).
+    /// boundaries would be checked; bytes equal to a `str` end on them).
     #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
-        self.doc.tokens.get(i).is_some_and(|t| {
-            t.span.end.wrapping_sub(t.span.start) == w.len()
-                && self
-                    .doc
-                    .text
-                    .as_bytes()
-                    .get(t.span.start..t.span.end)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-        })
+        let bytes = self
+            .doc
+            .tokens
+            .get(i)
+            .and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or(&[]);
+        bytes.len() == w.len() && bytes.eq_ignore_ascii_case(w.as_bytes())
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -422,19 +435,32 @@ impl<'d, 'a> Finder<'d, 'a> {
         // The claims of one sentence at a time, in one buffer for all.
         let found = &mut buffers.found;
         found.clear();
+        // The first cue from the sentence start on: sentences come in text
+        // order, so it moves on from the last sentence's.
+        let mut from = 0;
         for s in 0..self.doc.sentences.len() {
             let sent = &self.doc.sentences[s];
+            from = first_cue_from(&self.cues, from, sent.first);
+            // No cue starts in the sentence: no claim has its attribution
+            // in it (most sentences).
+            if self.cues.get(from).is_none_or(|c| c.first >= sent.end) {
+                continue;
+            }
             if self.is_heading(sent) {
                 continue;
             }
-            self.sentence_claims(sent.first..sent.end, found);
+            self.sentence_claims(sent.first..sent.end, from, found);
             for f in found.drain(..) {
+                // The quotations in the content: taken, and counted for
+                // the claim's kind.
+                let mut quotes = 0;
                 for k in f.content.clone() {
                     if let Some(q) = self.quote_at(k) {
                         consumed_quotes[q] = true;
+                        quotes += 1;
                     }
                 }
-                out.push(self.to_attribution(&f));
+                out.push(self.to_attribution(&f, quotes));
             }
         }
         out.sort_by_key(|a| a.content.start);
@@ -469,13 +495,9 @@ impl<'d, 'a> Finder<'d, 'a> {
             && upper(self.word(first))
     }
 
-    fn to_attribution(&self, f: &Found) -> Attribution {
+    /// The claim `f`, whose content holds `quotes` quotations.
+    fn to_attribution(&self, f: &Found, quotes: usize) -> Attribution {
         let content = self.span_of(&f.content);
-        let quotes = f
-            .content
-            .clone()
-            .filter(|&k| self.quote_at(k).is_some())
-            .count();
         let kind = if quotes == 0 {
             ClaimKind::Indirect
         } else if f.content.len() == 1 {
@@ -502,11 +524,11 @@ impl<'d, 'a> Finder<'d, 'a> {
     }
 
     /// The claims whose attribution lies in one sentence, into `found`
-    /// (empty).
-    fn sentence_claims(&self, sent: Range<usize>, found: &mut Vec<Found>) {
+    /// (empty); `from` is the index in [`Finder::cues`] of the first cue
+    /// from the sentence start on.
+    fn sentence_claims(&self, sent: Range<usize>, from: usize, found: &mut Vec<Found>) {
         // The cues from the sentence start on; one that starts inside the
         // last cue read is no cue of its own.
-        let from = self.cues.partition_point(|c| c.first < sent.start);
         let mut k = sent.start;
         for &cue in self.cues.get(from..).unwrap_or(&[]) {
             if cue.first < k {
@@ -1851,6 +1873,60 @@ impl<'d, 'a> Finder<'d, 'a> {
                     _ => SpeakerRef::SameAs(j),
                 };
                 prev_named = Some(i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// `first_cue_from` finds what a binary search of all cues finds,
+        /// from any hint.
+        #[test]
+        fn first_cue_from_agrees_with_a_search(
+            mut firsts in proptest::collection::vec(0usize..60, 0..20),
+            hint in 0usize..25,
+            start in 0usize..65,
+        ) {
+            firsts.sort_unstable();
+            firsts.dedup();
+            let cues: Vec<Cue> = firsts
+                .iter()
+                .map(|&first| Cue { first, end: first + 1, class: CueClass::Speech })
+                .collect();
+            proptest::prop_assert_eq!(
+                first_cue_from(&cues, hint, start),
+                cues.partition_point(|c| c.first < start)
+            );
+        }
+
+        /// `word_is` (bytes, lengths first) answers as a comparison of the
+        /// token's text as a `str` does, for every token of an article and
+        /// past its last.
+        #[test]
+        fn word_is_agrees_with_comparing_the_token_text(
+            parts in proptest::collection::vec(
+                "that|That|THAT|thát|thatch|per|Per|however|\"that\"|“that”|,|\\.|é|[a-zA-Z]{1,5}",
+                1..16,
+            ),
+        ) {
+            let text = parts.join(" ");
+            let doc = Document::parse(&text);
+            let mut buffers = FinderBuffers::default();
+            let finder = Finder::new(&doc, &mut buffers);
+            for i in 0..doc.tokens.len() + 2 {
+                for w in ["that", "per", "however", "thát", ""] {
+                    proptest::prop_assert_eq!(
+                        finder.word_is(i, w),
+                        finder.word(i).eq_ignore_ascii_case(w),
+                        "token {} {:?}",
+                        i,
+                        w
+                    );
+                }
             }
         }
     }
