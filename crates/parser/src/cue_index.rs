@@ -130,7 +130,16 @@ impl CueIndex {
             index.head_starts[key] |= u64::from(length_bit(head_len)) << alone_or_not;
             let before = if head_len > 1 { head[head_len - 2] } else { 0 };
             let end_key = pair(before, last);
-            index.word_ends[end_key] |= u64::from(length_bit(head_len));
+            // The gate reads the two bytes that end a word, for a word of
+            // one byte the one before it too: a first word of one byte goes
+            // under every pair that ends with it.
+            let gate_keys = match head_len {
+                1 => (0..32).map(|b| pair(b, last)).collect(),
+                _ => vec![end_key],
+            };
+            for k in gate_keys {
+                index.word_ends[k] |= u64::from(length_bit(head_len));
+            }
             let groups = &mut index.head_groups;
             match groups
                 .iter_mut()
@@ -202,27 +211,35 @@ impl CueIndex {
     /// instructions, and the full tests only of the words it lets through.
     #[inline]
     pub fn may_hold_cue(&self, text: &[u8], word: Span) -> bool {
-        let Some(w) = text.get(word.start..word.end) else {
-            // Spans that are no words take the full tests.
+        // The two bytes that end the word (for a word of one byte, the byte
+        // before it and its own; see `word_ends`), read without the word
+        // itself as a slice.
+        let Some(&[before, last]) = word
+            .end
+            .checked_sub(2)
+            .and_then(|at| text.get(at..word.end))
+        else {
+            // A word of one byte opening the text, or a span that is no
+            // word: the full tests.
             return true;
         };
-        let (before, last) = match *w {
-            [.., before, last] => (before, last),
-            [only] => (0, only),
-            [] => return true,
-        };
-        let bit = length_bit(w.len());
+        // An empty word matches no first word: no length bit of them is 1
+        // (of 0 bytes).
+        let bit = length_bit(word.end.wrapping_sub(word.start));
         // The word's end first: one read and one test settle most words.
         let ends = self.word_ends[pair(before, last)];
         if ends & (u64::from(bit) * (1 << 32 | 1)) == 0 {
             return false;
         }
+        let Some(w @ [first, ..]) = text.get(word.start..word.end) else {
+            return true;
+        };
         // The low half: first words of the word's length ending like it;
         // then, does one start like it (one that needs a second word, only
         // when one may follow)?
         if ends as u32 & bit != 0 {
             let second = w.get(1).copied().unwrap_or(0);
-            let starts = self.head_starts[pair(w[0], second)];
+            let starts = self.head_starts[pair(*first, second)];
             if starts as u32 & bit != 0
                 || ((starts >> 32) as u32 & bit != 0 && self.second_word_may_start(text, word.end))
             {
@@ -369,6 +386,22 @@ mod tests {
         assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "point")));
         let text = "They disappoint others.";
         assert!(!ix.hides_cue_start(text.as_bytes(), span_of(text, "disappoint")));
+    }
+
+    #[test]
+    fn a_first_word_of_one_byte_passes_the_gate_after_any_byte() {
+        // The gate reads the byte before a word of one byte too.
+        let ix = CueIndex::new(&["x", "says"]);
+        for before in 0..=u8::MAX {
+            for x in [b'x', b'X'] {
+                let text = [before, x, b' ', b'a'];
+                let word = Span::new(1, 2);
+                assert_eq!(ix.cue_at(&text, word), Some((0, 2)));
+                assert!(ix.may_hold_cue(&text, word), "after byte {before}");
+            }
+        }
+        // And it is no first word of two bytes.
+        assert!(!ix.may_hold_cue(b" xx ", Span::new(1, 3)));
     }
 
     /// Checks the index of `forms` at every word of `text` (words split at
