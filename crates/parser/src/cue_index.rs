@@ -11,7 +11,7 @@
 //! The gate is keyed by a word's last two bytes and its length, then by its
 //! first two bytes and its length (five low bits of each byte, which ASCII
 //! case leaves as they are), so that it needs neither a lower-cased copy nor
-//! a hash. About ten words in eleven in news text fail it; most of the rest
+//! a hash. About fifteen words in sixteen in news text fail it; most of the rest
 //! are the heads of cues (`said`, `has` of `has not responded`), which a
 //! lookup of the word's first-word group (a hash of the same bytes, into
 //! buckets of about one group) and a comparison settle.
@@ -207,7 +207,7 @@ impl CueIndex {
     /// two may end a shorter first word of several): a word passes when a
     /// first word of its length ends and starts like it, or when a shorter
     /// first word of several ends like it and the second word may follow.
-    /// About ten words in eleven fail: the cue search asks it of every word first, in the fewest
+    /// About fifteen words in sixteen fail: the cue search asks it of every word first, in the fewest
     /// instructions, and the full tests only of the words it lets through.
     #[inline]
     pub fn may_hold_cue(&self, text: &[u8], word: Span) -> bool {
