@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
-use crate::structure::{Document, Sentence, TokenKind};
+use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, starts_with_ignore_ascii_case, DETERMINERS,
     HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
@@ -1143,8 +1143,11 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// True when `r` holds at least `n` words, those inside its quotations
     /// included; counted only as far as `n` (a content can run to the end of
-    /// a long sentence, and the rules ask for two or three words).
+    /// a long sentence, and the rules ask for two or three words). A
+    /// quotation's words are counted only up to [`Quote::WORDS_COUNTED`],
+    /// so `n` may not go past that.
     fn has_words(&self, r: &Range<usize>, n: usize) -> bool {
+        debug_assert!(n <= Quote::WORDS_COUNTED, "quotations count no more words");
         let mut count = 0;
         n == 0
             || r.clone().any(|k| {
