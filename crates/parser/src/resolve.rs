@@ -559,7 +559,8 @@ impl<'a> People<'a> {
                     )
                     && opens_sentence(doc, name_start)
             };
-            let person = lx.given_name(words[0]).is_some()
+            let gender = lx.given_name(words[0]);
+            let person = gender.is_some()
                 || title.is_some()
                 || opens_as_subject()
                 || speakers
@@ -621,7 +622,7 @@ impl<'a> People<'a> {
                     role = Some(span.slice(doc.text).to_string());
                 }
             }
-            let idx = people.add(full, role);
+            let idx = people.add(full, words, gender, role);
             people
                 .occurrences
                 .push(Occurrence::new(tokens[name_start].span.start, idx, start));
@@ -673,23 +674,28 @@ impl<'a> People<'a> {
         people
     }
 
-    fn add(&mut self, full: Cow<'a, str>, role: Option<String>) -> usize {
+    /// Adds the person named `full`, whose words (two or more) are `words`
+    /// and the gender of whose given name is `gender`, with `role`; or
+    /// gives the person of that name `role` if they have none. Returns the
+    /// person's index.
+    fn add(
+        &mut self,
+        full: Cow<'a, str>,
+        words: &[&'a str],
+        gender: Option<Gender>,
+        role: Option<String>,
+    ) -> usize {
         if let Some(i) = self.by_name(&full) {
             if self.persons[i].role.is_none() {
                 self.persons[i].role = role;
             }
             return i;
         }
-        // The given name (first word) and surname (last word), borrowed
-        // when the full name is.
-        let (given, surname): (Cow<'a, str>, Cow<'a, str>) = match &full {
-            Cow::Borrowed(f) => (Cow::Borrowed(first_word(f)), Cow::Borrowed(last_word(f))),
-            Cow::Owned(f) => (
-                Cow::Owned(first_word(f).to_string()),
-                Cow::Owned(last_word(f).to_string()),
-            ),
-        };
-        let gender = Lexicon::get().given_name(&given);
+        // The given name (first word) and surname (last word), slices of
+        // the text: `full` is `words` joined by single spaces, and a word
+        // token holds no space (tested), so these are its first and last
+        // words.
+        let (given, surname) = (words[0], words[words.len() - 1]);
         let idx = self.persons.len();
         if idx == 0 {
             // Room for ten people's three names at once: growing the table
@@ -697,10 +703,10 @@ impl<'a> People<'a> {
             // the names. (A recycled table has the room already.)
             self.names.short.reserve(30);
         }
-        self.name_parts.insert(&surname);
-        self.name_parts.insert(&given);
-        self.names.use_mut(surname).surname = Some(idx);
-        self.names.use_mut(given).given = Some(idx);
+        self.name_parts.insert(surname);
+        self.name_parts.insert(given);
+        self.names.use_mut(Cow::Borrowed(surname)).surname = Some(idx);
+        self.names.use_mut(Cow::Borrowed(given)).given = Some(idx);
         self.names.use_mut(full.clone()).full = Some(idx);
         self.persons.push(Person {
             name: full,
@@ -1648,10 +1654,23 @@ mod tests {
         Ok(())
     }
 
+    /// `People::add` takes a name's first and last words from its tokens:
+    /// no word token holds a space.
+    fn check_words_hold_no_space(text: &str) -> Result<(), TestCaseError> {
+        let doc = Document::parse(text);
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                prop_assert!(!doc.token_text(k).contains(' '), "token {}", k);
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn people_skip_changes_nothing_on_fixtures() {
         for text in fixture_texts() {
             check_people_skip(&text).unwrap();
+            check_words_hold_no_space(&text).unwrap();
         }
     }
 
@@ -1659,6 +1678,12 @@ mod tests {
         #[test]
         fn people_skip_changes_nothing(text in news_like()) {
             check_people_skip(&text)?;
+            check_words_hold_no_space(&text)?;
+        }
+
+        #[test]
+        fn words_hold_no_space_in_any_text(text in "\\PC{0,40}") {
+            check_words_hold_no_space(&text)?;
         }
 
         /// A name's key is its bytes, zeros and its length; names up to
