@@ -10,7 +10,7 @@
 use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
-use crate::structure::{Document, TokenKind};
+use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS,
     QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
@@ -942,17 +942,21 @@ fn described_organisation(doc: &Document, before: usize, head: &str) -> Option<S
         let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
         bare(span.slice(doc.text)).trim_end_matches('.').to_string()
     };
+    // The word tokens spelt `head`, last first: lengths first, as most
+    // tokens are not as long as `head`. (A search of the slice, with no
+    // bounds checks: it reads every token of a few pages of text.)
+    let spelt_head = |t: &Token| {
+        t.span.len() == head.len()
+            && t.kind == TokenKind::Word
+            && doc.text.as_bytes().get(t.span.start..t.span.end) == Some(head.as_bytes())
+    };
     let mut k = end;
-    while k > floor {
-        k -= 1;
-        // Lengths first: most tokens are not as long as `head`.
-        let token = doc.tokens[k];
-        if token.span.len() != head.len()
-            || token.kind != TokenKind::Word
-            || token_bytes(doc, k) != head.as_bytes()
-        {
-            continue;
-        }
+    while let Some(found) = doc
+        .tokens
+        .get(floor..k)
+        .and_then(|tokens| tokens.iter().rposition(spelt_head))
+    {
+        k = floor + found;
         // "company Comcast": the name right after the description.
         if k + 1 < end && is_cap_word(k + 1) && joined(k, k + 1) {
             let mut last = k + 1;
