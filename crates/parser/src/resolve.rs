@@ -844,7 +844,10 @@ fn salient_organisation<'a>(
             // A possessive name: one word.
             e = k + 1;
         }
+        // The first word that is not a function word, title or role, and
+        // its token.
         let mut s = k;
+        let mut first = "";
         while s < e {
             let w = doc.token_text(s);
             let skip = DETERMINERS.contains(w)
@@ -854,6 +857,7 @@ fn salient_organisation<'a>(
                 || lx.is_title(w)
                 || lx.is_person_noun(w);
             if !skip {
+                first = bare(w);
                 break;
             }
             s += 1;
@@ -861,18 +865,20 @@ fn salient_organisation<'a>(
         if s < e {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
             let name = bare(span.slice(doc.text));
-            let first = bare(doc.token_text(s));
             let last = bare(doc.token_text(e - 1));
-            let person = people.by_name(name).is_some()
-                || people.name_part(last).is_some_and(|u| u.surname.is_some())
-                || people.name_part(first).is_some_and(|u| u.given.is_some())
-                || lx.given_name(first).is_some();
+            let person = || {
+                people.by_name(name).is_some()
+                    || people.name_part(last).is_some_and(|u| u.surname.is_some())
+                    || people.name_part(first).is_some_and(|u| u.given.is_some())
+                    || lx.given_name(first).is_some()
+            };
             // "Canadians", "Chinese": peoples, not organisations.
             let demonym = s + 1 == e
                 && ["ans", "ese", "ish", "ians"]
                     .iter()
                     .any(|x| name.ends_with(x));
-            if !person && !demonym && !lx.is_place(name) && !lx.is_place(first) {
+            // The people's names, hashed, last.
+            if !demonym && !lx.is_place(name) && !lx.is_place(first) && !person() {
                 let entry = counts.entry(name).or_insert((0, k));
                 entry.0 += 1;
                 entry.1 = k;
