@@ -457,7 +457,9 @@ impl<'a> People<'a> {
     fn find(doc: &Document<'a>, attributions: &[Attribution]) -> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
-            persons: Vec::new(),
+            // Room for the few people of most articles: growing the vector
+            // from nothing, step by step, cost more than the people.
+            persons: Vec::with_capacity(8),
             names: NameTable::recycled(),
             name_parts: NameFilter::default(),
             // Sized from the capitals (one in eight names someone, in
@@ -482,7 +484,8 @@ impl<'a> People<'a> {
         // the first capital that the last did not take.
         // The words of the current run, each sliced from the text once for
         // all the tests below, reused from run to run.
-        let mut run_words: Vec<&str> = Vec::new();
+        // (Room for the longest runs of most articles from the start.)
+        let mut run_words: Vec<&str> = Vec::with_capacity(8);
         let mut next_capital = 0;
         while let Some(&start) = doc.capitals.get(next_capital) {
             // The capitalised words are those in `doc.capitals`: the run
