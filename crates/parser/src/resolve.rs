@@ -219,6 +219,21 @@ thread_local! {
     /// A vector for [`merge_namings`] to merge into, emptied: the vector
     /// merged from, kept from the last article.
     static SPARE_NAMINGS: Cell<Vec<Occurrence>> = const { Cell::new(Vec::new()) };
+    /// The namings vector of the last article's people, emptied, for the
+    /// next article's.
+    static NAMINGS: Cell<Vec<Occurrence>> = const { Cell::new(Vec::new()) };
+}
+
+/// Gives `namings` back to `spare`, emptied, for the next article (unless
+/// it never allocated, or grew past a few kilobytes).
+fn recycle_namings(
+    spare: &'static std::thread::LocalKey<Cell<Vec<Occurrence>>>,
+    mut namings: Vec<Occurrence>,
+) {
+    if (1..=NameTable::KEEP_UP_TO).contains(&namings.capacity()) {
+        namings.clear();
+        spare.set(namings);
+    }
 }
 
 /// `namings[..split]` and `namings[split..]`, each in text order with one
@@ -444,6 +459,13 @@ impl<'s> SpeakerNames<'s> {
 }
 
 impl<'a> People<'a> {
+    /// Gives this thread the people's tables and vectors that borrow
+    /// nothing from the text, emptied, for the next article.
+    fn recycle(self) {
+        self.names.recycle();
+        recycle_namings(&NAMINGS, self.occurrences);
+    }
+
     /// No people, for an article whose claims name no speaker.
     fn none() -> People<'a> {
         People {
@@ -463,8 +485,13 @@ impl<'a> People<'a> {
             names: NameTable::recycled(),
             name_parts: NameFilter::default(),
             // Sized from the capitals (one in eight names someone, in
-            // news) so that the vector seldom grows and copies.
-            occurrences: Vec::with_capacity(doc.capitals.len() / 4 + 4),
+            // news) so that the vector seldom grows and copies; the last
+            // article's, when this thread has it.
+            occurrences: {
+                let mut namings = NAMINGS.take();
+                namings.reserve(doc.capitals.len() / 4 + 4);
+                namings
+            },
         };
         // Names used as speakers are people's names even when their given
         // name is not a common one ("Dmitry Peskov").
@@ -668,11 +695,8 @@ impl<'a> People<'a> {
         if full_namings > 0 && full_namings < people.occurrences.len() {
             let mut merged = SPARE_NAMINGS.take();
             merge_namings(&people.occurrences, full_namings, &mut merged);
-            let mut spare = std::mem::replace(&mut people.occurrences, merged);
-            if spare.capacity() <= NameTable::KEEP_UP_TO {
-                spare.clear();
-                SPARE_NAMINGS.set(spare);
-            }
+            let spare = std::mem::replace(&mut people.occurrences, merged);
+            recycle_namings(&SPARE_NAMINGS, spare);
         }
         people
     }
@@ -1184,7 +1208,7 @@ fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool)
             speaker,
         });
     }
-    people.names.recycle();
+    people.recycle();
     out
 }
 
