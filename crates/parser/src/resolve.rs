@@ -1711,7 +1711,42 @@ mod tests {
         }
     }
 
+    /// The claims of `text`, resolved on a thread of their own: with none
+    /// of the tables and vectors a thread keeps from article to article.
+    fn resolved_afresh(text: &str) -> Vec<Claim> {
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let doc = Document::parse(text);
+                    resolve(&doc, &attributions(&doc))
+                })
+                .join()
+                .unwrap()
+        })
+    }
+
+    /// Article after article, the kept name tables and namings vectors
+    /// resolve as fresh ones do.
+    #[test]
+    fn kept_tables_resolve_as_fresh_ones() {
+        let texts = fixture_texts();
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let doc = Document::parse(text);
+            assert_eq!(resolve(&doc, &attributions(&doc)), resolved_afresh(text));
+        }
+    }
+
     proptest! {
+        #[test]
+        fn kept_tables_resolve_as_fresh_ones_on_news_like_text(
+            texts in prop::collection::vec(news_like(), 1..6),
+        ) {
+            for text in &texts {
+                let doc = Document::parse(text);
+                prop_assert_eq!(resolve(&doc, &attributions(&doc)), resolved_afresh(text));
+            }
+        }
+
         #[test]
         fn people_skip_changes_nothing(text in news_like()) {
             check_people_skip(&text)?;
