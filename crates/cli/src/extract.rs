@@ -88,7 +88,7 @@ impl InputArgs {
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
         let stream = ArticleStream::open(&self.inputs, &options);
-        let mut progress = Progress::new(stream.total_bytes(), !self.quiet);
+        let mut progress = Progress::new(stream.planned_bytes(), !self.quiet);
         let stats = pipeline::run(
             stream,
             self.threads,

@@ -1,12 +1,14 @@
 //! Reading articles: plain-text files, directories, JSON Lines and CSV
 //! collections, standard input.
 //!
-//! Everything streams. A directory walk lists paths first (paths are small),
-//! but articles are read one at a time: a JSON Lines file line by line, a CSV
-//! file record by record, a text file whole, or, past [`SEGMENT_BYTES`], in
-//! segments cut at paragraph breaks (see [`Part`]). Memory is therefore
-//! bounded by the segment size and the largest JSON line or CSV record, not
-//! by the corpus or its largest text file.
+//! Everything streams. A directory is listed as it is read, a directory at a
+//! time, in path order, and articles are read one at a time: a JSON Lines
+//! file line by line, a CSV file record by record, a text file whole, or,
+//! past [`SEGMENT_BYTES`], in segments cut at paragraph breaks (see
+//! [`Part`]). Memory is therefore bounded by the segment size, the largest
+//! JSON line or CSV record and the listings of the directories on the way
+//! down to the one being read, not by the corpus or its largest text file;
+//! only the `doc_id`s of plain-text files are kept, to warn of one shared.
 //!
 //! The stream itself only does what must happen in order: it lists files,
 //! finds where each JSON line ends and cuts segments. Reading a text file
@@ -30,12 +32,13 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::{HashMap, VecDeque};
+use std::ffi::OsString;
 use std::fmt;
-use std::fs::File;
+use std::fs::{DirEntry, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// How the articles of one input are laid out.
@@ -347,13 +350,13 @@ impl JsonLine {
 pub struct TextFile {
     path: PathBuf,
     doc_id: String,
-    /// The file's size when planned.
+    /// The file's size when listed.
     size: u64,
-    /// The segment size: a file that has grown to it since it was planned
+    /// The segment size: a file that has grown to it since it was listed
     /// is not read on ([`TextFile::load`]).
     limit: usize,
     lossy: bool,
-    /// Found while planning ([`Source::warning`]).
+    /// Found while listing ([`Source::warning`]).
     warning: Option<String>,
 }
 
@@ -454,7 +457,7 @@ impl fmt::Display for Origin {
 struct Source {
     origin: Origin,
     format: InputFormat,
-    /// The file's size when planned (`None` for standard input or a file
+    /// The file's size when listed (`None` for standard input or a file
     /// that could not be examined): the progress total, without asking the
     /// file system a second time per file.
     size: Option<u64>,
@@ -463,121 +466,226 @@ struct Source {
     /// one may hold any size of text, so it is read in segments.)
     small: bool,
     /// What to tell the user when its article is read: that an earlier
-    /// plain-text input has the same `doc_id` ([`note_shared_ids`]).
+    /// plain-text input has the same `doc_id` ([`Plan::note_shared_id`]).
     warning: Option<String>,
 }
 
-/// Expands the command-line inputs into sources, in order: each directory
-/// becomes its eligible files sorted by path. Problems (a missing path, an
-/// unreadable directory) stay in place as errors so they are reported in order.
-fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputError>> {
-    let fallback = options.format.unwrap_or(InputFormat::Text);
-    // Segments are cut once a full segment is buffered, so a file of
-    // exactly `segment_bytes` is read in segments.
-    let small = |size: u64| size < options.segment_bytes as u64;
-    let default_stdin = [PathBuf::from("-")];
-    let inputs = if inputs.is_empty() {
-        &default_stdin[..]
-    } else {
-        inputs
-    };
-    let mut plan = Vec::new();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            plan.push(Ok(Source {
-                origin: Origin::Stdin,
-                format: fallback,
-                size: None,
-                small: false,
-                warning: None,
-            }));
-            continue;
-        }
-        match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => {
-                let mut files = Vec::new();
-                let walk = Walk {
-                    eligible: is_eligible,
-                    skip: &options.skip,
-                };
-                walk.dir(input, &mut files, &mut |err| plan.push(Err(err)));
-                plan.extend(files.into_iter().map(|(path, size)| {
-                    let name = FileName::of(&path);
-                    let format = name.and_then(|n| n.format()).unwrap_or(fallback);
-                    let gzip = name.is_some_and(|n| n.gzip);
-                    Ok(Source {
-                        small: small(size) && !gzip,
-                        origin: Origin::File(path),
-                        format,
-                        size: Some(size),
-                        warning: None,
-                    })
-                }));
-            }
-            Ok(meta) => plan.push(Ok(Source {
-                format: InputFormat::from_extension(input).unwrap_or(fallback),
-                origin: Origin::File(input.clone()),
-                size: Some(meta.len()),
-                small: meta.is_file() && small(meta.len()) && !is_gzip(input),
-                warning: None,
-            })),
-            Err(err) => plan.push(Err(InputError::io(input.display().to_string(), &err))),
-        }
-    }
-    note_shared_ids(&mut plan, &options.stdin_id);
-    plan
+/// The input bytes the stream has listed so far, shared between the stream,
+/// which adds each input's size as it lists it, and whoever shows progress
+/// ([`ArticleStream::planned_bytes`]). A directory is listed as it is read,
+/// so its total grows until the last file is listed.
+#[derive(Debug, Default)]
+pub struct PlannedBytes {
+    /// The sizes of the files listed so far, added up.
+    bytes: AtomicU64,
+    /// Standard input is among the inputs: its size, so the total, is never
+    /// known.
+    unknown: AtomicBool,
+    /// Every input is listed: `bytes` is final.
+    complete: AtomicBool,
 }
 
-/// Warns, on each plain-text input whose `doc_id` an earlier plain-text
-/// input has already, that the two share it. The reports count articles by
-/// `doc_id`, so `2024/index.txt` and `2025/index.txt` (both `index`) would
-/// otherwise count as one article without a word. The contract fixes the id
-/// as the file name without extension, so the id stays; the user is told.
+impl PlannedBytes {
+    /// The sizes of the files listed so far, added up (standard input
+    /// counts nothing).
+    pub fn so_far(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// The total size of the inputs, once every input is listed; `None`
+    /// until then, and always with standard input among them.
+    pub fn total(&self) -> Option<u64> {
+        let complete = self.complete.load(Ordering::Acquire);
+        (complete && self.knowable()).then(|| self.so_far())
+    }
+
+    /// False when the total will never be known (standard input is read).
+    pub fn knowable(&self) -> bool {
+        !self.unknown.load(Ordering::Relaxed)
+    }
+
+    /// Counts one more input of `size` bytes (`None`: standard input).
+    pub(crate) fn add(&self, size: Option<u64>) {
+        match size {
+            Some(size) => {
+                self.bytes.fetch_add(size, Ordering::Relaxed);
+            }
+            None => self.unknown.store(true, Ordering::Relaxed),
+        }
+    }
+
+    /// Says that every input is listed.
+    pub(crate) fn finish(&self) {
+        self.complete.store(true, Ordering::Release);
+    }
+}
+
+/// The command-line inputs expanded into sources, in order, one at a time:
+/// each directory becomes its eligible files in path order ([`Walk`]).
+/// Problems (a missing path, an unreadable directory) come out as errors at
+/// their place in the inputs, and, inside a directory, at their place in
+/// its walk.
 ///
-/// The plan already holds every input, so this takes memory of the order of
-/// the plan's own. Ids inside collections (JSON Lines, CSV) are the
-/// collection's and not checked: that would hold every id of a corpus of
-/// any size.
-fn note_shared_ids(plan: &mut [Result<Source, InputError>], stdin_id: &str) {
-    // Ids borrowed from the plan's paths: no `String` per file. The
-    // warnings are made first and set once the ids are no longer borrowed.
-    let mut first: HashMap<&[u8], usize> = HashMap::new();
-    let mut warnings = Vec::new();
-    for (i, source) in plan.iter().enumerate() {
-        let Ok(source) = source else { continue };
+/// Why a lazy iterator and not a walker thread sending sources through a
+/// channel: the pipeline's main thread already runs beside the workers
+/// (it only hands pieces on), so listing a directory there, a batch's worth
+/// at a time as the pipeline asks for the next batch, overlaps the walk with
+/// extraction as well as a thread would. On two cores a walker thread would
+/// be a third thread competing with two busy workers, with a channel's
+/// synchronisation per batch on top, and nothing to gain: the listing is a
+/// small share of the run's work, and whatever its thread, it takes CPU
+/// from the workers. The lazy walk also keeps memory bounded by itself: it
+/// holds one sorted listing per directory on the current path, never files
+/// ahead.
+struct Plan {
+    /// Inputs not yet started.
+    inputs: std::vec::IntoIter<PathBuf>,
+    /// The directory input being walked.
+    walk: Option<Walk>,
+    /// Format of files whose extension cannot tell, and of standard input.
+    fallback: InputFormat,
+    segment_bytes: u64,
+    skip: Arc<[PathBuf]>,
+    stdin_id: String,
+    /// The `doc_id` of each plain-text input listed so far, with the first
+    /// input that had it ([`Plan::note_shared_id`]).
+    seen_ids: HashMap<Box<[u8]>, Origin>,
+    planned: Arc<PlannedBytes>,
+}
+
+impl Plan {
+    fn new(inputs: &[PathBuf], options: &ReadOptions) -> Plan {
+        let inputs = if inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            inputs.to_vec()
+        };
+        let planned = Arc::new(PlannedBytes::default());
+        if inputs.iter().any(|input| input.as_os_str() == "-") {
+            // Known from the start: the total never will be.
+            planned.add(None);
+        }
+        Plan {
+            inputs: inputs.into_iter(),
+            walk: None,
+            fallback: options.format.unwrap_or(InputFormat::Text),
+            segment_bytes: options.segment_bytes as u64,
+            skip: options.skip.clone().into(),
+            stdin_id: options.stdin_id.clone(),
+            seen_ids: HashMap::new(),
+            planned,
+        }
+    }
+
+    /// The next source, unchecked for shared ids and not counted.
+    fn list_next(&mut self) -> Option<Result<Source, InputError>> {
+        // Segments are cut once a full segment is buffered, so a file of
+        // exactly `segment_bytes` is read in segments.
+        let segment_bytes = self.segment_bytes;
+        let small = |size: u64| size < segment_bytes;
+        loop {
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok((path, size))) => {
+                        let name = FileName::of(&path);
+                        let format = name.and_then(|n| n.format()).unwrap_or(self.fallback);
+                        let gzip = name.is_some_and(|n| n.gzip);
+                        return Some(Ok(Source {
+                            small: small(size) && !gzip,
+                            origin: Origin::File(path),
+                            format,
+                            size: Some(size),
+                            warning: None,
+                        }));
+                    }
+                    Some(Err(err)) => return Some(Err(err)),
+                    None => self.walk = None,
+                }
+            }
+            let input = self.inputs.next()?;
+            if input.as_os_str() == "-" {
+                return Some(Ok(Source {
+                    origin: Origin::Stdin,
+                    format: self.fallback,
+                    size: None,
+                    small: false,
+                    warning: None,
+                }));
+            }
+            return Some(match std::fs::metadata(&input) {
+                Ok(meta) if meta.is_dir() => {
+                    self.walk = Some(Walk::new(&input, is_eligible, Arc::clone(&self.skip)));
+                    continue;
+                }
+                Ok(meta) => Ok(Source {
+                    format: InputFormat::from_extension(&input).unwrap_or(self.fallback),
+                    size: Some(meta.len()),
+                    small: meta.is_file() && small(meta.len()) && !is_gzip(&input),
+                    origin: Origin::File(input),
+                    warning: None,
+                }),
+                Err(err) => Err(InputError::io(input.display().to_string(), &err)),
+            });
+        }
+    }
+
+    /// Warns, on a plain-text input whose `doc_id` an earlier plain-text
+    /// input has already, that the two share it. The reports count
+    /// articles by `doc_id`, so `2024/index.txt` and `2025/index.txt` (both
+    /// `index`) would otherwise count as one article without a word. The
+    /// contract fixes the id as the file name without extension, so the id
+    /// stays; the user is told.
+    ///
+    /// The map of ids seen grows with the plain-text inputs (an id and a
+    /// path each). Ids inside collections (JSON Lines, CSV) are the
+    /// collection's and not checked: that would hold every id of a corpus
+    /// of any size.
+    fn note_shared_id(&mut self, source: &mut Source) {
         if source.format != InputFormat::Text {
-            continue;
+            return;
         }
         let id: &[u8] = match &source.origin {
-            Origin::Stdin => stdin_id.as_bytes(),
+            Origin::Stdin => self.stdin_id.as_bytes(),
             Origin::File(path) => match FileName::of(path) {
                 Some(name) => name.stem,
                 None => path.as_os_str().as_encoded_bytes(),
             },
         };
-        let earlier = match first.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-                continue;
-            }
-            Entry::Occupied(slot) => *slot.get(),
+        let Some(first) = self.seen_ids.get(id) else {
+            self.seen_ids.insert(id.into(), source.origin.clone());
+            return;
         };
-        let Ok(before) = &plan[earlier] else { continue };
         let id = match &source.origin {
-            Origin::Stdin => stdin_id.to_string(),
+            Origin::Stdin => self.stdin_id.clone(),
             Origin::File(path) => stem_id(path),
         };
-        let warning = format!(
-            "{}: doc_id \"{id}\" is also that of {}; the reports count articles by \
+        source.warning = Some(format!(
+            "{}: doc_id \"{id}\" is also that of {first}; the reports count articles by \
              doc_id, so they count these two as one (rename one of the files)",
-            source.origin, before.origin,
-        );
-        warnings.push((i, warning));
+            source.origin,
+        ));
     }
-    for (i, warning) in warnings {
-        if let Some(Ok(source)) = plan.get_mut(i) {
-            source.warning = Some(warning);
+}
+
+impl Iterator for Plan {
+    type Item = Result<Source, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let Some(mut source) = self.list_next() else {
+            self.planned.finish();
+            return None;
+        };
+        if let Ok(source) = &mut source {
+            self.note_shared_id(source);
+            if let Origin::File(_) = source.origin {
+                // (A compressed file's pieces count the compressed bytes
+                // read for them: see `CountedPieces`.)
+                self.planned.add(source.size);
+            } else {
+                self.planned.add(None);
+            }
         }
+        Some(source)
     }
 }
 
@@ -594,43 +702,65 @@ fn join_warnings(first: Option<String>, second: Option<String>) -> Option<String
 /// on the way, in the order met.
 pub fn files_under(dir: &Path, eligible: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<InputError>) {
     let (mut files, mut problems) = (Vec::new(), Vec::new());
-    let walk = Walk {
-        eligible,
-        skip: &[],
-    };
-    walk.dir(dir, &mut files, &mut |err| problems.push(err));
-    (files.into_iter().map(|(path, _)| path).collect(), problems)
+    for walked in Walk::new(dir, eligible, Arc::new([])) {
+        match walked {
+            Ok((path, _)) => files.push(path),
+            Err(err) => problems.push(err),
+        }
+    }
+    (files, problems)
 }
 
-/// A directory walk: which files it takes.
-struct Walk<'a> {
+/// A directory walk, listing the files it takes as it goes: each file with
+/// its size, in the order of `Path`'s `Ord` (component by component).
+/// Hidden entries are skipped, and so are symbolic links to directories
+/// (they could loop).
+///
+/// The order comes from sorting each directory's names (by bytes) and
+/// going down into each subdirectory where its name falls: component order
+/// is exactly that. Sorting the whole list of paths instead compares long
+/// paths that share their first bytes, and took a third of the planning
+/// time of a 90,000-file folder (when folders were listed whole before
+/// reading).
+///
+/// A problem (a directory that cannot be listed, an entry that cannot be
+/// read) comes out as an error where the walk meets it: an unreadable
+/// directory in its place among its parent's entries, a bad entry before
+/// the entries of its directory.
+struct Walk {
     /// Files it reads (by name).
     eligible: fn(&Path) -> bool,
     /// Files it must not read, by canonical path ([`ReadOptions::skip`]).
-    skip: &'a [PathBuf],
+    skip: Arc<[PathBuf]>,
+    /// The sorted listing of each directory on the way down to the current
+    /// one, outermost first, each holding the entries not yet taken.
+    listings: Vec<std::vec::IntoIter<(OsString, DirEntry)>>,
+    /// Problems met listing the current directory, to report before its
+    /// entries.
+    problems: VecDeque<InputError>,
 }
 
-impl Walk<'_> {
-    /// Collects the files under `dir` (recursively) that the walk takes,
-    /// each with its size, in the order of `Path`'s `Ord` (component by
-    /// component). Hidden entries are skipped, and so are symbolic links to
-    /// directories (they could loop).
-    ///
-    /// The order comes from sorting each directory's names (by bytes) and
-    /// going down into each subdirectory where its name falls: component
-    /// order is exactly that. Sorting the whole list of paths at the end
-    /// instead compares long paths that share their first bytes, and took a
-    /// third of the planning time of a 90,000-file folder.
-    fn dir(
-        &self,
-        dir: &Path,
-        files: &mut Vec<(PathBuf, u64)>,
-        problem: &mut dyn FnMut(InputError),
-    ) {
+impl Walk {
+    /// A walk of `dir`: listed at once (a problem with it is the walk's first
+    /// item), its subdirectories when the walk reaches them.
+    fn new(dir: &Path, eligible: fn(&Path) -> bool, skip: Arc<[PathBuf]>) -> Walk {
+        let mut walk = Walk {
+            eligible,
+            skip,
+            listings: Vec::new(),
+            problems: VecDeque::new(),
+        };
+        walk.enter(dir);
+        walk
+    }
+
+    /// Lists `dir`, sorted by name, as the walk's current directory.
+    fn enter(&mut self, dir: &Path) {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(err) => {
-                problem(InputError::io(dir.display().to_string(), &err));
+                let err = InputError::io(dir.display().to_string(), &err);
+                self.problems.push_back(err);
                 return;
             }
         };
@@ -638,39 +768,14 @@ impl Walk<'_> {
         for entry in entries {
             match entry {
                 Ok(entry) => listed.push((entry.file_name(), entry)),
-                Err(err) => problem(InputError::io(dir.display().to_string(), &err)),
+                Err(err) => {
+                    let err = InputError::io(dir.display().to_string(), &err);
+                    self.problems.push_back(err);
+                }
             }
         }
         listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, entry) in listed {
-            if name.as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = entry.path();
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            if file_type.is_dir() {
-                self.dir(&path, files, problem);
-            } else if (self.eligible)(&path) {
-                // The walk runs before any article is read, so its system
-                // calls are all serial: a regular file is examined through
-                // its directory (no lookup of the whole path again); a
-                // symbolic link is followed.
-                let meta = if file_type.is_file() {
-                    entry.metadata()
-                } else {
-                    std::fs::metadata(&path)
-                };
-                let Some(meta) = meta.ok().filter(|m| m.is_file()) else {
-                    continue;
-                };
-                if self.skips(&path, &name, file_type.is_symlink()) {
-                    continue;
-                }
-                files.push((path, meta.len()));
-            }
-        }
+        self.listings.push(listed.into_iter());
     }
 
     /// True when `path` is one of the files to skip. Only a file of the
@@ -680,6 +785,51 @@ impl Walk<'_> {
     fn skips(&self, path: &Path, name: &std::ffi::OsStr, symlink: bool) -> bool {
         let candidate = symlink || self.skip.iter().any(|s| s.file_name() == Some(name));
         candidate && std::fs::canonicalize(path).is_ok_and(|c| self.skip.contains(&c))
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<(PathBuf, u64), InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(problem) = self.problems.pop_front() {
+                return Some(Err(problem));
+            }
+            let listing = self.listings.last_mut()?;
+            let Some((name, entry)) = listing.next() else {
+                self.listings.pop();
+                continue;
+            };
+            if name.as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                self.enter(&path);
+                continue;
+            }
+            if !(self.eligible)(&path) {
+                continue;
+            }
+            // A regular file is examined through its directory (no lookup
+            // of the whole path again); a symbolic link is followed.
+            let meta = if file_type.is_file() {
+                entry.metadata()
+            } else {
+                std::fs::metadata(&path)
+            };
+            let Some(meta) = meta.ok().filter(|m| m.is_file()) else {
+                continue;
+            };
+            if self.skips(&path, &name, file_type.is_symlink()) {
+                continue;
+            }
+            return Some(Ok((path, meta.len())));
+        }
     }
 }
 
@@ -775,37 +925,41 @@ fn replaced_warning(location: &str, replaced: usize) -> Option<String> {
 
 /// The articles of a list of inputs, in order, one [`Piece`] at a time.
 pub struct ArticleStream {
-    plan: std::vec::IntoIter<Result<Source, InputError>>,
+    /// The sources, listed as they are needed, one ahead of the source
+    /// being read (see [`ArticleStream::next`]).
+    plan: std::iter::Peekable<Plan>,
     current: Option<Box<dyn Iterator<Item = Piece>>>,
     options: ReadOptions,
-    total_bytes: Option<u64>,
+    planned: Arc<PlannedBytes>,
 }
 
 impl ArticleStream {
-    /// Plans the inputs (`-` is standard input; no input at all means `-`).
-    /// Nothing is read yet except directory listings and file sizes.
+    /// A stream over the inputs (`-` is standard input; no input at all
+    /// means `-`). Nothing is read yet, not even a directory listing:
+    /// directories are listed as the stream reaches them, so
+    /// the first article of a folder of a million files is read at once.
     pub fn open(inputs: &[PathBuf], options: &ReadOptions) -> ArticleStream {
-        let plan = plan(inputs, options);
-        let mut total = Some(0u64);
-        for source in plan.iter().flatten() {
-            total = match (&source.origin, total) {
-                // (A compressed file's pieces count the compressed bytes
-                // read for them: see `CountedPieces`.)
-                (Origin::File(_), Some(sum)) => source.size.map(|n| sum.saturating_add(n)),
-                _ => None,
-            };
-        }
+        let plan = Plan::new(inputs, options);
+        let planned = Arc::clone(&plan.planned);
         ArticleStream {
-            plan: plan.into_iter(),
+            plan: plan.peekable(),
             current: None,
             options: options.clone(),
-            total_bytes: total,
+            planned,
         }
     }
 
-    /// Total size of the inputs in bytes, when known (not for standard input).
+    /// Total size of the inputs in bytes, once every input is listed (not
+    /// for standard input). A directory is listed as the stream goes, so
+    /// this is `None` until the stream has reached its last input.
     pub fn total_bytes(&self) -> Option<u64> {
-        self.total_bytes
+        self.planned.total()
+    }
+
+    /// The size of the inputs as the stream lists them, shared: it can be
+    /// watched while the stream is being read (for a progress bar).
+    pub fn planned_bytes(&self) -> Arc<PlannedBytes> {
+        Arc::clone(&self.planned)
     }
 
     fn start(&self, source: Source) -> Box<dyn Iterator<Item = Piece>> {
@@ -972,7 +1126,11 @@ impl Iterator for ArticleStream {
                 }
                 self.current = None;
             }
-            match self.plan.next()? {
+            let source = self.plan.next()?;
+            // Listing the next source now makes the total final as soon
+            // as the last source is out, not once it has been read.
+            self.plan.peek();
+            match source {
                 Ok(Source {
                     origin: Origin::File(path),
                     format: InputFormat::Text,
@@ -1486,6 +1644,320 @@ impl CsvArticles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sources of `inputs`, all of them.
+    fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputError>> {
+        Plan::new(inputs, options).collect()
+    }
+
+    /// The plan as it was made before the walk streamed (the reference the
+    /// streamed plan is compared with): every directory walked whole, its
+    /// problems before its files, then the shared ids noted over the whole
+    /// plan.
+    fn whole_plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputError>> {
+        fn walk_dir(
+            dir: &Path,
+            files: &mut Vec<(PathBuf, u64)>,
+            problem: &mut dyn FnMut(InputError),
+        ) {
+            let entries = match std::fs::read_dir(dir) {
+                Ok(entries) => entries,
+                Err(err) => return problem(InputError::io(dir.display().to_string(), &err)),
+            };
+            let mut listed = Vec::new();
+            for entry in entries {
+                match entry {
+                    Ok(entry) => listed.push((entry.file_name(), entry)),
+                    Err(err) => problem(InputError::io(dir.display().to_string(), &err)),
+                }
+            }
+            listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (name, entry) in listed {
+                let path = entry.path();
+                let Ok(file_type) = entry.file_type() else {
+                    continue;
+                };
+                if name.as_encoded_bytes().starts_with(b".") {
+                    continue;
+                } else if file_type.is_dir() {
+                    walk_dir(&path, files, problem);
+                } else if is_eligible(&path) {
+                    if let Some(meta) = std::fs::metadata(&path).ok().filter(|m| m.is_file()) {
+                        files.push((path, meta.len()));
+                    }
+                }
+            }
+        }
+        let fallback = options.format.unwrap_or(InputFormat::Text);
+        let small = |size: u64| size < options.segment_bytes as u64;
+        let mut plan = Vec::new();
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                plan.push(Ok(Source {
+                    origin: Origin::Stdin,
+                    format: fallback,
+                    size: None,
+                    small: false,
+                    warning: None,
+                }));
+                continue;
+            }
+            match std::fs::metadata(input) {
+                Ok(meta) if meta.is_dir() => {
+                    let mut files = Vec::new();
+                    walk_dir(input, &mut files, &mut |err| plan.push(Err(err)));
+                    plan.extend(files.into_iter().map(|(path, size)| {
+                        let name = FileName::of(&path);
+                        Ok(Source {
+                            small: small(size) && !is_gzip(&path),
+                            format: name.and_then(|n| n.format()).unwrap_or(fallback),
+                            origin: Origin::File(path),
+                            size: Some(size),
+                            warning: None,
+                        })
+                    }));
+                }
+                Ok(meta) => plan.push(Ok(Source {
+                    format: InputFormat::from_extension(input).unwrap_or(fallback),
+                    origin: Origin::File(input.clone()),
+                    size: Some(meta.len()),
+                    small: meta.is_file() && small(meta.len()) && !is_gzip(input),
+                    warning: None,
+                })),
+                Err(err) => plan.push(Err(InputError::io(input.display().to_string(), &err))),
+            }
+        }
+        // The shared ids, as `note_shared_ids` noted them over the whole plan.
+        let mut first: HashMap<String, Origin> = HashMap::new();
+        for source in plan.iter_mut().flatten() {
+            if source.format != InputFormat::Text {
+                continue;
+            }
+            let id = match &source.origin {
+                Origin::Stdin => options.stdin_id.clone(),
+                Origin::File(path) => stem_id(path),
+            };
+            match first.get(&id) {
+                Some(before) => {
+                    source.warning = Some(format!(
+                        "{}: doc_id \"{id}\" is also that of {before}; the reports count \
+                         articles by doc_id, so they count these two as one (rename one of \
+                         the files)",
+                        source.origin
+                    ));
+                }
+                None => {
+                    first.insert(id, source.origin.clone());
+                }
+            }
+        }
+        plan
+    }
+
+    /// A source as the tests compare it.
+    type Listed = (String, InputFormat, Option<u64>, bool, Option<String>);
+
+    /// The sources of a plan and its problems, apart.
+    fn sources_and_problems(
+        plan: Vec<Result<Source, InputError>>,
+    ) -> (Vec<Listed>, Vec<InputError>) {
+        let (mut sources, mut problems) = (Vec::new(), Vec::new());
+        for source in plan {
+            match source {
+                Ok(s) => sources.push((s.origin.to_string(), s.format, s.size, s.small, s.warning)),
+                Err(err) => problems.push(err),
+            }
+        }
+        (sources, problems)
+    }
+
+    /// A tree with nested directories, hidden files and directories,
+    /// symbolic links, files of the same stem in several places and
+    /// formats, and a directory that cannot be read (where it cannot: not
+    /// for root). Returns whether that directory is unreadable indeed.
+    fn awkward_tree(root: &Path) -> bool {
+        for dir in [
+            "a/b/c",
+            "a/.hidden",
+            "a-b",
+            "b",
+            "z/deep/er/est",
+            "locked/in",
+        ] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        let files: [(&str, &str); 17] = [
+            ("a/index.txt", "One."),
+            ("a/b/index.md", "Two, the same stem."),
+            ("a/b/c/index", "Three, no extension."),
+            ("a/b/c/notes.pdf", "not an article"),
+            ("a/.hidden/index.txt", "hidden"),
+            ("a/.index.txt", "hidden"),
+            ("a/B.txt", "Capital."),
+            ("a-b/index.jsonl", "{\"id\": \"index\", \"text\": \"x\"}\n"),
+            ("a-b/rows.csv", "id,text\nr1,Row.\n"),
+            ("a0.txt", "After a/ and a-b/."),
+            ("b/story.text", "Story."),
+            ("b/story.txt.gz", "not really gzip"),
+            ("b.txt", "Bee."),
+            ("z/deep/er/est/index.txt", "Deep."),
+            ("z/deep/er.txt", "Er."),
+            ("locked/in/index.txt", "Locked."),
+            ("zoo", "Last, no extension."),
+        ];
+        for (name, text) in files {
+            std::fs::write(root.join(name), text).unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{symlink, PermissionsExt};
+            symlink(root.join("a0.txt"), root.join("b/linked.txt")).unwrap();
+            symlink(root.join("a"), root.join("b/looped")).unwrap();
+            symlink(root.join("gone.txt"), root.join("b/dangling.txt")).unwrap();
+            let locked = root.join("locked");
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+            // Root reads it all the same.
+            std::fs::read_dir(&locked).is_err()
+        }
+        #[cfg(not(unix))]
+        false
+    }
+
+    #[cfg(unix)]
+    fn unlock(root: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = root.join("locked");
+        std::fs::set_permissions(locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn the_streamed_plan_lists_what_the_whole_plan_listed_in_its_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let locked = awkward_tree(&root);
+        let alone = dir.path().join("index.txt");
+        std::fs::write(&alone, "A file given by name.").unwrap();
+        let inputs = [
+            root.clone(),
+            dir.path().join("missing"),
+            alone,
+            root.join("a/b"),
+            root.clone(),
+        ];
+        let options = ReadOptions::default();
+        let streamed = plan(&inputs, &options);
+        let whole = whole_plan(&inputs, &options);
+        #[cfg(unix)]
+        unlock(&root);
+        let (sources, problems) = sources_and_problems(streamed);
+        let (want_sources, want_problems) = sources_and_problems(whole);
+        assert_eq!(sources, want_sources);
+        assert_eq!(problems, want_problems);
+        // The tree as it should come: files in path order, hidden ones and
+        // the link to a directory left out, the later `index` files warned.
+        let first_walk: Vec<&str> = sources
+            .iter()
+            .take_while(|s| !s.0.ends_with("/zoo"))
+            .map(|s| s.0.strip_prefix(root.to_str().unwrap()).unwrap())
+            .collect();
+        let mut want = vec![
+            "/a/B.txt",
+            "/a/b/c/index",
+            "/a/b/index.md",
+            "/a/index.txt",
+            "/a-b/index.jsonl",
+            "/a-b/rows.csv",
+            "/a0.txt",
+            "/b/linked.txt",
+            "/b/story.text",
+            "/b/story.txt.gz",
+            "/b.txt",
+        ];
+        if !locked {
+            want.push("/locked/in/index.txt");
+        }
+        want.extend(["/z/deep/er/est/index.txt", "/z/deep/er.txt"]);
+        assert_eq!(first_walk, want);
+        let warned = |path: &str| {
+            let path = format!("{}{path}", root.display());
+            let source = sources.iter().find(|s| s.0 == path).unwrap();
+            source.4.is_some()
+        };
+        assert!(!warned("/a/b/c/index") && warned("/a/b/index.md") && warned("/a/index.txt"));
+        assert!(!warned("/a-b/index.jsonl"));
+        // Problems: the missing input always, the locked directory when it is.
+        assert_eq!(problems.len(), 1 + 2 * usize::from(locked), "{problems:?}");
+    }
+
+    #[test]
+    fn a_problem_in_a_walk_comes_at_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for sub in ["a", "b", "c"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+            std::fs::write(root.join(sub).join("x.txt"), "Text.").unwrap();
+        }
+        // A directory that cannot be listed when the walk reaches it: made
+        // so by removing it once the walk is under way (which also works
+        // for root, whom permissions do not stop).
+        let mut walk = Plan::new(&[root.to_path_buf()], &ReadOptions::default());
+        let first = walk.next().unwrap().unwrap();
+        assert_eq!(first.origin, Origin::File(root.join("a/x.txt")));
+        std::fs::remove_dir_all(root.join("b")).unwrap();
+        let rest: Vec<String> = walk
+            .map(|source| match source {
+                Ok(source) => source.origin.to_string(),
+                Err(err) => err.to_string(),
+            })
+            .collect();
+        assert_eq!(
+            rest,
+            [
+                format!(
+                    "{}: cannot read: no such file or directory",
+                    root.join("b").display()
+                ),
+                root.join("c/x.txt").display().to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_total_is_final_only_once_the_last_input_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.txt"), "12345").unwrap();
+        std::fs::write(root.join("sub/b.txt"), "1234567").unwrap();
+        let more = root.join("sub/c.jsonl");
+        std::fs::write(&more, "{\"id\": \"c\", \"text\": \"Yes.\"}\n").unwrap();
+        let more_size = std::fs::metadata(&more).unwrap().len();
+        let inputs = [root.join("a.txt"), root.join("sub")];
+        let mut stream = ArticleStream::open(&inputs, &ReadOptions::default());
+        let planned = stream.planned_bytes();
+        assert_eq!((stream.total_bytes(), planned.so_far()), (None, 0));
+        assert!(planned.knowable());
+        // a.txt, and b.txt listed ahead of it.
+        stream.next().unwrap();
+        assert_eq!((stream.total_bytes(), planned.so_far()), (None, 12));
+        // b.txt, and c.jsonl listed ahead: all listed, but the walk not
+        // known to be over.
+        stream.next().unwrap();
+        let total = 12 + more_size;
+        assert_eq!((stream.total_bytes(), planned.so_far()), (None, total));
+        // The first article of c.jsonl: the walk found nothing after it,
+        // so the total is final before the last file is read.
+        stream.next().unwrap();
+        assert_eq!(stream.total_bytes(), Some(total));
+        assert_eq!(stream.count(), 0);
+        assert_eq!(planned.total(), Some(total));
+
+        // Standard input: never known, and said so from the start.
+        let inputs = [root.join("a.txt"), PathBuf::from("-")];
+        let stream = ArticleStream::open(&inputs, &ReadOptions::default());
+        assert!(!stream.planned_bytes().knowable());
+        assert_eq!(stream.total_bytes(), None);
+    }
 
     fn jsonl(input: &str) -> Vec<Result<Article, InputError>> {
         JsonlArticles {
@@ -2017,7 +2489,7 @@ mod tests {
         assert_eq!(read(packed.path()), from_plain);
         // Progress runs against the compressed sizes: the pieces of a
         // compressed file add up to its size.
-        let stream = ArticleStream::open(&[packed.path().to_path_buf()], &options);
+        let mut stream = ArticleStream::open(&[packed.path().to_path_buf()], &options);
         let sizes: u64 = ["a.txt", "b.jsonl", "c.csv", "d"]
             .iter()
             .map(|name| {
@@ -2025,9 +2497,9 @@ mod tests {
                 std::fs::metadata(gz).unwrap().len()
             })
             .sum();
-        assert_eq!(stream.total_bytes(), Some(sizes));
-        let counted: u64 = stream.map(|piece| piece.load().bytes).sum();
+        let counted: u64 = stream.by_ref().map(|piece| piece.load().bytes).sum();
         assert_eq!(counted, sizes);
+        assert_eq!(stream.total_bytes(), Some(sizes));
 
         // A damaged stream is an error naming the file; the articles before
         // the damage are read.

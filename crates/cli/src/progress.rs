@@ -1,57 +1,78 @@
-//! The progress bar on standard error: articles/s, MB/s, and an ETA when the
+//! The progress bar on standard error: articles/s, MB/s, and an ETA once the
 //! total size is known.
 //!
 //! It is drawn only when standard error is a terminal and `--quiet` is off,
 //! so logs and pipelines never see control characters.
+//!
+//! A directory is listed while its articles are read, so the total grows
+//! until the last file is listed: until then the line is a spinner showing
+//! the bytes read of those listed so far; then it becomes a bar with an ETA.
+//! Standard input has no size: its line stays a spinner.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::input::PlannedBytes;
+
+/// While files are still being listed: no ETA, since the total is not known.
+const LISTING: &str =
+    "{spinner} {binary_bytes} of {binary_total_bytes} listed so far {binary_bytes_per_sec} {msg}";
+/// Once every file is listed.
+const KNOWN: &str =
+    "{binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} ETA {eta} {wide_bar}";
+/// Standard input among the inputs: the total will never be known.
+const UNKNOWN: &str = "{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}";
+
 /// Progress of one run; a no-op when hidden.
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// The size of the inputs as the stream lists them, while the bar is
+    /// still to learn its final total; `None` once it has (or never will).
+    planned: Option<Arc<PlannedBytes>>,
     started: Instant,
     articles: u64,
 }
 
 impl Progress {
-    /// A bar over `total_bytes` (a spinner when unknown), shown only if
-    /// `wanted` and standard error is a terminal.
-    pub fn new(total_bytes: Option<u64>, wanted: bool) -> Progress {
-        let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
-            let (bar, template) = match total_bytes {
-                Some(total) => (
-                    ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
-                    "{binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} ETA {eta} {wide_bar}",
-                ),
-                None => (
-                    ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-                    "{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}",
-                ),
-            };
-            if let Ok(style) = ProgressStyle::with_template(template) {
-                bar.set_style(style);
-            }
+    /// A progress line over the inputs whose size `planned` follows, shown
+    /// only if `wanted` and standard error is a terminal.
+    pub fn new(planned: Arc<PlannedBytes>, wanted: bool) -> Progress {
+        let shown = wanted && std::io::stderr().is_terminal();
+        Progress::drawn_to(planned, shown.then(ProgressDrawTarget::stderr))
+    }
+
+    /// [`Progress::new`] drawing to `target` (`None`: nothing at all).
+    fn drawn_to(planned: Arc<PlannedBytes>, target: Option<ProgressDrawTarget>) -> Progress {
+        let bar = target.map(|target| {
+            let bar = ProgressBar::with_draw_target(None, target);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        Progress {
+        let mut progress = Progress {
+            planned: bar.as_ref().map(|_| planned),
             bar,
             started: Instant::now(),
             articles: 0,
+        };
+        if let Some(bar) = &progress.bar {
+            set_template(bar, LISTING);
         }
+        progress.follow_total();
+        progress
     }
 
     /// A progress that never draws anything.
     pub fn hidden() -> Progress {
-        Progress::new(None, false)
+        Progress::drawn_to(Arc::default(), None)
     }
 
     /// Records `articles` more articles and `bytes` more input bytes.
     pub fn advance(&mut self, articles: u64, bytes: u64) {
         self.articles += articles;
+        self.follow_total();
         if let Some(bar) = &self.bar {
             let secs = self.started.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
@@ -60,6 +81,26 @@ impl Progress {
                 self.articles as f64 / secs
             ));
             bar.inc(bytes);
+        }
+    }
+
+    /// Brings the bar's length up to the inputs listed so far, and turns the
+    /// spinner into a bar with an ETA once the total is final (or into a
+    /// plain spinner once it is known never to be).
+    fn follow_total(&mut self) {
+        let (Some(bar), Some(planned)) = (&self.bar, &self.planned) else {
+            return;
+        };
+        if let Some(total) = planned.total() {
+            bar.set_length(total);
+            set_template(bar, KNOWN);
+            self.planned = None;
+        } else if !planned.knowable() {
+            bar.unset_length();
+            set_template(bar, UNKNOWN);
+            self.planned = None;
+        } else {
+            bar.set_length(planned.so_far());
         }
     }
 
@@ -76,5 +117,48 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+fn set_template(bar: &ProgressBar, template: &str) {
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_grows_with_the_listing_and_knows_its_total_once_it_is_over() {
+        let planned = Arc::new(PlannedBytes::default());
+        let target = Some(ProgressDrawTarget::hidden());
+        let mut progress = Progress::drawn_to(Arc::clone(&planned), target);
+        let bar = progress.bar.clone().unwrap();
+        assert_eq!(bar.length(), Some(0));
+        planned.add(Some(100));
+        progress.advance(1, 10);
+        assert_eq!((bar.length(), bar.position()), (Some(100), 10));
+        assert!(progress.planned.is_some(), "still listing: no ETA yet");
+        planned.add(Some(50));
+        planned.finish();
+        progress.advance(1, 10);
+        assert_eq!(bar.length(), Some(150));
+        assert!(progress.planned.is_none(), "the total is final");
+
+        // Standard input among the inputs: a spinner with no total.
+        let planned = Arc::new(PlannedBytes::default());
+        planned.add(Some(100));
+        planned.add(None);
+        let target = Some(ProgressDrawTarget::hidden());
+        let progress = Progress::drawn_to(planned, target);
+        assert_eq!(progress.bar.as_ref().unwrap().length(), None);
+        assert!(progress.planned.is_none());
+
+        // Hidden: nothing followed.
+        let mut hidden = Progress::hidden();
+        hidden.advance(1, 10);
+        assert!(hidden.bar.is_none() && hidden.planned.is_none());
     }
 }
