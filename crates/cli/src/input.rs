@@ -32,11 +32,12 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::ffi::OsString;
 use std::fmt;
 use std::fs::{DirEntry, File};
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -549,7 +550,7 @@ struct Plan {
     stdin_id: String,
     /// The `doc_id` of each plain-text input listed so far, with the first
     /// input that had it ([`Plan::note_shared_id`]).
-    seen_ids: HashMap<Box<[u8]>, Origin>,
+    seen_ids: HashSet<SeenId>,
     planned: Arc<PlannedBytes>,
 }
 
@@ -572,7 +573,7 @@ impl Plan {
             segment_bytes: options.segment_bytes as u64,
             skip: options.skip.clone().into(),
             stdin_id: options.stdin_id.clone(),
-            seen_ids: HashMap::new(),
+            seen_ids: HashSet::new(),
             planned,
         }
     }
@@ -636,23 +637,20 @@ impl Plan {
     /// contract fixes the id as the file name without extension, so the id
     /// stays; the user is told.
     ///
-    /// The map of ids seen grows with the plain-text inputs (an id and a
-    /// path each). Ids inside collections (JSON Lines, CSV) are the
+    /// The set of ids seen grows with the plain-text inputs (a path each).
+    /// Ids inside collections (JSON Lines, CSV) are the
     /// collection's and not checked: that would hold every id of a corpus
     /// of any size.
     fn note_shared_id(&mut self, source: &mut Source) {
         if source.format != InputFormat::Text {
             return;
         }
-        let id: &[u8] = match &source.origin {
-            Origin::Stdin => self.stdin_id.as_bytes(),
-            Origin::File(path) => match FileName::of(path) {
-                Some(name) => name.stem,
-                None => path.as_os_str().as_encoded_bytes(),
-            },
+        let seen = match &source.origin {
+            Origin::Stdin => SeenId::Stdin(self.stdin_id.clone()),
+            Origin::File(path) => SeenId::file(path.clone()),
         };
-        let Some(first) = self.seen_ids.get(id) else {
-            self.seen_ids.insert(id.into(), source.origin.clone());
+        let Some(first) = self.seen_ids.get(seen.id()) else {
+            self.seen_ids.insert(seen);
             return;
         };
         let id = match &source.origin {
@@ -664,6 +662,71 @@ impl Plan {
              doc_id, so they count these two as one (rename one of the files)",
             source.origin,
         ));
+    }
+}
+
+/// A plain-text input in the set of `doc_id`s seen ([`Plan::note_shared_id`]):
+/// hashed and compared by its id alone, so that the set is looked up by an
+/// id's bytes and holds one allocation per file (its path, the id a part
+/// of it).
+#[derive(Debug)]
+enum SeenId {
+    /// Standard input, with its id ([`ReadOptions::stdin_id`]).
+    Stdin(String),
+    /// A file, and where its id ([`stem_id`]) lies in its path's bytes.
+    File { path: PathBuf, id: Range<usize> },
+}
+
+impl SeenId {
+    fn file(path: PathBuf) -> SeenId {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        let id = match FileName::of(&path) {
+            // The stem is a slice of the path's own bytes.
+            Some(name) => {
+                let start = name.stem.as_ptr() as usize - bytes.as_ptr() as usize;
+                start..start + name.stem.len()
+            }
+            None => 0..bytes.len(),
+        };
+        SeenId::File { path, id }
+    }
+
+    fn id(&self) -> &[u8] {
+        match self {
+            SeenId::Stdin(id) => id.as_bytes(),
+            SeenId::File { path, id } => &path.as_os_str().as_encoded_bytes()[id.clone()],
+        }
+    }
+}
+
+impl fmt::Display for SeenId {
+    /// As [`Origin`] shows in messages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SeenId::Stdin(_) => f.write_str("<stdin>"),
+            SeenId::File { path, .. } => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+impl PartialEq for SeenId {
+    fn eq(&self, other: &SeenId) -> bool {
+        self.id() == other.id()
+    }
+}
+
+impl Eq for SeenId {}
+
+impl std::hash::Hash for SeenId {
+    /// As the id's bytes hash, for `Borrow<[u8]>`.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for SeenId {
+    fn borrow(&self) -> &[u8] {
+        self.id()
     }
 }
 
@@ -1644,6 +1707,7 @@ impl CsvArticles {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     /// The sources of `inputs`, all of them.
     fn plan(inputs: &[PathBuf], options: &ReadOptions) -> Vec<Result<Source, InputError>> {
@@ -1842,9 +1906,14 @@ mod tests {
             dir.path().join("missing"),
             alone,
             root.join("a/b"),
+            PathBuf::from("-"),
             root.clone(),
         ];
-        let options = ReadOptions::default();
+        // Standard input is listed, not read; its id is one the files have.
+        let options = ReadOptions {
+            stdin_id: "index".into(),
+            ..ReadOptions::default()
+        };
         let streamed = plan(&inputs, &options);
         let whole = whole_plan(&inputs, &options);
         #[cfg(unix)]
@@ -1885,6 +1954,9 @@ mod tests {
         };
         assert!(!warned("/a/b/c/index") && warned("/a/b/index.md") && warned("/a/index.txt"));
         assert!(!warned("/a-b/index.jsonl"));
+        let stdin = sources.iter().find(|s| s.0 == "<stdin>").unwrap();
+        let also = format!("also that of {}/a/b/c/index;", root.display());
+        assert!(stdin.4.as_ref().unwrap().contains(&also), "{stdin:?}");
         // Problems: the missing input always, the locked directory when it is.
         assert_eq!(problems.len(), 1 + 2 * usize::from(locked), "{problems:?}");
     }
