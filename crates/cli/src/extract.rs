@@ -4,12 +4,13 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 
 use crate::cells::CellPolicy;
 use crate::denials::{DenialAudit, DENIAL_COLUMNS};
-use crate::input::{ArticleStream, InputFormat, ReadOptions};
+use crate::input::{size_of_inputs, ArticleStream, InputFormat, ReadOptions};
 use crate::output::{write_report, ClaimsCsv, Output};
 use crate::pipeline::{self, BatchLimits, Fanout, RowSink, RunStats};
 use crate::progress::Progress;
@@ -88,7 +89,20 @@ impl InputArgs {
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
         let stream = ArticleStream::open(&self.inputs, &options);
-        let mut progress = Progress::new(stream.planned_bytes(), !self.quiet);
+        let planned = stream.planned_bytes();
+        let mut progress = Progress::new(Arc::clone(&planned), !self.quiet);
+        if progress.is_drawn() {
+            // The stream lists a directory as it reads it, so its total is
+            // final only at the end: a walk of the inputs' own, beside the
+            // run, gives the bar a total (and an ETA) early. Only when the
+            // bar is drawn: it costs the listing's system calls twice.
+            let (inputs, options) = (self.inputs.clone(), options.clone());
+            std::thread::spawn(move || {
+                if let Some(total) = size_of_inputs(&inputs, &options) {
+                    planned.set_estimate(total);
+                }
+            });
+        }
         let stats = pipeline::run(
             stream,
             self.threads,

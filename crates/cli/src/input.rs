@@ -484,6 +484,9 @@ pub struct PlannedBytes {
     unknown: AtomicBool,
     /// Every input is listed: `bytes` is final.
     complete: AtomicBool,
+    /// The total as a walk of its own found it ahead of the stream
+    /// ([`size_of_inputs`]), plus one; 0 for none.
+    estimate: AtomicU64,
 }
 
 impl PlannedBytes {
@@ -503,6 +506,21 @@ impl PlannedBytes {
     /// False when the total will never be known (standard input is read).
     pub fn knowable(&self) -> bool {
         !self.unknown.load(Ordering::Relaxed)
+    }
+
+    /// The total size of the inputs as a walk of their own, ahead of the
+    /// stream, found it ([`PlannedBytes::set_estimate`]): what a progress
+    /// bar can show an ETA against while the stream is still listing.
+    pub fn estimate(&self) -> Option<u64> {
+        self.estimate.load(Ordering::Relaxed).checked_sub(1)
+    }
+
+    /// Records the total a walk of the inputs ahead of the stream found
+    /// ([`size_of_inputs`]). The stream's own total, once final, is
+    /// [`PlannedBytes::total`] all the same.
+    pub fn set_estimate(&self, total: u64) {
+        self.estimate
+            .store(total.saturating_add(1), Ordering::Relaxed);
     }
 
     /// Counts one more input of `size` bytes (`None`: standard input).
@@ -750,6 +768,37 @@ impl Iterator for Plan {
         }
         Some(source)
     }
+}
+
+/// The total size of `inputs` (no input: standard input), files and the
+/// files the stream would read in directories, found by walking them
+/// without reading anything; `None` with standard input among them.
+/// Problems are left for the stream to report.
+///
+/// For a progress bar's ETA: the stream lists a directory as it reads it,
+/// so its own total is final only at the end. Walking the inputs twice
+/// costs the listing's system calls twice, so this is only worth running
+/// (beside the stream, on a thread) when a progress bar is drawn.
+pub fn size_of_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Option<u64> {
+    if inputs.is_empty() {
+        return None;
+    }
+    let skip: Arc<[PathBuf]> = options.skip.clone().into();
+    let mut total = 0u64;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        total = total.saturating_add(match std::fs::metadata(input) {
+            Ok(meta) if meta.is_dir() => Walk::new(input, is_eligible, Arc::clone(&skip))
+                .flatten()
+                .map(|(_, size)| size)
+                .sum(),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        });
+    }
+    Some(total)
 }
 
 /// Two warnings as one, a message per line.
@@ -2024,11 +2073,19 @@ mod tests {
         assert_eq!(stream.count(), 0);
         assert_eq!(planned.total(), Some(total));
 
+        // A walk of its own, ahead of the stream, finds the same total.
+        assert_eq!(
+            size_of_inputs(&inputs, &ReadOptions::default()),
+            Some(total)
+        );
+
         // Standard input: never known, and said so from the start.
         let inputs = [root.join("a.txt"), PathBuf::from("-")];
         let stream = ArticleStream::open(&inputs, &ReadOptions::default());
         assert!(!stream.planned_bytes().knowable());
         assert_eq!(stream.total_bytes(), None);
+        assert_eq!(size_of_inputs(&inputs, &ReadOptions::default()), None);
+        assert_eq!(size_of_inputs(&[], &ReadOptions::default()), None);
     }
 
     fn jsonl(input: &str) -> Vec<Result<Article, InputError>> {

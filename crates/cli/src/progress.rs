@@ -4,10 +4,13 @@
 //! It is drawn only when standard error is a terminal and `--quiet` is off,
 //! so logs and pipelines never see control characters.
 //!
-//! A directory is listed while its articles are read, so the total grows
-//! until the last file is listed: until then the line is a spinner showing
-//! the bytes read of those listed so far; then it becomes a bar with an ETA.
-//! Standard input has no size: its line stays a spinner.
+//! A directory is listed while its articles are read, so the stream's total
+//! grows until the last file is listed. Until a total is known the line is a
+//! spinner showing the bytes read of those listed so far; it becomes a bar
+//! with an ETA once a walk of the inputs' own, beside the run
+//! ([`crate::input::size_of_inputs`]), has an estimate, or else once the
+//! stream's total is final. Standard input has no size: its line stays a
+//! spinner.
 
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -32,6 +35,8 @@ pub struct Progress {
     /// The size of the inputs as the stream lists them, while the bar is
     /// still to learn its final total; `None` once it has (or never will).
     planned: Option<Arc<PlannedBytes>>,
+    /// The bar shows an ETA against an estimate of the total.
+    estimated: bool,
     started: Instant,
     articles: u64,
 }
@@ -54,6 +59,7 @@ impl Progress {
         let mut progress = Progress {
             planned: bar.as_ref().map(|_| planned),
             bar,
+            estimated: false,
             started: Instant::now(),
             articles: 0,
         };
@@ -62,6 +68,11 @@ impl Progress {
         }
         progress.follow_total();
         progress
+    }
+
+    /// Whether anything is drawn at all.
+    pub fn is_drawn(&self) -> bool {
+        self.bar.is_some()
     }
 
     /// A progress that never draws anything.
@@ -84,9 +95,10 @@ impl Progress {
         }
     }
 
-    /// Brings the bar's length up to the inputs listed so far, and turns the
-    /// spinner into a bar with an ETA once the total is final (or into a
-    /// plain spinner once it is known never to be).
+    /// Brings the bar's length up to the inputs listed so far (or to the
+    /// estimate of the total, when there is one), and turns the spinner into
+    /// a bar with an ETA once a total is known (or into a plain spinner once
+    /// it is known never to be).
     fn follow_total(&mut self) {
         let (Some(bar), Some(planned)) = (&self.bar, &self.planned) else {
             return;
@@ -99,6 +111,12 @@ impl Progress {
             bar.unset_length();
             set_template(bar, UNKNOWN);
             self.planned = None;
+        } else if let Some(estimate) = planned.estimate() {
+            bar.set_length(estimate.max(planned.so_far()));
+            if !self.estimated {
+                set_template(bar, KNOWN);
+                self.estimated = true;
+            }
         } else {
             bar.set_length(planned.so_far());
         }
@@ -141,6 +159,12 @@ mod tests {
         progress.advance(1, 10);
         assert_eq!((bar.length(), bar.position()), (Some(100), 10));
         assert!(progress.planned.is_some(), "still listing: no ETA yet");
+        // A walk ahead of the stream found the total: the bar shows it.
+        planned.set_estimate(160);
+        progress.advance(1, 10);
+        assert_eq!(bar.length(), Some(160));
+        assert!(progress.estimated && progress.planned.is_some());
+        // The stream's own total, once final, is the bar's.
         planned.add(Some(50));
         planned.finish();
         progress.advance(1, 10);
