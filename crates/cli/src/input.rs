@@ -838,7 +838,9 @@ pub fn files_under(dir: &Path, eligible: fn(&Path) -> bool) -> (Vec<PathBuf>, Ve
 /// A problem (a directory that cannot be listed, an entry that cannot be
 /// read) comes out as an error where the walk meets it: an unreadable
 /// directory in its place among its parent's entries, a bad entry before
-/// the entries of its directory.
+/// the entries of its directory. (When folders were listed whole before
+/// reading, every problem of a directory input came before all its files;
+/// now the messages follow the walk, between the files around the problem.)
 struct Walk {
     /// Files it reads (by name).
     eligible: fn(&Path) -> bool,
