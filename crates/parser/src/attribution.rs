@@ -374,17 +374,31 @@ impl<'d, 'a> Finder<'d, 'a> {
         self.doc.token_text(i)
     }
 
+    /// The bytes of [`Finder::word`], sliced without the char-boundary checks
+    /// of a `str` (token spans are whole chars): for the word-set lookups,
+    /// which read bytes.
+    #[inline]
+    fn word_bytes(&self, i: usize) -> &'a [u8] {
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or(&[])
+    }
+
+    /// `is_in(list, self.word(i))`, each entry compared as bytes by
+    /// [`Finder::word_is`].
+    #[inline]
+    fn word_in(&self, i: usize, list: &[&str]) -> bool {
+        list.iter().any(|w| self.word_is(i, w))
+    }
+
     /// `self.word(i).eq_ignore_ascii_case(w)`, compared as bytes: the
     /// lengths first, and no slice of the text as a `str` (whose char
     /// boundaries would be checked; bytes equal to a `str` end on them).
     #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
-        let bytes = self
-            .doc
-            .tokens
-            .get(i)
-            .and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end))
-            .unwrap_or(&[]);
+        let bytes = self.word_bytes(i);
         bytes.len() == w.len() && bytes.eq_ignore_ascii_case(w.as_bytes())
     }
 
@@ -623,7 +637,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// or title, and nothing that looks like a verb phrase ("the drugs are").
     fn is_apposition(&self, r: &Range<usize>) -> bool {
         r.len() >= 2
-            && DETERMINERS.contains(self.word(r.start))
+            && DETERMINERS.contains_bytes(self.word_bytes(r.start))
             && (r.start + 1..r.end.min(r.start + 4)).any(|k| {
                 self.is_word(k)
                     && (self.lx.is_person_noun(self.word(k)) || self.lx.is_title(self.word(k)))
@@ -639,11 +653,11 @@ impl<'d, 'a> Finder<'d, 'a> {
                 || self.is_punct(s - 1, "—")
                 || self.is_punct(s - 1, "–")
                 || (self.is_word(s - 1)
-                    && is_in(
+                    && self.word_in(
+                        s - 1,
                         &[
                             "and", "but", "while", "as", "so", "although", "though", "whereas",
                         ],
-                        self.word(s - 1),
                     )))
     }
 
@@ -705,8 +719,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             let mut after_start = phrase.tokens.end;
             // `according to Keith Ahamad, a family doctor and researcher at
             // the centre, ...`: skip the apposition that describes the source.
-            if self.is_punct(after_start, ",")
-                && is_in(&["a", "an", "the"], self.word(after_start + 1))
+            if self.is_punct(after_start, ",") && self.word_in(after_start + 1, &["a", "an", "the"])
             {
                 let close = (after_start + 2..sent.end.min(after_start + 16))
                     .find(|&k| self.is_punct(k, ",") || self.is_punct(k, "."));
@@ -750,7 +763,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
     fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
         let mut end = cue.first;
-        while end > sent.start && VERB_MODIFIERS.contains(self.word(end - 1)) {
+        while end > sent.start && VERB_MODIFIERS.contains_bytes(self.word_bytes(end - 1)) {
             end -= 1;
         }
         self.phrase_before(end, sent.start)
@@ -780,7 +793,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             return;
         }
         let negated = (phrase.tokens.end..cue.first).any(|i| {
-            is_in(
+            self.word_in(
+                i,
                 &[
                     "not",
                     "never",
@@ -793,7 +807,6 @@ impl<'d, 'a> Finder<'d, 'a> {
                     "won't",
                     "won’t",
                 ],
-                self.word(i),
             )
         });
         out.push(Found {
@@ -844,11 +857,11 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut start = start;
         // `On Jan. 9, James Bullard ...`: an opening adverbial ends at a comma.
-        if is_in(
+        if self.word_in(
+            start,
             &[
                 "on", "in", "at", "after", "before", "during", "earlier", "later",
             ],
-            self.word(start),
         ) {
             let comma = (start..limit.min(start + 8)).find(|&k| self.is_punct(k, ","))?;
             start = comma + 1;
@@ -884,7 +897,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                 // A lower-case word belongs to the subject only as a modifier
                 // of a noun that follows ("foreign ministry spokeswoman").
                 let modifies = (e + 1..limit.min(e + 4))
-                    .take_while(|&k| self.is_word(k) && !PHRASE_BREAKS.contains(self.word(k)))
+                    .take_while(|&k| {
+                        self.is_word(k) && !PHRASE_BREAKS.contains_bytes(self.word_bytes(k))
+                    })
                     .any(nounish);
                 if !modifies {
                     break;
@@ -902,7 +917,9 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
         let mut subject_end = cue.first;
-        while subject_end > sent.start && VERB_MODIFIERS.contains(self.word(subject_end - 1)) {
+        while subject_end > sent.start
+            && VERB_MODIFIERS.contains_bytes(self.word_bytes(subject_end - 1))
+        {
             subject_end -= 1;
         }
         let modified = subject_end < cue.first;
@@ -926,9 +943,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let s = p.tokens.start;
                 (p, s, cue.end)
             }
-            None if subject_end > sent.start
-                && is_in(&["and", "but"], self.word(subject_end - 1)) =>
-            {
+            None if subject_end > sent.start && self.word_in(subject_end - 1, &["and", "but"]) => {
                 // `He said ..., and added ...`, `Pompeo praised China and said
                 // ...`: the subject is shared.
                 let Some(p) = out
@@ -1102,7 +1117,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut start = sent_start;
         // Skip an opening conjunction or adverbial word.
         while start < end
-            && (self.is_word(start) && is_in(&["and", "but", "so", "also"], self.word(start)))
+            && (self.is_word(start) && self.word_in(start, &["and", "but", "so", "also"]))
         {
             start += 1;
         }
@@ -1118,7 +1133,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
             // `in July`, `on Tuesday`, `last week`
             if k + 1 < end
-                && is_in(&["in", "on", "at", "last", "this", "earlier"], self.word(k))
+                && self.word_in(k, &["in", "on", "at", "last", "this", "earlier"])
                 && self.lx.is_time_word(self.word(k + 1))
             {
                 k += 1;
@@ -1163,7 +1178,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The content after a cue, if the words after it read as reported speech.
     /// `loose`: accept a clause without `that` opening with a noun phrase.
     fn content_after(&self, cue: Cue, end: usize, loose: bool) -> Option<Range<usize>> {
-        let told = is_in(&["told", "tells", "tell", "telling"], self.word(cue.first));
+        let told = self.word_in(cue.first, &["told", "tells", "tell", "telling"]);
         let mut k = cue.end;
         // `said in a statement on Friday that`, `told state-run news agency IRNA that`
         let that = (k..end.min(k + 12))
@@ -1209,10 +1224,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             k = self.skip_adverbials(k, end);
             // `said in his New Year's speech he was ready`: a short
             // prepositional phrase before a pronoun subject.
-            if is_in(&["in", "on", "at", "during", "after"], self.word(k)) {
+            if self.word_in(k, &["in", "on", "at", "during", "after"]) {
                 if let Some(p) = (k + 1..end.min(k + 8))
                     .take_while(|&i| self.is_word(i))
-                    .find(|&i| is_in(&["he", "she", "they", "it", "we", "i"], self.word(i)))
+                    .find(|&i| self.word_in(i, &["he", "she", "they", "it", "we", "i"]))
                 {
                     if p + 1 < end && self.is_word(p + 1) {
                         k = p;
@@ -1226,7 +1241,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let object_start = k;
                 while k < end
                     && self.is_word(k)
-                    && !SUBJECT_PRONOUNS.contains(self.word(k))
+                    && !SUBJECT_PRONOUNS.contains_bytes(self.word_bytes(k))
                     && k < cue.end + 5
                 {
                     let w = self.word(k);
@@ -1349,7 +1364,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         if !self.is_word(last) {
             return None;
         }
-        if SUBJECT_PRONOUNS.contains(self.word(last)) {
+        if SUBJECT_PRONOUNS.contains_bytes(self.word_bytes(last)) {
             return Some(Phrase {
                 tokens: last..end,
                 name: last..end,
@@ -1362,38 +1377,38 @@ impl<'d, 'a> Finder<'d, 'a> {
             if !self.is_word(k) {
                 break;
             }
-            let w = self.word(k);
-            if PHRASE_BREAKS.contains(w) || SUBJECT_PRONOUNS.contains(w) {
+            let w = self.word_bytes(k);
+            if PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w) {
                 break;
             }
             start = k;
-            if DETERMINERS.contains(w) || end - start >= 9 {
+            if DETERMINERS.contains_bytes(w) || end - start >= 9 {
                 break;
             }
         }
         // `A spokesperson for the trucking association`, `sources familiar
         // with the matter`: a person noun carried by a prepositional phrase.
         if start >= sent_start + 2 && start < end {
-            let prep = self.word(start - 1);
+            let prep = start - 1;
             let mut head = start - 2;
-            if is_in(&["with", "to"], prep)
-                && is_in(&["familiar", "close"], self.word(head))
+            if self.word_in(prep, &["with", "to"])
+                && self.word_in(head, &["familiar", "close"])
                 && head > sent_start
             {
                 head -= 1;
             }
-            if is_in(&["for", "with", "to", "at", "of"], prep)
+            if self.word_in(prep, &["for", "with", "to", "at", "of"])
                 && self.is_word(head)
                 && self.lx.is_person_noun(self.word(head))
             {
                 let mut s2 = head;
                 while s2 > sent_start
                     && self.is_word(s2 - 1)
-                    && !PHRASE_BREAKS.contains(self.word(s2 - 1))
+                    && !PHRASE_BREAKS.contains_bytes(self.word_bytes(s2 - 1))
                     && head - s2 < 4
                 {
                     s2 -= 1;
-                    if DETERMINERS.contains(self.word(s2)) {
+                    if DETERMINERS.contains_bytes(self.word_bytes(s2)) {
                         break;
                     }
                 }
@@ -1408,7 +1423,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // speaker is the name before the place of work.
         if start >= sent_start + 2
             && start < end
-            && is_in(&["at", "from", "with"], self.word(start - 1))
+            && self.word_in(start - 1, &["at", "from", "with"])
             && is_capitalised(self.word(start - 2))
         {
             if let Some(p) = self.phrase_before(start - 1, sent_start) {
@@ -1466,7 +1481,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
             // `The reports, citing unnamed sources, said`: a description
             // with a clause after it.
-            let described = is_in(&["the", "a", "an"], self.word(p.tokens.start));
+            let described = self.word_in(p.tokens.start, &["the", "a", "an"]);
             return (described && !is_capitalised(first_inner)).then_some(p);
         }
         let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
@@ -1503,7 +1518,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // `people familiar with the bid`, `sources close to the talks`
             let qualifier = e > start
                 && is_in(&["with", "to"], w)
-                && is_in(&["familiar", "close"], self.word(e - 1));
+                && self.word_in(e - 1, &["familiar", "close"]);
             // `Heart and Stroke senior manager Erin Kim`: "and" between two
             // capitalised words is inside an organisation's name.
             // A person's name must follow ("Smith and Jones" are two people).
@@ -1597,7 +1612,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn is_proper_name(&self, r: &Range<usize>) -> bool {
         !r.is_empty()
             && is_capitalised(self.word(r.end - 1))
-            && !SUBJECT_PRONOUNS.contains(self.word(r.end - 1))
+            && !SUBJECT_PRONOUNS.contains_bytes(self.word_bytes(r.end - 1))
     }
 
     /// Splits a noun phrase into name and role; `None` when it cannot name a
@@ -1607,7 +1622,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // Trim function words at the start that are not determiners, and time
         // words ("Wednesday Suncor disclosed").
         while !r.is_empty()
-            && (PHRASE_BREAKS.contains(self.word(r.start))
+            && (PHRASE_BREAKS.contains_bytes(self.word_bytes(r.start))
                 || (r.len() > 1 && self.lx.is_time_word(self.word(r.start))))
         {
             r.start += 1;
@@ -1635,7 +1650,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             return None;
         }
         // The first `of` inside the phrase: asked about twice below.
-        let of = (r.start + 1..r.end - 1).find(|&k| self.word(k) == "of");
+        let of = (r.start + 1..r.end - 1).find(|&k| self.word_bytes(k) == b"of");
         // `the 39-year-old founder of Studiocomix Press`: the head is the
         // noun before `of`, and the phrase is a description.
         if let Some(of) = of {
@@ -1692,7 +1707,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut name_start = r.end - 1;
         while name_start > r.start
             && is_capitalised(self.word(name_start - 1))
-            && !DETERMINERS.contains(self.word(name_start - 1))
+            && !DETERMINERS.contains_bytes(self.word_bytes(name_start - 1))
         {
             name_start -= 1;
         }
@@ -1709,12 +1724,13 @@ impl<'d, 'a> Finder<'d, 'a> {
             name_start += 1;
         }
         let mut role_start = r.start;
-        while role_start < name_start && DETERMINERS.contains(self.word(role_start)) {
+        while role_start < name_start && DETERMINERS.contains_bytes(self.word_bytes(role_start)) {
             role_start += 1;
         }
         // "Mr" and "Mrs" are courtesy, not a role, and what stands before
         // them ("in an interview Mr Blair") is not a role either.
-        let honorific = name_start > r.start && HONORIFICS.contains(self.word(name_start - 1));
+        let honorific =
+            name_start > r.start && HONORIFICS.contains_bytes(self.word_bytes(name_start - 1));
         let role = (role_start < name_start && !honorific).then_some(role_start..name_start);
         // An organisation keeps its article ("the Kremlin"); a person's
         // mention is the name alone.
@@ -1928,6 +1944,35 @@ mod tests {
                         "token {} {:?}",
                         i,
                         w
+                    );
+                }
+            }
+        }
+
+        /// `word_bytes` is the token text's bytes, and `word_in` answers as
+        /// `is_in` of the token text does, for every token of an article
+        /// and past its last.
+        #[test]
+        fn word_bytes_and_word_in_agree_with_the_token_text(
+            parts in proptest::collection::vec(
+                "with|With|WITH|wíth|withal|to|To|\"to\"|“with”|,|\\.|é|ü[a-z]{0,3}|[a-zA-Z]{1,5}",
+                1..16,
+            ),
+        ) {
+            let text = parts.join(" ");
+            let doc = Document::parse(&text);
+            let mut buffers = FinderBuffers::default();
+            let finder = Finder::new(&doc, &mut buffers);
+            let lists: [&[&str]; 4] = [&["with", "to"], &["for", "with", "to", "at", "of"], &["wíth"], &[]];
+            for i in 0..doc.tokens.len() + 2 {
+                proptest::prop_assert_eq!(finder.word_bytes(i), finder.word(i).as_bytes(), "token {}", i);
+                for list in lists {
+                    proptest::prop_assert_eq!(
+                        finder.word_in(i, list),
+                        is_in(list, finder.word(i)),
+                        "token {} {:?}",
+                        i,
+                        list
                     );
                 }
             }

@@ -228,15 +228,22 @@ impl WordSet {
     // most calls in a few instructions, fewer than a call costs.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.filter.may_contain(word.as_bytes()) && self.holds(word)
+        self.contains_bytes(word.as_bytes())
     }
 
-    /// [`WordSet::contains`] after the filter.
+    /// [`WordSet::contains`] of a word's bytes: for callers that hold a
+    /// token's bytes, which need no `str` slice (and its char-boundary checks).
+    #[inline]
+    pub fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.filter.may_contain(word) && self.holds(word)
+    }
+
+    /// [`WordSet::contains_bytes`] after the filter.
     #[inline(never)]
-    fn holds(&self, word: &str) -> bool {
+    fn holds(&self, word: &[u8]) -> bool {
         self.set
             .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect())
-            .contains_lowercase(word)
+            .contains_lowercase_bytes(word)
     }
 }
 
@@ -271,7 +278,13 @@ impl ByteSet {
     /// True when `word` in ASCII lower case is in the set.
     #[inline]
     pub fn contains_lowercase(&self, word: &str) -> bool {
-        match pack(word.as_bytes(), true) {
+        self.contains_lowercase_bytes(word.as_bytes())
+    }
+
+    /// [`ByteSet::contains_lowercase`] of a word's bytes.
+    #[inline]
+    pub fn contains_lowercase_bytes(&self, word: &[u8]) -> bool {
+        match pack(word, true) {
             Some(key) => self.short.contains(&key),
             None => with_ascii_lowercase(word, |w| self.long.contains(w)),
         }
@@ -452,8 +465,7 @@ impl ShapeFilter {
 
 /// Calls `f` with the bytes of `word` in ASCII lower case, without allocating
 /// for words of up to 32 bytes (every word the lexicons hold).
-pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    let bytes = word.as_bytes();
+pub fn with_ascii_lowercase<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
     if bytes.len() <= 32 {
         let mut buf = [0u8; 32];
         for (lower, b) in buf.iter_mut().zip(bytes) {
@@ -461,7 +473,7 @@ pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         }
         f(&buf[..bytes.len()])
     } else {
-        f(word.to_ascii_lowercase().as_bytes())
+        f(&bytes.to_ascii_lowercase())
     }
 }
 
@@ -569,6 +581,25 @@ mod tests {
                     a.eq_ignore_ascii_case(&b)
                 );
             }
+        }
+
+        /// The byte lookup of a word set finds what a scan of its list for
+        /// the word in any ASCII case finds (short and long words, words
+        /// near an entry's shape, non-ASCII bytes).
+        #[test]
+        fn a_word_set_finds_what_a_scan_of_its_list_finds(
+            word in "that|THAT|thát|the|The|tHe|didn’t|DIDN’T|didn't|categorically|CATEGORICALLY|categoricall|[a-zA-Z’']{0,14}|\\PC{0,5}",
+        ) {
+            for set in [&PHRASE_BREAKS, &VERB_MODIFIERS, &DETERMINERS, &HONORIFICS] {
+                let scanned = set.words.iter().any(|e| e.eq_ignore_ascii_case(&word));
+                proptest::prop_assert_eq!(set.contains_bytes(word.as_bytes()), scanned, "{:?}", word);
+                proptest::prop_assert_eq!(set.contains(&word), scanned, "{:?}", word);
+            }
+            let bytes: ByteSet = VERB_MODIFIERS.words.iter().map(|w| w.as_bytes()).collect();
+            proptest::prop_assert_eq!(
+                bytes.contains_lowercase_bytes(word.as_bytes()),
+                bytes.contains(word.to_ascii_lowercase().as_bytes())
+            );
         }
 
         /// The filter may let a word through that is no entry, never stop
