@@ -665,10 +665,11 @@ impl<'d, 'a> Finder<'d, 'a> {
     fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
         while r.end > r.start {
             let last = r.end - 1;
-            let t = self.word(last);
             let dangling = match self.doc.tokens[last].kind {
                 TokenKind::Punct => true,
-                TokenKind::Word => is_in(&["and", "but", "while", "as", "or", "so", "which"], t),
+                TokenKind::Word => {
+                    self.word_in(last, &["and", "but", "while", "as", "or", "so", "which"])
+                }
                 TokenKind::Quote(_) => false,
             };
             if dangling {
@@ -1193,7 +1194,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             let bridge_ok = t == k
                 || told
                 || self.lx.is_time_word(first)
-                || is_in(
+                || self.word_in(
+                    k,
                     &[
                         "in",
                         "on",
@@ -1213,7 +1215,6 @@ impl<'d, 'a> Finder<'d, 'a> {
                         "again",
                         "repeatedly",
                     ],
-                    first,
                 );
             if bridge_ok {
                 k = t + 1;
@@ -1285,7 +1286,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             let wh = [
                 "whether", "if", "why", "how", "what", "when", "where", "who",
             ];
-            if !is_in(&wh, first) {
+            if !self.word_in(k, &wh) {
                 return None;
             }
         }
