@@ -388,16 +388,27 @@ fn fold_ascii_case(x: u64) -> u64 {
 }
 
 /// Up to eight bytes as one number, the first byte lowest, zeros after the
-/// last.
+/// last (bytes past the eighth ignored).
 #[inline]
 fn little_endian(bytes: &[u8]) -> u64 {
-    // A loop of shifts, not a copy into an array: for the seven bytes at
-    // most of a packed word, a call to `memcpy` costs more than the loop.
-    bytes
-        .iter()
-        .take(8)
-        .enumerate()
-        .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i))
+    // Two or three loads whatever the length, not a loop of shifts (one
+    // per byte) or a copy into an array (a call to `memcpy`): the first and
+    // the last four bytes, which overlap for lengths 4 to 7 (an overlapping
+    // byte is the same in both), or the first, middle and last byte for
+    // lengths 1 to 3.
+    let bytes = &bytes[..bytes.len().min(8)];
+    let len = bytes.len();
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let head = u64::from(u32::from_le_bytes(*head));
+        let tail = u64::from(u32::from_le_bytes(*tail));
+        return head | tail << (8 * (len - 4));
+    }
+    match (bytes.first(), bytes.get(len / 2), bytes.last()) {
+        (Some(&a), Some(&m), Some(&z)) => {
+            u64::from(a) | u64::from(m) << (8 * (len / 2)) | u64::from(z) << (8 * (len - 1))
+        }
+        _ => 0,
+    }
 }
 
 /// A quick test that rules most words out of a word list before any hashing:
@@ -600,6 +611,20 @@ mod tests {
                 bytes.contains_lowercase_bytes(word.as_bytes()),
                 bytes.contains(word.to_ascii_lowercase().as_bytes())
             );
+        }
+
+        /// `little_endian` (a few loads) builds the number a loop of
+        /// shifts, byte by byte, builds, for every length.
+        #[test]
+        fn little_endian_agrees_with_shifting_in_each_byte(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..12),
+        ) {
+            let shifted = bytes
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i));
+            proptest::prop_assert_eq!(little_endian(&bytes), shifted);
         }
 
         /// The filter may let a word through that is no entry, never stop
