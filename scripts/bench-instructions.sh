@@ -82,11 +82,12 @@ stage() {
     awk -v a="${all:-0}" -v o="${one:-0}" -v b="$((bytes - one_bytes))" -v l="$label" \
         'BEGIN { printf "    %-36s %5.1f\n", l, (a - o) / b }'
 }
-# (`parse_into`, `attributions_into`, `classify_with`: the bodies behind the
-# public functions, which lend them a thread's reused vectors.)
+# (`parse_into`, `attributions_into`, `resolve_with`, `classify_with`: the
+# bodies behind the public functions, which lend them a thread's reused
+# vectors or skip work; they are kept out of line, so that they show here.)
 stage "parser: structure (tokens, quotes)" 'claimtrack_parser::structure::Document::parse(_into)?'
 stage "parser: attributions" 'claimtrack_parser::attribution::attributions(_into)?'
-stage "parser: speaker resolution" 'claimtrack_parser::resolve::resolve'
+stage "parser: speaker resolution" 'claimtrack_parser::resolve::resolve(_with)?'
 stage "classifier: stance" 'claimtrack_classifier::classify(_with)?'
 stage "rows encoded as CSV (workers)" 'ClaimCells as claimtrack_cli::cells::CsvRecord>::write_cells'
 stage "articles loaded (workers: JSON)" 'claimtrack_cli::input::Piece::load'

@@ -258,6 +258,10 @@ struct Scratch {
 }
 
 /// [`classify`] with the working vectors of `scratch`.
+// Out of line, as each stage's entry is, so that profiles (and
+// scripts/bench-instructions.sh) see the stage whatever the compiler
+// inlines: one call per article.
+#[inline(never)]
 fn classify_with(text: &str, claims: &[Claim], scratch: &mut Scratch) -> Vec<StanceJudgement> {
     let lex = lexicon();
     let Scratch {

@@ -228,6 +228,10 @@ pub fn attributions(doc: &Document) -> Vec<Attribution> {
 /// [`attributions`] into `out` (emptied first), with the working vectors of
 /// an earlier call: kept between articles like
 /// [`crate::structure::DocumentBuffers`].
+// Out of line, as each stage's entry is, so that profiles (and
+// scripts/bench-instructions.sh) see the stage whatever the compiler
+// inlines: one call per article.
+#[inline(never)]
 pub(crate) fn attributions_into(
     doc: &Document,
     buffers: &mut FinderBuffers,

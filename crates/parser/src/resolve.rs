@@ -1146,6 +1146,10 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
 
 /// [`resolve`], finding the article's people only when `find_people` is
 /// true (when false, every speaker must be [`SpeakerRef::Nobody`]).
+// Out of line, as each stage's entry is, so that profiles (and
+// scripts/bench-instructions.sh) see the stage whatever the compiler
+// inlines: one call per article.
+#[inline(never)]
 fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool) -> Vec<Claim> {
     let lx = Lexicon::get();
     let people = if find_people {

@@ -108,6 +108,10 @@ impl<'a> Document<'a> {
     }
 
     /// [`Document::parse`] into the (emptied) vectors of an earlier parse.
+    // Out of line, as each stage's entry is, so that profiles (and
+    // scripts/bench-instructions.sh) see the stage whatever the compiler
+    // inlines: one call per article.
+    #[inline(never)]
     pub(crate) fn parse_into(text: &'a str, buffers: DocumentBuffers) -> Document<'a> {
         let DocumentBuffers {
             mut paragraphs,
