@@ -347,7 +347,12 @@ fn word_end(text: &str, hay: &[u8], mut i: usize) -> usize {
         while let Some(Ok(chunk)) = hay.get(i..i + 8).map(<[u8; 8]>::try_from) {
             let stops = !ascii_word_bits(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
             if stops != 0 {
-                i += (stops.trailing_zeros() / 8) as usize;
+                let lane = stops.trailing_zeros() / 8;
+                i += lane as usize;
+                // An ASCII stop ends the word; a longer character is decoded.
+                if chunk[lane as usize] < 0x80 {
+                    return i;
+                }
                 break;
             }
             i += 8;
@@ -804,6 +809,30 @@ mod tests {
                 scan_region(&text, region, until, &[], &mut early);
                 proptest::prop_assert_eq!(before(&early), before(&full), "until {}", until);
             }
+        }
+
+        #[test]
+        fn word_end_agrees_with_a_walk_by_chars(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "9", "abcdefgh", " ", "-", "'", "\u{2019}", "é", "ü", "\u{00A0}",
+                    "\u{201C}", "x", ".", "\u{4E2D}",
+                ]),
+                0..20,
+            ),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let text: String = parts.concat();
+            let i = crate::text::floor_boundary(&text, from.min(text.len()));
+            let end = crate::text::floor_boundary(&text, text.len() - cut.min(text.len() - i));
+            let hay = &text.as_bytes()[..end];
+            // One `char` at a time: where the word characters from `i` stop.
+            let expected = text[i..end]
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(end, |(k, _)| i + k);
+            proptest::prop_assert_eq!(word_end(&text, hay, i), expected, "{:?} from {}", text, i);
         }
 
         #[test]
