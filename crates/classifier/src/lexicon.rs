@@ -32,6 +32,52 @@ pub(crate) enum CueKind {
     },
 }
 
+/// A set of pairs of bytes, as 2^16 bits.
+pub(crate) struct BytePairs(Box<[u64; 1024]>);
+
+impl BytePairs {
+    fn new() -> BytePairs {
+        BytePairs(Box::new([0; 1024]))
+    }
+
+    fn key(a: u8, b: u8) -> usize {
+        usize::from(u16::from_le_bytes([b, a]))
+    }
+
+    /// Adds (`a`, `b`) in every ASCII case.
+    fn add(&mut self, a: u8, b: u8) {
+        for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                let k = BytePairs::key(a, b);
+                self.0[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+
+    /// True when (`a`, `b`) was added.
+    #[inline]
+    pub(crate) fn holds(&self, a: u8, b: u8) -> bool {
+        let k = BytePairs::key(a, b);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The pairs of bytes around the bytes of `entries` that are no ASCII
+/// letter or digit, past their first (see [`Lexicon::cue_joins`]); `None`
+/// when an entry ends with such a byte.
+fn joins<S: AsRef<[u8]>>(entries: &[S]) -> Option<BytePairs> {
+    let mut pairs = BytePairs::new();
+    for entry in entries {
+        let entry = entry.as_ref();
+        for (j, &b) in entry.iter().enumerate().skip(1) {
+            if !b.is_ascii_alphanumeric() {
+                pairs.add(entry[j - 1], *entry.get(j + 1)?);
+            }
+        }
+    }
+    Some(pairs)
+}
+
 /// All lexicons, ready to match.
 pub(crate) struct Lexicon {
     /// Stance cues of every [`CueKind`], ASCII case-insensitive.
@@ -48,6 +94,12 @@ pub(crate) struct Lexicon {
     /// out of. `None` when one after a space or curly apostrophe is shorter
     /// than three bytes, since only its first three are tested.
     pub(crate) cue_tails: Option<Trie>,
+    /// Every pair (the byte before, the byte after) around a byte of a cue
+    /// entry that is no ASCII letter or digit, past its first byte (`d`, `n`
+    /// around the space of `did not`), in every ASCII case: a match running
+    /// out of a word through the byte after it has such a pair around that
+    /// byte. `None` when some entry ends with such a byte.
+    pub(crate) cue_joins: Option<BytePairs>,
     /// The bytes that no cue runs through and no negation reaches across
     /// (`,`, `.`, `"`: ASCII, neither word characters nor spaces, in no cue
     /// entry): the scan for cues may start afresh after one (see
@@ -181,6 +233,7 @@ impl Lexicon {
             kinds,
             cue_heads_reversed: Trie::new(&heads),
             cue_tails,
+            cue_joins: joins(&patterns),
             falsity: Trie::searchable(&falsity),
             objects: entries(include_str!("../lexicon/response_objects.txt")).collect(),
             pronouns: entries(include_str!("../lexicon/response_pronouns.txt")).collect(),
