@@ -3,11 +3,9 @@
 //!
 //! Each list is parsed once, on first use.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::cue_index::CueIndex;
 use crate::span::Span;
-use crate::words::{ByteSet, ShapeFilter};
+use crate::words::{ByteSet, ShapeFilter, WordMap};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -72,7 +70,9 @@ pub struct Lexicon {
     abbreviations: WordList,
     time_words: WordList,
     claim_nouns: WordList,
-    given_names: HashMap<&'static str, Gender>,
+    /// Given names with their gender (`Some` always: `None` is only the
+    /// map's default value, in its free slots).
+    given_names: WordMap<Option<Gender>>,
     /// Rules most words out of `given_names` before hashing.
     given_name_filter: ShapeFilter,
 }
@@ -222,8 +222,10 @@ impl Lexicon {
                     (name.trim_ascii(), gender)
                 })
                 .collect();
-        let mut given_names = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-        given_names.extend(names.iter().copied());
+        let mut given_names = WordMap::with_capacity(names.len());
+        for &(name, gender) in &names {
+            given_names.insert(name.as_bytes(), Some(gender));
+        }
         let cue_forms_are_plain = forms.iter().all(|form| is_plain_cue(form));
         let attribution_verbs = WordList::from_words(
             forms
@@ -367,7 +369,7 @@ impl Lexicon {
         if !self.given_name_filter.may_contain(word.as_bytes()) {
             return None;
         }
-        self.given_names.get(word).copied()
+        self.given_names.get(word.as_bytes()).flatten()
     }
 
     /// A time word that may sit between a cue and its content (`Tuesday`).
@@ -507,6 +509,50 @@ mod tests {
                     (name.trim(), rest.trim()),
                     (name.trim_ascii(), rest.trim_ascii())
                 );
+            }
+        }
+    }
+
+    /// The given names and their genders, read plainly from the file.
+    fn plain_given_names() -> std::collections::HashMap<String, Gender> {
+        include_str!("../lexicon/given_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (name, g) = l.split_once('\t').unwrap_or((l, "u"));
+                let gender = match g.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Either,
+                };
+                (name.trim().to_string(), gender)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// `given_name` (a packed-word map behind a shape filter) answers
+        /// as a plain map of the file's names: for a name in its own, upper
+        /// and lower case, cut short, and for random words.
+        #[test]
+        fn given_name_agrees_with_a_plain_map_of_the_file(
+            pick in proptest::num::usize::ANY,
+            word in "[A-Za-z][a-z'’-]{0,12}|\\PC{0,6}",
+        ) {
+            let plain = plain_given_names();
+            let mut names: Vec<&String> = plain.keys().collect();
+            names.sort();
+            let name = names[pick % names.len()];
+            let lx = Lexicon::get();
+            for w in [
+                name.clone(),
+                name.to_ascii_uppercase(),
+                name.to_ascii_lowercase(),
+                name.char_indices().last().map_or("", |(i, _)| &name[..i]).to_string(),
+                word.clone(),
+            ] {
+                proptest::prop_assert_eq!(lx.given_name(&w), plain.get(&w).copied(), "{:?}", w);
             }
         }
     }

@@ -201,7 +201,7 @@ pub static NOT_CONTENT_START: WordSet = WordSet::new(&[
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A closed set of lower-case words, matched in any case. The list stays
 /// readable as a constant; its shape filter is made at compile time and the
@@ -247,7 +247,7 @@ impl WordSet {
     }
 }
 
-/// A set of words as bytes, for exact or lower-case lookups. A word of up to
+/// A set of words as bytes, for exact or lower-case lookups. A word of one to
 /// seven bytes is kept packed into one integer with its length, which hashes
 /// in one multiplication and compares in one instruction, with no copy or
 /// call to `memcmp`; longer words are kept as they are.
@@ -261,7 +261,7 @@ impl ByteSet {
     /// Adds `word`.
     pub fn insert(&mut self, word: &'static [u8]) {
         match pack(word, false) {
-            Some(key) => self.short.insert(key),
+            Some(key) => self.short.insert(key, ()),
             None => {
                 self.long.insert(word);
             }
@@ -293,14 +293,16 @@ impl ByteSet {
     }
 }
 
-/// A set of packed words ([`pack`]) in an open-addressing table with linear
-/// probing, kept at most a quarter full: a lookup is a multiplication, a
-/// shift and mostly one comparison, where a general hash set's probe (with
-/// its groups of control bytes) took about thirty instructions.
-struct PackedSet {
-    /// The keys, [`PackedSet::FREE`] in free slots; the length is a power
-    /// of two.
+/// A map from packed words ([`pack`]) to values, in an open-addressing table
+/// with linear probing, kept at most a quarter full: a lookup is a
+/// multiplication, a shift and mostly one comparison, where a general hash
+/// map's probe (with its groups of control bytes) took about thirty
+/// instructions. With `()` values, a set.
+struct PackedMap<V> {
+    /// The keys, [`FREE`] in free slots; the length is a power of two.
     slots: Box<[u64]>,
+    /// The value of the key in the same slot.
+    values: Box<[V]>,
     /// 64 less the base-2 logarithm of the number of slots: a hash shifted
     /// right by it is a slot's index.
     shift: u32,
@@ -308,19 +310,36 @@ struct PackedSet {
     len: usize,
 }
 
-impl Default for PackedSet {
+/// The set of packed words that [`ByteSet`] uses.
+type PackedSet = PackedMap<()>;
+
+/// A free slot of a [`PackedMap`]: no word's key, as a key's top byte is a
+/// length from 1 to 7 (the empty word has no key). Zero, so that a new
+/// table is zeroed memory from the allocator, with no pass to fill it (the
+/// given names' table has 32,768 slots).
+const FREE: u64 = 0;
+
+impl<V: Copy + Default> Default for PackedMap<V> {
     fn default() -> Self {
-        PackedSet {
-            slots: vec![PackedSet::FREE; 8].into_boxed_slice(),
-            shift: 64 - 3,
-            len: 0,
-        }
+        PackedMap::with_slots(8)
     }
 }
 
-impl PackedSet {
-    /// A free slot: no word's key, as a key's top byte is a length under 8.
-    const FREE: u64 = u64::MAX;
+impl<V: Copy + Default> PackedMap<V> {
+    /// An empty map of `slots` slots, a power of two.
+    fn with_slots(slots: usize) -> Self {
+        PackedMap {
+            slots: vec![FREE; slots].into_boxed_slice(),
+            values: vec![V::default(); slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    /// An empty map that takes `n` keys without growing.
+    fn with_capacity(n: usize) -> Self {
+        PackedMap::with_slots((4 * n).next_power_of_two().max(8))
+    }
 
     /// The slot where a probe for `key` starts.
     #[inline]
@@ -329,46 +348,100 @@ impl PackedSet {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    /// Adds `key`.
-    fn insert(&mut self, key: u64) {
-        if self.contains(key) {
+    /// Maps `key` to `value`, in place of any value it had.
+    fn insert(&mut self, key: u64, value: V) {
+        if let Some(i) = self.slot(key) {
+            self.values[i] = value;
             return;
         }
         // At most a quarter full, so that most probes end at their first
         // slot and every probe meets a free one.
         if 4 * (self.len + 1) > self.slots.len() {
-            let grown = vec![PackedSet::FREE; 2 * self.slots.len()].into_boxed_slice();
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.shift -= 1;
-            for k in old.iter().copied().filter(|&k| k != PackedSet::FREE) {
-                self.put(k);
+            let mut grown = PackedMap::with_slots(2 * self.slots.len());
+            for (&k, &v) in self.slots.iter().zip(self.values.iter()) {
+                if k != FREE {
+                    grown.put(k, v);
+                }
             }
+            grown.len = self.len;
+            *self = grown;
         }
-        self.put(key);
+        self.put(key, value);
         self.len += 1;
     }
 
     /// Puts `key`, which is not in the table, into its first free slot.
-    fn put(&mut self, key: u64) {
+    fn put(&mut self, key: u64, value: V) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i] != PackedSet::FREE {
+        while self.slots[i] != FREE {
             i = (i + 1) & mask;
         }
         self.slots[i] = key;
+        self.values[i] = value;
     }
 
-    /// True when `key` is in the set.
+    /// The slot that holds `key`, if one does.
     #[inline]
-    fn contains(&self, key: u64) -> bool {
+    fn slot(&self, key: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         loop {
             match self.slots.get(i) {
-                Some(&k) if k == key => return true,
-                Some(&PackedSet::FREE) | None => return false,
+                // Free first: `key` is never FREE when it comes from `pack`,
+                // but a lookup of FREE must not find a free slot.
+                Some(&FREE) | None => return None,
+                Some(&k) if k == key => return Some(i),
                 Some(_) => i = (i + 1) & mask,
             }
+        }
+    }
+
+    /// True when `key` is in the map.
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        self.slot(key).is_some()
+    }
+
+    /// The value of `key`.
+    #[inline]
+    fn get(&self, key: u64) -> Option<V> {
+        self.slot(key).and_then(|i| self.values.get(i).copied())
+    }
+}
+
+/// A map from words, as written, to values: words of one to seven bytes
+/// packed (see [`ByteSet`]), longer ones as they are.
+pub struct WordMap<V> {
+    short: PackedMap<V>,
+    long: FxHashMap<&'static [u8], V>,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// An empty map that takes `n` words without growing.
+    pub fn with_capacity(n: usize) -> Self {
+        WordMap {
+            short: PackedMap::with_capacity(n),
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// Maps `word` to `value`, in place of any value it had.
+    pub fn insert(&mut self, word: &'static [u8], value: V) {
+        match pack(word, false) {
+            Some(key) => self.short.insert(key, value),
+            None => {
+                self.long.insert(word, value);
+            }
+        }
+    }
+
+    /// The value of `word`, as written.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> Option<V> {
+        match pack(word, false) {
+            Some(key) => self.short.get(key),
+            None => self.long.get(word).copied(),
         }
     }
 }
@@ -390,12 +463,12 @@ pub(crate) const fn length_bit(len: usize) -> u32 {
     1 << if len < 31 { len } else { 31 }
 }
 
-/// A word of up to seven bytes as one integer: its bytes (in ASCII lower
+/// A word of one to seven bytes as one integer: its bytes (in ASCII lower
 /// case when `lower`), then its length in the top byte, so that no two words
-/// share a key; `None` for a longer word.
+/// share a key and no key is zero; `None` for a longer word or the empty one.
 #[inline]
 fn pack(word: &[u8], lower: bool) -> Option<u64> {
-    if word.len() > 7 {
+    if word.is_empty() || word.len() > 7 {
         return None;
     }
     let bytes = little_endian(word);
@@ -695,27 +768,33 @@ mod tests {
             );
         }
 
-        /// The packed table answers as a plain set of its keys, through
+        /// The packed table answers as a plain set or map of its keys, through
         /// every growth of the table (keys near each other, as packed words
         /// are, and keys anywhere).
         #[test]
-        fn a_packed_set_holds_what_a_plain_set_holds(
+        fn a_packed_map_holds_what_a_plain_map_holds(
             keys in proptest::collection::vec(0u64..300, 0..120),
             far in proptest::collection::vec(proptest::num::u64::ANY, 0..40),
             probes in proptest::collection::vec(0u64..400, 0..60),
         ) {
             let mut packed = PackedSet::default();
+            let mut sized = PackedMap::with_capacity(keys.len());
+            let mut last = std::collections::HashMap::new();
             let mut plain = std::collections::HashSet::new();
             for &k in keys.iter().chain(&far) {
-                let k = k & !(0xff << 56); // a key's top byte is a length
-                packed.insert(k);
+                let k = k & !(0xff << 56) | 1 << 56; // a key's top byte is a length from 1
+                packed.insert(k, ());
                 plain.insert(k);
+                let v = k.wrapping_mul(3) ^ plain.len() as u64;
+                sized.insert(k, v);
+                last.insert(k, v);
                 proptest::prop_assert!(packed.contains(k));
             }
             proptest::prop_assert_eq!(packed.len, plain.len());
             for &k in keys.iter().chain(&far).chain(&probes) {
-                for k in [k, k & !(0xff << 56), k | 7 << 56, k + 1] {
+                for k in [k, k & !(0xff << 56), k & !(0xff << 56) | 1 << 56, k | 7 << 56, k + 1, 0] {
                     proptest::prop_assert_eq!(packed.contains(k), plain.contains(&k), "{}", k);
+                    proptest::prop_assert_eq!(sized.get(k), last.get(&k).copied(), "{}", k);
                 }
             }
         }
