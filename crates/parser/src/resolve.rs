@@ -12,8 +12,8 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS,
-    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    is_capitalised, is_in, little_endian, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS,
+    PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -173,46 +173,18 @@ impl<'a> NameTable<'a> {
 /// most [`NameTable::SHORT`] bytes long: the bytes from the lowest, zeros
 /// after them, the length in the top byte (so "Li" and "Li\0" differ). Two
 /// names have the same key exactly when they are equal.
-// Read as two overlapping fixed-size words rather than copied into a zeroed
-// array: the copy of a variable length was a call to `memcpy`, which cost
-// more than the hash lookup that follows.
+// Each half read by `little_endian` (a few fixed-size loads) rather than
+// copied into a zeroed array: the copy of a variable length was a call to
+// `memcpy`, which cost more than the hash lookup that follows.
 #[inline]
 fn name_key(name: &[u8]) -> Option<u128> {
     let n = name.len();
-    let word4 = |at: usize| {
-        name.get(at..at + 4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-    };
-    let word8 = |at: usize| {
-        name.get(at..at + 8)
-            .and_then(|b| b.try_into().ok())
-            .map(u64::from_le_bytes)
-    };
-    let (low, high) = match n {
-        0..=3 => (little_endian_bytes(name), 0),
-        // The first four bytes, and the last four moved up over them.
-        4..=7 => {
-            let (first, last) = (word4(0)?, word4(n - 4)?);
-            (u64::from(first) | u64::from(last) << (8 * (n - 4)), 0)
-        }
-        // The first eight bytes; the last eight moved down past those.
-        8..=NameTable::SHORT => (
-            word8(0)?,
-            word8(n - 8)?.checked_shr(8 * (16 - n) as u32).unwrap_or(0),
-        ),
-        _ => return None,
-    };
+    if n > NameTable::SHORT {
+        return None;
+    }
+    let low = little_endian(name);
+    let high = name.get(8..).map_or(0, little_endian);
     Some(u128::from(low) | u128::from(high) << 64 | (n as u128) << 120)
-}
-
-/// Up to eight bytes as one number, the first lowest.
-fn little_endian_bytes(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .take(8)
-        .enumerate()
-        .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i))
 }
 
 thread_local! {

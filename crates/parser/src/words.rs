@@ -545,7 +545,7 @@ fn fold_ascii_case(x: u64) -> u64 {
 /// Up to eight bytes as one number, the first byte lowest, zeros after the
 /// last (bytes past the eighth ignored).
 #[inline]
-fn little_endian(bytes: &[u8]) -> u64 {
+pub(crate) fn little_endian(bytes: &[u8]) -> u64 {
     // Two or three loads whatever the length, not a loop of shifts (one
     // per byte) or a copy into an array (a call to `memcpy`): the first and
     // the last four bytes, which overlap for lengths 4 to 7 (an overlapping
