@@ -137,7 +137,7 @@ pub fn extract_claims(text: &str) -> Vec<Claim> {
             &mut buffers.finder,
             std::mem::take(&mut buffers.attributions),
         );
-        let claims = resolve::resolve(&doc, &found);
+        let claims = resolve::resolve_into(&doc, &found, &mut buffers.resolver);
         // A huge article's vectors are let go rather than kept for the rest
         // of the run: memory stays bounded by what ordinary articles need.
         if text.len() <= KEEP_BUFFERS_UP_TO {
@@ -145,6 +145,7 @@ pub fn extract_claims(text: &str) -> Vec<Claim> {
             buffers.attributions = found;
         } else {
             buffers.finder = attribution::FinderBuffers::default();
+            buffers.resolver = resolve::ResolverBuffers::default();
         }
         claims
     })
@@ -160,4 +161,5 @@ struct Buffers {
     document: structure::DocumentBuffers,
     finder: attribution::FinderBuffers,
     attributions: Vec<attribution::Attribution>,
+    resolver: resolve::ResolverBuffers,
 }

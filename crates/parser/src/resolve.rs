@@ -109,13 +109,6 @@ struct NameTable<'a> {
     long: FxHashMap<Cow<'a, [u8]>, NameUse>,
 }
 
-thread_local! {
-    /// The short-name table of the last article this thread resolved,
-    /// emptied: the next article reuses it rather than allocating one and
-    /// growing it (its keys borrow nothing from the text).
-    static SHORT_NAMES: Cell<FxHashMap<u128, NameUse>> = Cell::new(FxHashMap::default());
-}
-
 impl<'a> NameTable<'a> {
     /// The longest name, in bytes, kept by its [`name_key`].
     const SHORT: usize = 15;
@@ -124,22 +117,22 @@ impl<'a> NameTable<'a> {
     /// kilobytes at most, whatever the article.
     const KEEP_UP_TO: usize = 1024;
 
-    /// An empty table, with this thread's spare short-name table.
-    fn recycled() -> Self {
+    /// An empty table, with the spare short-name table of `buffers`.
+    fn recycled(buffers: &mut ResolverBuffers) -> Self {
         NameTable {
-            short: SHORT_NAMES.take(),
+            short: std::mem::take(&mut buffers.short_names),
             long: FxHashMap::default(),
         }
     }
 
-    /// Gives the short-name table back to the thread, emptied, for the next
-    /// article (unless it never allocated: the thread's spare, if any, is
-    /// then still there).
-    fn recycle(self) {
+    /// Gives the short-name table back to `buffers`, emptied, for the next
+    /// article (unless it never allocated: the spare, if any, is then
+    /// still there).
+    fn recycle(self, buffers: &mut ResolverBuffers) {
         let mut short = self.short;
         if (1..=Self::KEEP_UP_TO).contains(&short.capacity()) {
             short.clear();
-            SHORT_NAMES.set(short);
+            buffers.short_names = short;
         }
     }
 
@@ -187,24 +180,27 @@ fn name_key(name: &[u8]) -> Option<u128> {
     Some(u128::from(low) | u128::from(high) << 64 | (n as u128) << 120)
 }
 
-thread_local! {
-    /// A vector for [`merge_namings`] to merge into, emptied: the vector
-    /// merged from, kept from the last article.
-    static SPARE_NAMINGS: Cell<Vec<Occurrence>> = const { Cell::new(Vec::new()) };
-    /// The namings vector of the last article's people, emptied, for the
-    /// next article's.
-    static NAMINGS: Cell<Vec<Occurrence>> = const { Cell::new(Vec::new()) };
+/// The tables and vectors of [`resolve_into`] that borrow nothing from the
+/// text, kept emptied from one article to the next (as
+/// [`crate::structure::DocumentBuffers`] are), so that each article does not
+/// allocate and grow them anew.
+#[derive(Default)]
+pub(crate) struct ResolverBuffers {
+    /// The short-name table of the last article's people.
+    short_names: FxHashMap<u128, NameUse>,
+    /// The namings vector of the last article's people.
+    namings: Vec<Occurrence>,
+    /// A vector for [`merge_namings`] to merge into: the vector merged
+    /// from, kept from the last article.
+    spare_namings: Vec<Occurrence>,
 }
 
 /// Gives `namings` back to `spare`, emptied, for the next article (unless
 /// it never allocated, or grew past a few kilobytes).
-fn recycle_namings(
-    spare: &'static std::thread::LocalKey<Cell<Vec<Occurrence>>>,
-    mut namings: Vec<Occurrence>,
-) {
+fn recycle_namings(spare: &mut Vec<Occurrence>, mut namings: Vec<Occurrence>) {
     if (1..=NameTable::KEEP_UP_TO).contains(&namings.capacity()) {
         namings.clear();
-        spare.set(namings);
+        *spare = namings;
     }
 }
 
@@ -431,11 +427,11 @@ impl<'s> SpeakerNames<'s> {
 }
 
 impl<'a> People<'a> {
-    /// Gives this thread the people's tables and vectors that borrow
+    /// Gives `buffers` the people's tables and vectors that borrow
     /// nothing from the text, emptied, for the next article.
-    fn recycle(self) {
-        self.names.recycle();
-        recycle_namings(&NAMINGS, self.occurrences);
+    fn recycle(self, buffers: &mut ResolverBuffers) {
+        self.names.recycle(buffers);
+        recycle_namings(&mut buffers.namings, self.occurrences);
     }
 
     /// No people, for an article whose claims name no speaker.
@@ -448,19 +444,23 @@ impl<'a> People<'a> {
         }
     }
 
-    fn find(doc: &Document<'a>, attributions: &[Attribution]) -> People<'a> {
+    fn find(
+        doc: &Document<'a>,
+        attributions: &[Attribution],
+        buffers: &mut ResolverBuffers,
+    ) -> People<'a> {
         let lx = Lexicon::get();
         let mut people = People {
             // Room for the few people of most articles: growing the vector
             // from nothing, step by step, cost more than the people.
             persons: Vec::with_capacity(8),
-            names: NameTable::recycled(),
+            names: NameTable::recycled(buffers),
             name_parts: NameFilter::default(),
             // Sized from the capitals (one in eight names someone, in
             // news) so that the vector seldom grows and copies; the last
-            // article's, when this thread has it.
+            // article's, when `buffers` has it.
             occurrences: {
-                let mut namings = NAMINGS.take();
+                let mut namings = std::mem::take(&mut buffers.namings);
                 namings.reserve(doc.capitals.len() / 4 + 4);
                 namings
             },
@@ -665,10 +665,10 @@ impl<'a> People<'a> {
         }
         // Two runs, each in text order (full names, then surnames), merged.
         if full_namings > 0 && full_namings < people.occurrences.len() {
-            let mut merged = SPARE_NAMINGS.take();
+            let mut merged = std::mem::take(&mut buffers.spare_namings);
             merge_namings(&people.occurrences, full_namings, &mut merged);
             let spare = std::mem::replace(&mut people.occurrences, merged);
-            recycle_namings(&SPARE_NAMINGS, spare);
+            recycle_namings(&mut buffers.spare_namings, spare);
         }
         people
     }
@@ -1107,13 +1107,23 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
 
 /// Resolves the speaker of every attribution; the result is parallel to it.
 pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
+    resolve_into(doc, attributions, &mut ResolverBuffers::default())
+}
+
+/// [`resolve`] with the tables and vectors of an earlier call, given back
+/// emptied for the next.
+pub(crate) fn resolve_into(
+    doc: &Document,
+    attributions: &[Attribution],
+    buffers: &mut ResolverBuffers,
+) -> Vec<Claim> {
     // Only named speakers and floating quotes consult the article's people:
     // an article with neither (no claims, or claims with no speaker) is not
     // searched for them.
     let people_needed = attributions
         .iter()
         .any(|a| !matches!(a.speaker, SpeakerRef::Nobody));
-    resolve_with(doc, attributions, people_needed)
+    resolve_with(doc, attributions, people_needed, buffers)
 }
 
 /// [`resolve`], finding the article's people only when `find_people` is
@@ -1122,10 +1132,15 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Vec<Claim> {
 // scripts/bench-instructions.sh) see the stage whatever the compiler
 // inlines: one call per article.
 #[inline(never)]
-fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool) -> Vec<Claim> {
+fn resolve_with(
+    doc: &Document,
+    attributions: &[Attribution],
+    find_people: bool,
+    buffers: &mut ResolverBuffers,
+) -> Vec<Claim> {
     let lx = Lexicon::get();
     let people = if find_people {
-        People::find(doc, attributions)
+        People::find(doc, attributions, buffers)
     } else {
         People::none()
     };
@@ -1184,7 +1199,7 @@ fn resolve_with(doc: &Document, attributions: &[Attribution], find_people: bool)
             speaker,
         });
     }
-    people.recycle();
+    people.recycle(buffers);
     out
 }
 
@@ -1652,7 +1667,10 @@ mod tests {
     fn check_people_skip(text: &str) -> Result<(), TestCaseError> {
         let doc = Document::parse(text);
         let found = attributions(&doc);
-        prop_assert_eq!(resolve(&doc, &found), resolve_with(&doc, &found, true));
+        prop_assert_eq!(
+            resolve(&doc, &found),
+            resolve_with(&doc, &found, true, &mut ResolverBuffers::default())
+        );
         let unnamed: Vec<Attribution> = found
             .into_iter()
             .map(|a| Attribution {
@@ -1661,8 +1679,8 @@ mod tests {
             })
             .collect();
         prop_assert_eq!(
-            resolve_with(&doc, &unnamed, false),
-            resolve_with(&doc, &unnamed, true)
+            resolve_with(&doc, &unnamed, false, &mut ResolverBuffers::default()),
+            resolve_with(&doc, &unnamed, true, &mut ResolverBuffers::default())
         );
         Ok(())
     }
@@ -1687,18 +1705,12 @@ mod tests {
         }
     }
 
-    /// The claims of `text`, resolved on a thread of their own: with none
-    /// of the tables and vectors a thread keeps from article to article.
-    fn resolved_afresh(text: &str) -> Vec<Claim> {
-        std::thread::scope(|scope| {
-            scope
-                .spawn(|| {
-                    let doc = Document::parse(text);
-                    resolve(&doc, &attributions(&doc))
-                })
-                .join()
-                .unwrap()
-        })
+    /// The claims of `text`, resolved with `kept` (the tables and vectors
+    /// of the articles before) and afresh.
+    fn resolved_kept_and_afresh(text: &str, kept: &mut ResolverBuffers) -> [Vec<Claim>; 2] {
+        let doc = Document::parse(text);
+        let found = attributions(&doc);
+        [resolve_into(&doc, &found, kept), resolve(&doc, &found)]
     }
 
     /// Article after article, the kept name tables and namings vectors
@@ -1706,9 +1718,10 @@ mod tests {
     #[test]
     fn kept_tables_resolve_as_fresh_ones() {
         let texts = fixture_texts();
+        let mut kept = ResolverBuffers::default();
         for text in texts.iter().chain(texts.iter().rev()) {
-            let doc = Document::parse(text);
-            assert_eq!(resolve(&doc, &attributions(&doc)), resolved_afresh(text));
+            let [with_kept, afresh] = resolved_kept_and_afresh(text, &mut kept);
+            assert_eq!(with_kept, afresh);
         }
     }
 
@@ -1717,9 +1730,10 @@ mod tests {
         fn kept_tables_resolve_as_fresh_ones_on_news_like_text(
             texts in prop::collection::vec(news_like(), 1..6),
         ) {
+            let mut kept = ResolverBuffers::default();
             for text in &texts {
-                let doc = Document::parse(text);
-                prop_assert_eq!(resolve(&doc, &attributions(&doc)), resolved_afresh(text));
+                let [with_kept, afresh] = resolved_kept_and_afresh(text, &mut kept);
+                prop_assert_eq!(with_kept, afresh);
             }
         }
 
