@@ -193,6 +193,8 @@ pub(crate) struct ResolverBuffers {
     /// A vector for [`merge_namings`] to merge into: the vector merged
     /// from, kept from the last article.
     spare_namings: Vec<Occurrence>,
+    /// The claims that show an organisation, for [`settle_kinds`].
+    organisation_claims: Vec<usize>,
 }
 
 /// Gives `namings` back to `spare`, emptied, for the next article (unless
@@ -1199,8 +1201,61 @@ fn resolve_with(
             speaker,
         });
     }
+    settle_kinds(doc, lx, &people, &mut out, &mut buffers.organisation_claims);
     people.recycle(buffers);
     out
+}
+
+/// One speaker, one kind within an article. A capitalised name with no
+/// person of that name in the article is taken for a person's (`Shell told
+/// investors`): a guess, which the article's own evidence outweighs. A name
+/// that some claim resolves to an organisation (`the firm`, after
+/// `Shell`), or that `it` stands for, is an organisation on every claim,
+/// unless the article shows a person: the people table holds the name, or
+/// it opens with a given name or a title (`Mr Vetham`).
+///
+/// `shown` is scratch space (kept from article to article, so that this
+/// allocates nothing in most articles).
+// Out of line: inlined into resolve_with, it changed how the compiler laid
+// out the rest of that function.
+#[inline(never)]
+fn settle_kinds(
+    doc: &Document,
+    lx: &Lexicon,
+    people: &People,
+    claims: &mut [Claim],
+    shown: &mut Vec<usize>,
+) {
+    let text = doc.text;
+    let shows_organisation = |c: &Claim| {
+        c.speaker.kind == SpeakerKind::Organization
+            || c.mention
+                .is_some_and(|m| m.slice(text).eq_ignore_ascii_case("it"))
+    };
+    // The claims that show an organisation, one per name, sorted by name
+    // for a binary search per claim: an article names a few, but may have
+    // thousands of claims.
+    shown.clear();
+    shown.extend((0..claims.len()).filter(|&i| shows_organisation(&claims[i])));
+    if shown.is_empty() {
+        return; // most articles quote people only
+    }
+    let name = |i: usize| claims[i].speaker.name.as_str();
+    shown.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
+    shown.dedup_by(|a, b| name(*a) == name(*b));
+    for i in 0..claims.len() {
+        let speaker = &claims[i].speaker;
+        let guessed = speaker.kind == SpeakerKind::Person
+            && shown
+                .binary_search_by(|&j| claims[j].speaker.name.as_str().cmp(&speaker.name))
+                .is_ok()
+            && people.by_name(&speaker.name).is_none()
+            && lx.given_name(first_word(&speaker.name)).is_none()
+            && !lx.is_title(first_word(&speaker.name));
+        if guessed {
+            claims[i].speaker.kind = SpeakerKind::Organization;
+        }
+    }
 }
 
 /// The latest earlier claims a pronoun can fall back on, kept up to date as
@@ -1662,6 +1717,85 @@ mod tests {
     }
 
     /// Checks on `text` that skipping the people search changes nothing:
+    /// The kinds [`settle_kinds`] leaves on claims by `speakers` (name,
+    /// kind, mention), mentioned in that order in a text of the mentions.
+    fn settled(speakers: &[(&str, SpeakerKind, &str)]) -> Vec<SpeakerKind> {
+        let text = speakers
+            .iter()
+            .map(|&(_, _, mention)| mention)
+            .collect::<Vec<_>>()
+            .join(" said. ");
+        let doc = Document::parse(&text);
+        let mut at = 0;
+        let mut claims: Vec<Claim> = speakers
+            .iter()
+            .map(|&(name, kind, mention)| {
+                let start = at + text[at..].find(mention).expect("the mention");
+                at = start + mention.len();
+                Claim {
+                    text: Span::new(at, at),
+                    kind: crate::ClaimKind::Indirect,
+                    cue: None,
+                    mention: Some(Span::new(start, at)),
+                    speaker: ResolvedSpeaker {
+                        name: name.to_string(),
+                        kind,
+                        role: String::new(),
+                    },
+                }
+            })
+            .collect();
+        let mut shown = vec![7]; // scratch left over from an article before
+        settle_kinds(
+            &doc,
+            Lexicon::get(),
+            &People::none(),
+            &mut claims,
+            &mut shown,
+        );
+        claims.into_iter().map(|c| c.speaker.kind).collect()
+    }
+
+    #[test]
+    fn a_name_shown_to_be_an_organisation_is_one_on_every_claim() {
+        use SpeakerKind::{Organization as Org, Person};
+        // `the firm` resolved to the name.
+        let kinds = settled(&[
+            ("Shell", Person, "Shell"),
+            ("Shell", Org, "the firm"),
+            ("Shell", Person, "Shell"),
+        ]);
+        assert_eq!(kinds, [Org, Org, Org]);
+        // `it` stands for the name.
+        let kinds = settled(&[("Nestle", Person, "Nestle"), ("Nestle", Person, "It")]);
+        assert_eq!(kinds, [Org, Org]);
+        // Only that name.
+        let kinds = settled(&[
+            ("Oracle", Org, "the company"),
+            ("Jane Doe", Person, "Jane Doe"),
+            ("Doe", Person, "Doe"),
+        ]);
+        assert_eq!(kinds, [Org, Person, Person]);
+    }
+
+    #[test]
+    fn a_name_that_shows_a_person_keeps_its_kind() {
+        use SpeakerKind::{Anonymous, Organization as Org, Person};
+        // A given name, a title: a person whatever else the article says
+        // (`it` resolved to them is the resolution's mistake, not theirs).
+        let kinds = settled(&[("Jane Doe", Person, "Jane Doe"), ("Jane Doe", Person, "it")]);
+        assert_eq!(kinds, [Person, Person]);
+        let kinds = settled(&[("Mr Vetham", Person, "Mr Vetham"), ("Mr Vetham", Org, "It")]);
+        assert_eq!(kinds, [Person, Org]);
+        // No evidence: the guess stands; other kinds are never changed.
+        let kinds = settled(&[
+            ("Halifax", Person, "Halifax"),
+            ("analysts", Anonymous, "analysts"),
+        ]);
+        assert_eq!(kinds, [Person, Anonymous]);
+        assert_eq!(settled(&[]), []);
+    }
+
     /// [`resolve`] resolves as when the people are always found, and
     /// claims without speakers resolve alike with or without the people.
     fn check_people_skip(text: &str) -> Result<(), TestCaseError> {
