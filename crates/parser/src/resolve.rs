@@ -193,8 +193,8 @@ pub(crate) struct ResolverBuffers {
     /// A vector for [`merge_namings`] to merge into: the vector merged
     /// from, kept from the last article.
     spare_namings: Vec<Occurrence>,
-    /// The claims that show an organisation, for [`settle_kinds`].
-    organisation_claims: Vec<usize>,
+    /// Scratch space of [`settle_kinds`].
+    kinds: KindScratch,
 }
 
 /// Gives `namings` back to `spare`, emptied, for the next article (unless
@@ -1201,7 +1201,7 @@ fn resolve_with(
             speaker,
         });
     }
-    settle_kinds(doc, lx, &people, &mut out, &mut buffers.organisation_claims);
+    settle_kinds(doc, lx, &people, &mut out, &mut buffers.kinds);
     people.recycle(buffers);
     out
 }
@@ -1209,13 +1209,15 @@ fn resolve_with(
 /// One speaker, one kind within an article. A capitalised name with no
 /// person of that name in the article is taken for a person's (`Shell told
 /// investors`): a guess, which the article's own evidence outweighs. A name
-/// that some claim resolves to an organisation (`the firm`, after
-/// `Shell`), or that `it` stands for, is an organisation on every claim,
-/// unless the article shows a person: the people table holds the name, or
-/// it opens with a given name or a title (`Mr Vetham`).
+/// is an organisation on every claim when
+/// - another claim resolves to it as an organisation (`the firm`, after
+///   `Shell`), or `it` stands for it;
+/// - the article writes it right after an organisation word (`oil firm
+///   Yukos`, `telecoms regulator Ofcom`), or gives it a role that is one
+///   (`Absa, South Africa's biggest retail bank,`);
 ///
-/// `shown` is scratch space (kept from article to article, so that this
-/// allocates nothing in most articles).
+/// unless the name shows a person: the people table holds it, or it opens
+/// with a given name or a title (`Mr Vetham`).
 // Out of line: inlined into resolve_with, it changed how the compiler laid
 // out the rest of that function.
 #[inline(never)]
@@ -1224,38 +1226,127 @@ fn settle_kinds(
     lx: &Lexicon,
     people: &People,
     claims: &mut [Claim],
-    shown: &mut Vec<usize>,
+    scratch: &mut KindScratch,
 ) {
+    let KindScratch {
+        guessed,
+        shown,
+        premodified,
+    } = scratch;
+    guessed.clear();
+    guessed.extend((0..claims.len()).filter(|&i| {
+        let speaker = &claims[i].speaker;
+        speaker.kind == SpeakerKind::Person
+            && people.by_name(&speaker.name).is_none()
+            && lx.given_name(first_word(&speaker.name)).is_none()
+            && !lx.is_title(first_word(&speaker.name))
+    }));
+    if guessed.is_empty() {
+        return; // most articles: every person is one the article shows
+    }
+    // The claims that show an organisation, one per name, and the names
+    // written after an organisation word, each sorted for a binary search
+    // per guessed claim: an article has a few of each, but may have
+    // thousands of claims.
     let text = doc.text;
     let shows_organisation = |c: &Claim| {
         c.speaker.kind == SpeakerKind::Organization
             || c.mention
                 .is_some_and(|m| m.slice(text).eq_ignore_ascii_case("it"))
     };
-    // The claims that show an organisation, one per name, sorted by name
-    // for a binary search per claim: an article names a few, but may have
-    // thousands of claims.
     shown.clear();
     shown.extend((0..claims.len()).filter(|&i| shows_organisation(&claims[i])));
-    if shown.is_empty() {
-        return; // most articles quote people only
-    }
     let name = |i: usize| claims[i].speaker.name.as_str();
     shown.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
     shown.dedup_by(|a, b| name(*a) == name(*b));
-    for i in 0..claims.len() {
-        let speaker = &claims[i].speaker;
-        let guessed = speaker.kind == SpeakerKind::Person
-            && shown
-                .binary_search_by(|&j| claims[j].speaker.name.as_str().cmp(&speaker.name))
-                .is_ok()
-            && people.by_name(&speaker.name).is_none()
-            && lx.given_name(first_word(&speaker.name)).is_none()
-            && !lx.is_title(first_word(&speaker.name));
-        if guessed {
+    // The text is searched only when a claim needs it.
+    let mut searched = false;
+    for &i in guessed.iter() {
+        let name = claims[i].speaker.name.as_str();
+        let mut organisation = shown
+            .binary_search_by(|&j| claims[j].speaker.name.as_str().cmp(name))
+            .is_ok()
+            || role_is_organisation(lx, &claims[i].speaker.role);
+        if !organisation {
+            if !searched {
+                after_organisation_words(doc, lx, premodified);
+                searched = true;
+            }
+            organisation = written_after(doc, premodified, name);
+        }
+        if organisation {
             claims[i].speaker.kind = SpeakerKind::Organization;
         }
     }
+}
+
+/// The scratch space of [`settle_kinds`], kept from article to article so
+/// that it allocates nothing in most.
+#[derive(Debug, Default)]
+pub(crate) struct KindScratch {
+    /// Claims whose speaker is a guessed person.
+    guessed: Vec<usize>,
+    /// Claims that show an organisation.
+    shown: Vec<usize>,
+    /// Capitalised words written after an organisation word.
+    premodified: Vec<usize>,
+}
+
+/// Fills `out` with the tokens of `doc` that start a capitalised name right
+/// after a lower-case organisation word (`firm` in `oil firm Yukos`,
+/// `regulator` in `telecoms regulator Ofcom`), sorted by their text.
+fn after_organisation_words(doc: &Document, lx: &Lexicon, out: &mut Vec<usize>) {
+    out.clear();
+    let text = doc.text;
+    out.extend(doc.capitals.iter().copied().filter(|&k| {
+        // The kind and the first byte first: the word before most capitals
+        // is a word like `the` or `said`, ruled out without a slice.
+        k.checked_sub(1)
+            .and_then(|j| doc.tokens.get(j))
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && text
+                        .as_bytes()
+                        .get(t.span.start)
+                        .is_some_and(u8::is_ascii_lowercase)
+                    && lx.is_organisation_word(t.span.slice(text))
+            })
+    }));
+    out.sort_unstable_by(|&a, &b| doc.token_text(a).cmp(doc.token_text(b)));
+}
+
+/// True when the head of `role` is a lower-case organisation word: `bank`
+/// in `South Africa's biggest retail bank`, but not in `head of the bank`
+/// (the head is the word before `of`, `for`, `at` or `with`, as for a
+/// mention).
+fn role_is_organisation(lx: &Lexicon, role: &str) -> bool {
+    let mut head = None;
+    for word in role.split_whitespace() {
+        if matches!(word, "of" | "for" | "at" | "with") {
+            break;
+        }
+        head = Some(word);
+    }
+    head.is_some_and(|w| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && lx.is_organisation_word(w)
+    })
+}
+
+/// True when `doc` writes `name` (words joined by single spaces) at one of
+/// `starts` ([`after_organisation_words`]), alone or as the first words of a
+/// longer name: a company is named in full once (`oil company Petrel
+/// Resources`) and by its first word after (`Petrel said`).
+fn written_after(doc: &Document, starts: &[usize], name: &str) -> bool {
+    let head = first_word(name);
+    let from = starts.partition_point(|&k| doc.token_text(k) < head);
+    starts[from..]
+        .iter()
+        .take_while(|&&k| doc.token_text(k) == head)
+        .any(|&k| {
+            name.split(' ')
+                .enumerate()
+                .all(|(n, word)| doc.token_text(k + n) == word)
+        })
 }
 
 /// The latest earlier claims a pronoun can fall back on, kept up to date as
@@ -1718,18 +1809,14 @@ mod tests {
 
     /// Checks on `text` that skipping the people search changes nothing:
     /// The kinds [`settle_kinds`] leaves on claims by `speakers` (name,
-    /// kind, mention), mentioned in that order in a text of the mentions.
-    fn settled(speakers: &[(&str, SpeakerKind, &str)]) -> Vec<SpeakerKind> {
-        let text = speakers
-            .iter()
-            .map(|&(_, _, mention)| mention)
-            .collect::<Vec<_>>()
-            .join(" said. ");
-        let doc = Document::parse(&text);
+    /// kind, mention, role) in `text`, whose mentions it holds in that
+    /// order.
+    fn settled_in(text: &str, speakers: &[(&str, SpeakerKind, &str, &str)]) -> Vec<SpeakerKind> {
+        let doc = Document::parse(text);
         let mut at = 0;
         let mut claims: Vec<Claim> = speakers
             .iter()
-            .map(|&(name, kind, mention)| {
+            .map(|&(name, kind, mention, role)| {
                 let start = at + text[at..].find(mention).expect("the mention");
                 at = start + mention.len();
                 Claim {
@@ -1740,20 +1827,39 @@ mod tests {
                     speaker: ResolvedSpeaker {
                         name: name.to_string(),
                         kind,
-                        role: String::new(),
+                        role: role.to_string(),
                     },
                 }
             })
             .collect();
-        let mut shown = vec![7]; // scratch left over from an article before
+        // Scratch left over from an article before.
+        let mut scratch = KindScratch {
+            guessed: vec![7],
+            shown: vec![7],
+            premodified: vec![7],
+        };
         settle_kinds(
             &doc,
             Lexicon::get(),
             &People::none(),
             &mut claims,
-            &mut shown,
+            &mut scratch,
         );
         claims.into_iter().map(|c| c.speaker.kind).collect()
+    }
+
+    /// [`settled_in`] a text of the mentions alone, without roles.
+    fn settled(speakers: &[(&str, SpeakerKind, &str)]) -> Vec<SpeakerKind> {
+        let text = speakers
+            .iter()
+            .map(|&(_, _, mention)| mention)
+            .collect::<Vec<_>>()
+            .join(" said. ");
+        let speakers: Vec<_> = speakers
+            .iter()
+            .map(|&(name, kind, mention)| (name, kind, mention, ""))
+            .collect();
+        settled_in(&text, &speakers)
     }
 
     #[test]
@@ -1779,6 +1885,40 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_after_an_organisation_word_is_an_organisation() {
+        use SpeakerKind::{Organization as Org, Person};
+        let text = "Shares in oil firm Yukos Energy fell. Yukos Energy said they would recover. \
+                    Union boss Brandt said so. Yukos said no. Energy said yes.";
+        let kinds = settled_in(
+            text,
+            &[
+                ("Yukos Energy", Person, "Yukos Energy said", ""),
+                ("Brandt", Person, "Brandt", ""),
+                ("Yukos", Person, "Yukos said", ""),
+                ("Energy", Person, "Energy said", ""),
+            ],
+        );
+        // The name or its first words (`Yukos`), not a later part; `boss`
+        // is no organisation word.
+        assert_eq!(kinds, [Org, Person, Org, Person]);
+    }
+
+    #[test]
+    fn a_name_whose_role_is_an_organisation_is_one() {
+        use SpeakerKind::{Organization as Org, Person};
+        let text = "Absa said yes. Varley said no. Quist said maybe.";
+        let kinds = settled_in(
+            text,
+            &[
+                ("Absa", Person, "Absa", "South Africa's biggest retail bank"),
+                ("Varley", Person, "Varley", "chief executive of the bank"),
+                ("Quist", Person, "Quist", "bank"),
+            ],
+        );
+        assert_eq!(kinds, [Org, Person, Org]);
+    }
+
+    #[test]
     fn a_name_that_shows_a_person_keeps_its_kind() {
         use SpeakerKind::{Anonymous, Organization as Org, Person};
         // A given name, a title: a person whatever else the article says
@@ -1787,6 +1927,9 @@ mod tests {
         assert_eq!(kinds, [Person, Person]);
         let kinds = settled(&[("Mr Vetham", Person, "Mr Vetham"), ("Mr Vetham", Org, "It")]);
         assert_eq!(kinds, [Person, Org]);
+        let text = "The firm Jane Doe founded said so.";
+        let kinds = settled_in(text, &[("Jane Doe", Person, "Jane Doe", "")]);
+        assert_eq!(kinds, [Person]);
         // No evidence: the guess stands; other kinds are never changed.
         let kinds = settled(&[
             ("Halifax", Person, "Halifax"),
