@@ -38,7 +38,9 @@ pub const SPEAKER_COLUMNS: [&str; 14] = [
 pub struct SpeakerRow {
     /// The resolved name; empty for claims with no speaker found.
     pub speaker: String,
-    /// The kind seen on most of the speaker's claims (`unknown` for the empty speaker).
+    /// The kind seen on most of the speaker's claims, `organization` for a
+    /// name seen as both a person's and an organisation's (`unknown` for the
+    /// empty speaker).
     pub speaker_kind: String,
     /// Distinct roles seen, sorted, joined with `"; "`.
     pub roles: String,
@@ -159,9 +161,21 @@ impl Tally {
         self.see_doc(&other.last_doc);
     }
 
-    /// The most frequent kind; ties go to the earlier of person,
-    /// organization, anonymous, unknown.
+    /// `organization` for a name seen both as a person's and as an
+    /// organisation's; otherwise the most frequent kind, ties going to the
+    /// earlier of person, organization, anonymous, unknown.
+    ///
+    /// Why organisations win: the parser takes a capitalised name it knows
+    /// nothing else of for a person's (`Microsoft said`, in an article that
+    /// never calls Microsoft a company), while it calls a name an
+    /// organisation's only on an article's evidence (`the software giant
+    /// Microsoft`, `the firm said`). A company quoted by its bare name in
+    /// most articles is still one company.
     fn kind(&self) -> &'static str {
+        let [person, organization, ..] = self.kinds;
+        if person > 0 && organization > 0 {
+            return SPEAKER_KINDS[1];
+        }
         let mut best = 3;
         for k in 0..4 {
             if self.kinds[k] > self.kinds[best] || (self.kinds[k] == self.kinds[best] && k < best) {
@@ -445,6 +459,21 @@ mod tests {
         assert_eq!(rows[0].speaker_kind, "unknown");
         assert_eq!(rows[0].claims, 2);
         assert_eq!(find(&rows, "Kremlin").speaker_kind, "organization");
+    }
+
+    #[test]
+    fn a_name_seen_as_a_person_and_an_organisation_is_an_organisation() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "Microsoft", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Microsoft", "person", "assert", "said")]);
+        t.add_article(&[row("c", "Microsoft", "organization", "assert", "said")]);
+        t.add_article(&[row("c", "analysts", "anonymous", "assert", "said")]);
+        t.add_article(&[row("d", "analysts", "organization", "assert", "said")]);
+        t.add_article(&[row("d", "analysts", "anonymous", "assert", "said")]);
+        let rows = t.finish();
+        assert_eq!(find(&rows, "Microsoft").speaker_kind, "organization");
+        // Other mixes go by the most claims.
+        assert_eq!(find(&rows, "analysts").speaker_kind, "anonymous");
     }
 
     #[test]
