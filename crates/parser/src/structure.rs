@@ -796,7 +796,17 @@ fn takes_full_stop(word: &str, lx: &Lexicon) -> bool {
         (Some(c), None) => c.is_uppercase(),
         _ => false,
     };
-    word.contains('.') || single_letter || lx.is_abbreviation(word)
+    dotted_letters(word) || single_letter || lx.is_abbreviation(word)
+}
+
+/// True when a dot inside `word` follows a letter (`U.S`, `a.m`, `Ph.D`):
+/// a dotted abbreviation, which keeps the full stop after it. A dot between
+/// digits is a decimal point (`£1.3bn.`, `2.5.`): the stop after such a
+/// word ends the sentence.
+fn dotted_letters(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|pair| pair[1] == b'.' && pair[0].is_ascii_alphabetic())
 }
 
 /// Pushes the token that the non-ASCII character `c` at `i` starts (if it
@@ -1116,8 +1126,11 @@ mod tests {
         for w in ["J", "Mr", "Jan", "U.S", "É"] {
             assert!(takes_full_stop(w, lx), "{w}");
         }
-        for w in ["j", "Smith", "5", "", "AB"] {
+        for w in ["j", "Smith", "5", "", "AB", "1.3bn", "2.5", "v1.2"] {
             assert!(!takes_full_stop(w, lx), "{w}");
+        }
+        for w in ["a.m", "Ph.D", "e.g"] {
+            assert!(takes_full_stop(w, lx), "{w}");
         }
         for w in [
             "J", "Mr", "Jan", "j", "Smith", "5", "AB", "said", "Gov", "etc",
@@ -1467,14 +1480,18 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
-        let t = "Mr. Smith met U.S. officials on Jan. 5. It was 3.5 hours. “Done.” He left.";
+        let t = "Mr. Smith met U.S. officials on Jan. 5. It was 3.5 hours. “Done.” He left. \
+                 Sales reached £1.3bn. Profit was $2.5. He met them at 9 a.m. Monday.";
         assert_eq!(
             sentences_of(t),
             [
                 "Mr. Smith met U.S. officials on Jan. 5.",
                 "It was 3.5 hours.",
                 "“Done.”",
-                "He left."
+                "He left.",
+                "Sales reached £1.3bn.",
+                "Profit was $2.5.",
+                "He met them at 9 a.m. Monday."
             ]
         );
     }
