@@ -665,12 +665,18 @@ impl<'d, 'a> Finder<'d, 'a> {
                     )))
     }
 
-    /// Drops trailing punctuation and dangling conjunctions from content.
+    /// Drops trailing punctuation and dangling conjunctions from content;
+    /// a per cent sign (`4%`) and a bracket that closes one in the content
+    /// (`£2m ($3.6m)`) are part of it.
     fn trim_content(&self, mut r: Range<usize>) -> Range<usize> {
         while r.end > r.start {
             let last = r.end - 1;
             let dangling = match self.doc.tokens[last].kind {
-                TokenKind::Punct => true,
+                TokenKind::Punct => match self.word(last) {
+                    "%" => false,
+                    ")" => !(r.start..last).any(|k| self.word(k) == "("),
+                    _ => true,
+                },
                 TokenKind::Word => {
                     self.word_in(last, &["and", "but", "while", "as", "or", "so", "which"])
                 }
@@ -1424,11 +1430,12 @@ impl<'d, 'a> Finder<'d, 'a> {
                 });
             }
         }
-        // `professor Kent Moore at the University of Toronto says`: the
-        // speaker is the name before the place of work.
+        // `professor Kent Moore at the University of Toronto says`, `Mark
+        // Ode of the Tellan Ratepayers Group said`: the speaker is the name
+        // before the place of work.
         if start >= sent_start + 2
             && start < end
-            && self.word_in(start - 1, &["at", "from", "with"])
+            && self.word_in(start - 1, &["at", "from", "with", "of"])
             && is_capitalised(self.word(start - 2))
         {
             if let Some(p) = self.phrase_before(start - 1, sent_start) {
@@ -1695,17 +1702,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role: None,
             });
         }
-        // `Sen. Richard Shelby of Alabama`: a name, then where it is from.
         if let Some(of) = of {
-            if is_capitalised(self.word(of - 1)) && is_capitalised(self.word(of + 1)) {
-                let before = self.split_phrase(r.start..of)?;
-                if self.lx.given_name(self.word(before.name.start)).is_some() {
-                    return Some(Phrase {
-                        tokens: r.clone(),
-                        name: before.name,
-                        role: before.role,
-                    });
-                }
+            if let Some(phrase) = self.split_at_of(r.clone(), of) {
+                return Some(phrase);
             }
         }
         // Trailing capitalised run; titles in it belong to the role.
@@ -1748,6 +1747,76 @@ impl<'d, 'a> Finder<'d, 'a> {
             tokens: r.clone(),
             name,
             role,
+        })
+    }
+
+    /// A phrase whose capitalised words run on over `of` (at `of`), when
+    /// the `of` joins a name:
+    /// - `the Bank of England`, `the National Union of Journalists`: an
+    ///   organisation word right before `of` makes the whole run one
+    ///   organisation's name (the words before the run are its role);
+    /// - `Sen. Richard Shelby of Alabama`, `Mark Longden of the Independent
+    ///   Supporters' Association`, `Cara Diemont of IT firm Dimension Data`:
+    ///   a person named with a given name or a title, then where they are
+    ///   from, is that person;
+    /// - `the Archbishop of Canterbury`: a title alone before `of` makes the
+    ///   whole an office holder's name.
+    ///
+    /// `None` otherwise (`chief executive of Shell`: the rules after the
+    /// caller's decide).
+    fn split_at_of(&self, r: Range<usize>, of: usize) -> Option<Phrase> {
+        // `of the Independent ...`: the article is not part of the name.
+        let after = if self.word_bytes(of + 1) == b"the" {
+            of + 2
+        } else {
+            of + 1
+        };
+        if !is_capitalised(self.word(of - 1)) {
+            return None;
+        }
+        // The name runs on to the end of the phrase (`the Bank of England
+        // said`), not into a description (`of IT firm Dimension Data`).
+        let whole = after < r.end && (after..r.end).all(|k| is_capitalised(self.word(k)));
+        let mut run_start = of - 1;
+        while run_start > r.start
+            && is_capitalised(self.word(run_start - 1))
+            && !DETERMINERS.contains_bytes(self.word_bytes(run_start - 1))
+        {
+            run_start -= 1;
+        }
+        // The word before `of` heads the name: `Bank`, `Union`, `Office`
+        // (but `Office Minister Lord Roberts of Conwy` is a person's).
+        if whole && self.lx.is_organisation_word(self.word(of - 1)) {
+            let mut role_start = r.start;
+            while role_start < run_start && DETERMINERS.contains_bytes(self.word_bytes(role_start))
+            {
+                role_start += 1;
+            }
+            // An organisation keeps its article (`the Bank of England`).
+            let role = (role_start < run_start).then_some(role_start..run_start);
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: if role.is_some() { run_start..r.end } else { r },
+                role,
+            });
+        }
+        if whole && run_start + 1 == of && self.lx.is_title(self.word(run_start)) {
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r,
+                role: None,
+            });
+        }
+        let before = self.split_phrase(r.start..of)?;
+        let person = self.lx.given_name(self.word(before.name.start)).is_some()
+            || before
+                .role
+                .as_ref()
+                .is_some_and(|role| role.clone().any(|k| self.lx.is_title(self.word(k))));
+        person.then_some(Phrase {
+            tokens: r,
+            name: before.name,
+            role: before.role,
         })
     }
 
