@@ -1397,6 +1397,22 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
         }
+        // `In a statement Google said`, `At the time Lord Woolf, ...`: a
+        // preposition's object before a name is an adverbial, not the
+        // name's role; the phrase is the name.
+        if start > sent_start
+            && matches!(
+                self.word(start - 1),
+                "In" | "in" | "At" | "at" | "On" | "on"
+            )
+            && DETERMINERS.contains_bytes(self.word_bytes(start))
+        {
+            if let Some(name) = (start + 1..end).find(|&k| is_capitalised(self.word(k))) {
+                if name > start + 1 {
+                    start = name;
+                }
+            }
+        }
         // `A spokesperson for the trucking association`, `sources familiar
         // with the matter`: a person noun carried by a prepositional phrase.
         if start >= sent_start + 2 && start < end {

@@ -1373,7 +1373,7 @@ impl Floor {
         if speaker.kind == SpeakerKind::Person {
             self.person = Some(index);
             let given = first_word(&speaker.name);
-            match lx.given_name(given) {
+            match courtesy_gender(given).or_else(|| lx.given_name(given)) {
                 Some(Gender::Female) => self.person_for_she = Some(index),
                 Some(Gender::Male) => self.person_for_he = Some(index),
                 Some(Gender::Either) | None => {
@@ -1382,6 +1382,17 @@ impl Floor {
                 }
             }
         }
+    }
+}
+
+/// The gender a courtesy title gives a name it opens (`Mr Fox`, `Mrs
+/// Howard`): for a speaker named without a given name, "he" and "she" can
+/// still tell.
+fn courtesy_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -1528,9 +1539,19 @@ fn resolve_mention<'t>(
             if let Some(p) = people.last_before(m.span.start, Some(gender)) {
                 return people.resolved(p);
             }
+            // The last person of any gender, unless their name shows the
+            // other one (`she` is not `Mr Fox`).
             return floor
                 .person
                 .and_then(|i| earlier.get(i))
+                .filter(|c| {
+                    let given = first_word(&c.speaker.name);
+                    let theirs = courtesy_gender(given).or_else(|| lx.given_name(given));
+                    !matches!(
+                        (gender, theirs),
+                        (Gender::Male, Some(Gender::Female)) | (Gender::Female, Some(Gender::Male))
+                    )
+                })
                 .map(|c| c.speaker.clone())
                 .unwrap_or_default();
         }
@@ -1654,7 +1675,12 @@ fn resolve_mention<'t>(
     if let Some(i) = people.by_name(&full) {
         return with_role(people.resolved(i));
     }
-    let org_like = rest.iter().any(|w| lx.is_organisation_word(bare(w)))
+    // `Mr Fox`: a person's name, whatever else its surname names (Fox
+    // News, the Press).
+    let courtesy = rest
+        .first()
+        .is_some_and(|w| HONORIFICS.contains_bytes(w.as_bytes()));
+    let org_like = (!courtesy && rest.iter().any(|w| lx.is_organisation_word(bare(w))))
         || lx.is_place(&full)
         || (rest.len() == 1 && lx.is_place(bare(head)))
         || det
