@@ -615,8 +615,13 @@ impl<'a> People<'a> {
                             inner_and(r - 1)
                         })
                         && !DETERMINERS.contains(word(r - 1))
-                        // "in October Tory leader", "exclusively": not roles.
+                        // "in October Tory leader", "exclusively": not roles;
+                        // nor the cue of an inverted quote ("...," warned HVB
+                        // Group economist Andreas Rees), in an inflected form
+                        // (a bare "state" may be a role's: "state prosecutor").
                         && !lx.is_time_word(word(r - 1))
+                        && !(lx.is_attribution_verb(word(r - 1))
+                            && (word(r - 1).ends_with(['d', 's']) || word(r - 1) == "wrote"))
                         && !word(r - 1).ends_with("ly")
                         && start - r < 6
                     {
