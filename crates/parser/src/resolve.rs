@@ -12,8 +12,8 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, little_endian, DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS,
-    PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    is_capitalised, is_in, little_endian, ACADEMIC_TITLES, DETERMINERS, HONORIFICS,
+    INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -1680,12 +1680,15 @@ fn resolve_mention<'t>(
     if let Some(i) = people.by_name(&full) {
         return with_role(people.resolved(i));
     }
-    // `Mr Fox`: a person's name, whatever else its surname names (Fox
-    // News, the Press).
-    let courtesy = rest
+    // `Mr Fox`, `Dr Liam Fox`: a person's name, whatever else its surname
+    // names (Fox News, the Press), when a courtesy title opens it or an
+    // academic title is its role here. (Not any title or role noun: `General
+    // Motors`, `China's official Xinhua News Agency`.)
+    let personal = rest
         .first()
-        .is_some_and(|w| HONORIFICS.contains_bytes(w.as_bytes()));
-    let org_like = (!courtesy && rest.iter().any(|w| lx.is_organisation_word(bare(w))))
+        .is_some_and(|w| HONORIFICS.contains_bytes(w.as_bytes()))
+        || role_here.is_some_and(|r| ACADEMIC_TITLES.contains(r));
+    let org_like = (!personal && rest.iter().any(|w| lx.is_organisation_word(bare(w))))
         || lx.is_place(&full)
         || (rest.len() == 1 && lx.is_place(bare(head)))
         || det

@@ -686,6 +686,10 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
 ]);
 
+/// Titles that only a person holds (`Dr Liam Fox`, `Prof Jane Doe`), unlike
+/// titles that also open organisations' names (`General Motors`).
+pub static ACADEMIC_TITLES: WordSet = WordSet::new(&["dr", "dr.", "prof", "prof.", "professor"]);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,7 +760,7 @@ mod tests {
         fn a_word_set_finds_what_a_scan_of_its_list_finds(
             word in "that|THAT|thát|the|The|tHe|didn’t|DIDN’T|didn't|categorically|CATEGORICALLY|categoricall|[a-zA-Z’']{0,14}|\\PC{0,5}",
         ) {
-            for set in [&PHRASE_BREAKS, &VERB_MODIFIERS, &DETERMINERS, &HONORIFICS] {
+            for set in [&PHRASE_BREAKS, &VERB_MODIFIERS, &DETERMINERS, &HONORIFICS, &ACADEMIC_TITLES] {
                 let scanned = set.words.iter().any(|e| e.eq_ignore_ascii_case(&word));
                 proptest::prop_assert_eq!(set.contains_bytes(word.as_bytes()), scanned, "{:?}", word);
                 proptest::prop_assert_eq!(set.contains(&word), scanned, "{:?}", word);
