@@ -799,6 +799,9 @@ impl<'d, 'a> Finder<'d, 'a> {
         if !deny_form && !about_a_claim {
             return;
         }
+        if deny_form && self.withholds(k, sent.end) {
+            return;
+        }
         let content = self.trim_content(k..sent.end);
         if !self.has_words(&content, 1) {
             return;
@@ -829,6 +832,41 @@ impl<'d, 'a> Finder<'d, 'a> {
             second_half: false,
             fallback: negated,
         });
+    }
+
+    /// True when `deny` means withhold, not reject a claim: its object,
+    /// from `k`, is a name (capitalised words, not a possessive) followed by
+    /// what was withheld or how (`denied Elvis his fourth number one`,
+    /// `denied Gerrard with a last-ditch tackle`, `denied Duff, Jarosik and
+    /// Kezman`), where a denied claim's name goes on with its verb (`denied
+    /// Phillips made the remark`) or owns the claim (`denied Ms Villalba's
+    /// claims`).
+    fn withholds(&self, k: usize, end: usize) -> bool {
+        let mut after = k;
+        while after < end
+            && after < k + 4
+            && self.is_word(after)
+            && is_capitalised(self.word(after))
+        {
+            after += 1;
+        }
+        if after == k
+            || self.word(after - 1).ends_with("'s")
+            || self.word(after - 1).ends_with("’s")
+        {
+            return false;
+        }
+        // A comma before another name lists the people denied; before
+        // anything else it opens an apposition (`denied Mr Yeo, his
+        // spokesman, said ...`), and the claim goes on after it.
+        after < end
+            && ((self.is_punct(after, ",") && is_capitalised(self.word(after + 1)))
+                || self.word_in(
+                    after,
+                    &[
+                        "his", "her", "their", "its", "the", "a", "an", "with", "any",
+                    ],
+                ))
     }
 
     /// `X declined to comment (on the report)`: a response with no content;
