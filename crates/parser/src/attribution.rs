@@ -1717,11 +1717,16 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // The first `of` inside the phrase: asked about twice below.
         let of = (r.start + 1..r.end - 1).find(|&k| self.word_bytes(k) == b"of");
-        // `the 39-year-old founder of Studiocomix Press`: the head is the
-        // noun before `of`, and the phrase is a description.
+        // `the 39-year-old founder of Studiocomix Press`, `a committee of
+        // MPs`: the head is the noun before `of`, and the phrase is a
+        // description (of a body, only when named members follow: `a group
+        // of scholars` is no speaker's name).
         if let Some(of) = of {
             let before = self.word(of - 1);
-            if !is_capitalised(before) && self.lx.is_person_noun(before) {
+            if !is_capitalised(before)
+                && (self.lx.is_person_noun(before)
+                    || (self.lx.is_organisation_word(before) && is_capitalised(self.word(of + 1))))
+            {
                 return Some(Phrase {
                     tokens: r.clone(),
                     name: r.clone(),
