@@ -98,12 +98,17 @@ struct FileName<'a> {
 }
 
 impl<'a> FileName<'a> {
-    /// `None` for a path with no file name (`..`, `/`).
+    /// `None` for a path with no file name (`..`, `/`), or a compressed
+    /// one whose name without `.gz` is none (`..gz`, `...gz`: `Path` reads
+    /// what is left, `.` or `..`, as a directory, not a name).
     fn of(path: &'a Path) -> Option<FileName<'a>> {
         let name = file_name_bytes(path)?;
         let (stem, ext) = split_at_dot(name);
         let gzip = ext.is_some_and(|ext| ext.eq_ignore_ascii_case(b"gz"));
         let (stem, ext) = if gzip {
+            if matches!(stem, b"." | b"..") {
+                return None;
+            }
             split_at_dot(stem)
         } else {
             (stem, ext)
