@@ -214,15 +214,22 @@ const LONGEST_ABBREVIATION: usize = 4;
 
 /// True when `head` ends with an initial (`U.S`, `J`) or a title (`Mr`).
 fn is_abbreviation(head: &[u8]) -> bool {
+    let word = last_letters(head);
+    (word.len() == 1 && word[0].is_ascii_uppercase())
+        || (word.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATION_KEYS.contains(&abbreviation_key(word)))
+}
+
+/// The ASCII letters that end `head`, at most one more than
+/// [`LONGEST_ABBREVIATION`] (enough to tell that a word is longer).
+fn last_letters(head: &[u8]) -> &[u8] {
     let letters = head
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
         .take(LONGEST_ABBREVIATION + 1)
         .count();
-    let word = &head[head.len() - letters..];
-    (letters == 1 && word[0].is_ascii_uppercase())
-        || (letters <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&abbreviation_key(word)))
+    &head[head.len() - letters..]
 }
 
 /// A word of at most [`LONGEST_ABBREVIATION`] ASCII letters as a number,
@@ -582,15 +589,9 @@ mod tests {
             }
         }
         let by_name = |head: &[u8]| {
-            let letters = head
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .take(LONGEST_ABBREVIATION + 1)
-                .count();
-            let word = &head[head.len() - letters..];
-            (letters == 1 && word[0].is_ascii_uppercase())
-                || (letters <= LONGEST_ABBREVIATION
+            let word = last_letters(head);
+            (word.len() == 1 && word[0].is_ascii_uppercase())
+                || (word.len() <= LONGEST_ABBREVIATION
                     && ABBREVIATIONS
                         .iter()
                         .any(|a| a.as_bytes().eq_ignore_ascii_case(word)))

@@ -1439,10 +1439,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // preposition's object before a name is an adverbial, not the
         // name's role; the phrase is the name.
         if start > sent_start
-            && matches!(
-                self.word(start - 1),
-                "In" | "in" | "At" | "at" | "On" | "on"
-            )
+            && self.word_in(start - 1, &["in", "at", "on"])
             && DETERMINERS.contains_bytes(self.word_bytes(start))
         {
             if let Some(name) = (start + 1..end).find(|&k| is_capitalised(self.word(k))) {
@@ -1767,13 +1764,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
         }
         // Trailing capitalised run; titles in it belong to the role.
-        let mut name_start = r.end - 1;
-        while name_start > r.start
-            && is_capitalised(self.word(name_start - 1))
-            && !DETERMINERS.contains_bytes(self.word_bytes(name_start - 1))
-        {
-            name_start -= 1;
-        }
+        let mut name_start = self.capitalised_run_start(r.start, r.end - 1);
         if let Some(t) = (name_start..r.end - 1)
             .rev()
             .find(|&k| self.lx.is_title(self.word(k)))
@@ -1786,10 +1777,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             // `Hydrologist Tomas Reyes`: a capitalised role before a given name.
             name_start += 1;
         }
-        let mut role_start = r.start;
-        while role_start < name_start && DETERMINERS.contains_bytes(self.word_bytes(role_start)) {
-            role_start += 1;
-        }
+        let role_start = self.past_determiners(r.start, name_start);
         // "Mr" and "Mrs" are courtesy, not a role, and what stands before
         // them ("in an interview Mr Blair") is not a role either.
         let honorific =
@@ -1807,6 +1795,28 @@ impl<'d, 'a> Finder<'d, 'a> {
             name,
             role,
         })
+    }
+
+    /// The first token of the run of capitalised words (no determiner)
+    /// that ends with token `last`, not before `floor`.
+    fn capitalised_run_start(&self, floor: usize, last: usize) -> usize {
+        let mut start = last;
+        while start > floor
+            && is_capitalised(self.word(start - 1))
+            && !DETERMINERS.contains_bytes(self.word_bytes(start - 1))
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The first token from `from` that is not a determiner, at most `to`.
+    fn past_determiners(&self, from: usize, to: usize) -> usize {
+        let mut k = from;
+        while k < to && DETERMINERS.contains_bytes(self.word_bytes(k)) {
+            k += 1;
+        }
+        k
     }
 
     /// A phrase whose capitalised words run on over `of` (at `of`), when
@@ -1836,21 +1846,11 @@ impl<'d, 'a> Finder<'d, 'a> {
         // The name runs on to the end of the phrase (`the Bank of England
         // said`), not into a description (`of IT firm Dimension Data`).
         let whole = after < r.end && (after..r.end).all(|k| is_capitalised(self.word(k)));
-        let mut run_start = of - 1;
-        while run_start > r.start
-            && is_capitalised(self.word(run_start - 1))
-            && !DETERMINERS.contains_bytes(self.word_bytes(run_start - 1))
-        {
-            run_start -= 1;
-        }
+        let run_start = self.capitalised_run_start(r.start, of - 1);
         // The word before `of` heads the name: `Bank`, `Union`, `Office`
         // (but `Office Minister Lord Roberts of Conwy` is a person's).
         if whole && self.lx.is_organisation_word(self.word(of - 1)) {
-            let mut role_start = r.start;
-            while role_start < run_start && DETERMINERS.contains_bytes(self.word_bytes(role_start))
-            {
-                role_start += 1;
-            }
+            let role_start = self.past_determiners(r.start, run_start);
             // An organisation keeps its article (`the Bank of England`).
             let role = (role_start < run_start).then_some(role_start..run_start);
             return Some(Phrase {

@@ -1320,21 +1320,30 @@ fn after_organisation_words(doc: &Document, lx: &Lexicon, out: &mut Vec<usize>) 
     out.sort_unstable_by(|&a, &b| doc.token_text(a).cmp(doc.token_text(b)));
 }
 
-/// True when the head of `role` is a lower-case organisation word: `bank`
-/// in `South Africa's biggest retail bank`, but not in `head of the bank`
-/// (the head is the word before `of`, `for`, `at` or `with`, as for a
-/// mention).
+/// True when the head of `role` ([`head_word`]) is a lower-case
+/// organisation word: `bank` in `South Africa's biggest retail bank`, but
+/// not in `head of the bank`.
 fn role_is_organisation(lx: &Lexicon, role: &str) -> bool {
-    let mut head = None;
-    for word in role.split_whitespace() {
-        if matches!(word, "of" | "for" | "at" | "with") {
-            break;
-        }
-        head = Some(word);
-    }
-    head.is_some_and(|w| {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    head_word(&words).is_some_and(|w| {
         w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && lx.is_organisation_word(w)
     })
+}
+
+/// The head noun of a mention or role, as words: the last word, or the
+/// word before the phrase that qualifies it (`the founder of Studiocomix
+/// Press`, `a spokesperson for the council`, `sources familiar with the
+/// matter`), unless a capitalised word stands before `of` inside a name
+/// (`the Bank of England`). `None` for no words.
+fn head_word<'w>(words: &[&'w str]) -> Option<&'w str> {
+    let last = words.last()?;
+    Some(
+        words
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "at" | "with" | "familiar" | "close"))
+            .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
+            .map_or(last, |i| words[i - 1]),
+    )
 }
 
 /// True when `doc` writes `name` (words joined by single spaces) at one of
@@ -1377,8 +1386,7 @@ impl Floor {
         }
         if speaker.kind == SpeakerKind::Person {
             self.person = Some(index);
-            let given = first_word(&speaker.name);
-            match courtesy_gender(given).or_else(|| lx.given_name(given)) {
+            match name_gender(lx, &speaker.name) {
                 Some(Gender::Female) => self.person_for_she = Some(index),
                 Some(Gender::Male) => self.person_for_he = Some(index),
                 Some(Gender::Either) | None => {
@@ -1388,6 +1396,13 @@ impl Floor {
             }
         }
     }
+}
+
+/// The gender a speaker's name shows: by its courtesy title, else by its
+/// given name.
+fn name_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
+    let first = first_word(name);
+    courtesy_gender(first).or_else(|| lx.given_name(first))
 }
 
 /// The gender a courtesy title gives a name it opens (`Mr Fox`, `Mrs
@@ -1500,17 +1515,9 @@ fn resolve_mention<'t>(
     words.clear();
     push_words(text, words);
     let words: &[&str] = words;
-    let Some(&last) = words.last() else {
+    let Some(head) = head_word(words) else {
         return ResolvedSpeaker::default();
     };
-    // `the founder of Studiocomix Press`, `a spokesperson for the council`,
-    // `sources familiar with the matter`: the head is the noun before the
-    // phrase that qualifies it.
-    let head = words
-        .iter()
-        .position(|w| matches!(*w, "of" | "for" | "at" | "with" | "familiar" | "close"))
-        .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
-        .map_or(last, |i| words[i - 1]);
     let with_role = |mut s: ResolvedSpeaker| {
         if let Some(r) = role_here {
             if s.role.is_empty() {
@@ -1550,10 +1557,8 @@ fn resolve_mention<'t>(
                 .person
                 .and_then(|i| earlier.get(i))
                 .filter(|c| {
-                    let given = first_word(&c.speaker.name);
-                    let theirs = courtesy_gender(given).or_else(|| lx.given_name(given));
                     !matches!(
-                        (gender, theirs),
+                        (gender, name_gender(lx, &c.speaker.name)),
                         (Gender::Male, Some(Gender::Female)) | (Gender::Female, Some(Gender::Male))
                     )
                 })
