@@ -378,6 +378,19 @@ impl<'d, 'a> Finder<'d, 'a> {
         self.doc.token_text(i)
     }
 
+    /// True when the `n` tokens from `k` are a place's name as the article
+    /// writes it ("New York" in "New York Times").
+    fn is_place_at(&self, k: usize, n: usize) -> bool {
+        let (Some(first), Some(last)) = (self.doc.tokens.get(k), self.doc.tokens.get(k + n - 1))
+        else {
+            return false;
+        };
+        self.doc
+            .text
+            .get(first.span.start..last.span.end)
+            .is_some_and(|name| self.lx.is_place(name))
+    }
+
     /// The bytes of [`Finder::word`], sliced without the char-boundary checks
     /// of a `str` (token spans are whole chars): for the word-set lookups,
     /// which read bytes.
@@ -1773,6 +1786,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         } else if r.end - name_start >= 3
             && self.lx.given_name(self.word(name_start)).is_none()
             && self.lx.given_name(self.word(name_start + 1)).is_some()
+            && !self.is_place_at(name_start, 2)
         {
             // `Hydrologist Tomas Reyes`: a capitalised role before a given name.
             name_start += 1;

@@ -207,8 +207,10 @@ impl Lexicon {
         }
         // Gathered first so that the map is made at its final size, with no
         // rehashing on the way.
+        // The two files share no name (tested), so their order cannot matter.
         let names: Vec<(&'static str, Gender)> =
             entries(include_str!("../lexicon/given_names.txt"))
+                .chain(entries(include_str!("../lexicon/given_names_moby.txt")))
                 .map(|l| {
                     let (name, g) = match split_at_byte(l, b'\t') {
                         (name, "") => (name, "u"),
@@ -395,6 +397,12 @@ mod tests {
         assert!(lx.is_time_word("Tuesday"));
         assert_eq!(lx.given_name("Jake"), Some(Gender::Male));
         assert_eq!(lx.given_name("Lisa"), Some(Gender::Female));
+        // From the Moby list: names of Britain and Ireland the US census
+        // lacks; and a name that is also an English word is left out.
+        assert_eq!(lx.given_name("Liam"), Some(Gender::Male));
+        assert_eq!(lx.given_name("Gareth"), Some(Gender::Male));
+        assert_eq!(lx.given_name("Red"), None);
+        assert_eq!(lx.given_name("Fidelity"), None);
         assert_eq!(lx.given_name("Kremlin"), None);
         let m = lx
             .cue_finder()
@@ -490,6 +498,7 @@ mod tests {
             include_str!("../lexicon/cues.txt"),
             include_str!("../lexicon/document_words.txt"),
             include_str!("../lexicon/given_names.txt"),
+            include_str!("../lexicon/given_names_moby.txt"),
             include_str!("../lexicon/organisation_words.txt"),
             include_str!("../lexicon/person_nouns.txt"),
             include_str!("../lexicon/places.txt"),
@@ -513,12 +522,9 @@ mod tests {
         }
     }
 
-    /// The given names and their genders, read plainly from the file.
+    /// The given names and their genders, read plainly from the files.
     fn plain_given_names() -> std::collections::HashMap<String, Gender> {
-        include_str!("../lexicon/given_names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        given_name_lines()
             .map(|l| {
                 let (name, g) = l.split_once('\t').unwrap_or((l, "u"));
                 let gender = match g.trim() {
@@ -529,6 +535,24 @@ mod tests {
                 (name.trim().to_string(), gender)
             })
             .collect()
+    }
+
+    /// The entry lines of both given-name files.
+    fn given_name_lines() -> impl Iterator<Item = &'static str> {
+        include_str!("../lexicon/given_names.txt")
+            .lines()
+            .chain(include_str!("../lexicon/given_names_moby.txt").lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+
+    #[test]
+    fn the_given_name_files_share_no_name() {
+        let mut seen = std::collections::HashSet::new();
+        for line in given_name_lines() {
+            let name = line.split('\t').next().unwrap_or(line);
+            assert!(seen.insert(name), "{name} is in both given-name files");
+        }
     }
 
     proptest::proptest! {

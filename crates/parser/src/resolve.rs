@@ -762,17 +762,24 @@ impl<'a> People<'a> {
     /// talking about Alfonso Espinos, who like Montalban was born in
     /// Mexico": Espinos), rather than the last.
     fn topic_before(&self, doc: &Document, at: usize) -> Option<usize> {
+        let from = self.last_naming_sentence(doc, at)?;
+        let first = self.occurrences.partition_point(|o| o.at < from);
+        self.occurrences.get(first).map(|o| o.person)
+    }
+
+    /// Byte offset where the last sentence before byte offset `at` that
+    /// names anyone starts.
+    fn last_naming_sentence(&self, doc: &Document, at: usize) -> Option<usize> {
         let k = self.occurrences.partition_point(|o| o.at < at);
         let last = self.occurrences[..k].last()?.at;
         let token = doc.tokens.partition_point(|t| t.span.start < last);
         let sentence = doc.sentences.partition_point(|s| s.end <= token);
-        let from = doc
-            .sentences
-            .get(sentence)
-            .and_then(|s| doc.tokens.get(s.first))
-            .map_or(last, |t| t.span.start.min(last));
-        let first = self.occurrences.partition_point(|o| o.at < from);
-        self.occurrences.get(first).map(|o| o.person)
+        Some(
+            doc.sentences
+                .get(sentence)
+                .and_then(|s| doc.tokens.get(s.first))
+                .map_or(last, |t| t.span.start.min(last)),
+        )
     }
 
     /// The last person named as a sentence's subject between byte offsets
@@ -876,7 +883,8 @@ fn salient_organisation<'a>(
                 people.by_name(name).is_some()
                     || people.name_part(last).is_some_and(|u| u.surname.is_some())
                     || people.name_part(first).is_some_and(|u| u.given.is_some())
-                    || lx.given_name(first).is_some()
+                    // A given name alone ("Renault") may be a company's.
+                    || (lx.given_name(first).is_some() && s + 1 < e)
             };
             // "Canadians", "Chinese": peoples, not organisations.
             let demonym = s + 1 == e
@@ -1243,7 +1251,10 @@ fn settle_kinds(
         let speaker = &claims[i].speaker;
         speaker.kind == SpeakerKind::Person
             && people.by_name(&speaker.name).is_none()
-            && lx.given_name(first_word(&speaker.name)).is_none()
+            // A given name shows a person only beside a surname: a one-word
+            // name that is also a given name ("Renault", "Bentley") is most
+            // often a company's.
+            && (lx.given_name(first_word(&speaker.name)).is_none() || !speaker.name.contains(' '))
             && !lx.is_title(first_word(&speaker.name))
     }));
     if guessed.is_empty() {
@@ -1549,7 +1560,14 @@ fn resolve_mention<'t>(
                 };
             }
             if let Some(p) = people.last_before(m.span.start, Some(gender)) {
-                return people.resolved(p);
+                // The subject of the sentence that named that person, if it
+                // names one who fits, rather than a name later in it ("Hoffman
+                // is in the UK with a film that also stars Ben Stiller. He
+                // said"): a pronoun most often carries on the last subject.
+                let subject = people
+                    .last_naming_sentence(doc, m.span.start)
+                    .and_then(|from| people.subject_between(doc, from, m.span.start, Some(gender)));
+                return people.resolved(subject.unwrap_or(p));
             }
             // The last person of any gender, unless their name shows the
             // other one (`she` is not `Mr Fox`).
@@ -1899,6 +1917,46 @@ mod tests {
             .map(|&(name, kind, mention)| (name, kind, mention, ""))
             .collect();
         settled_in(&text, &speakers)
+    }
+
+    /// The speaker names of the claims in `text`, in order.
+    fn speakers_of(text: &str) -> Vec<String> {
+        crate::extract_claims(text)
+            .into_iter()
+            .map(|c| c.speaker.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_with_no_earlier_speaker_carries_on_the_subject() {
+        // The last man named stands in the object of the sentence; its
+        // subject is the one "He" goes on with.
+        let text = "Arlo Fenwick is in town to promote a film that also stars \
+                    Ben Keswick. He said: \"The film is long.\"";
+        assert_eq!(speakers_of(text), ["Arlo Fenwick"]);
+        // With no subject to carry on, the last person named.
+        let text = "The film also stars Ben Keswick. He said: \"It is long.\"";
+        assert_eq!(speakers_of(text), ["Ben Keswick"]);
+    }
+
+    #[test]
+    fn a_lone_given_name_may_be_a_company() {
+        // "Renault" is a given name too; alone, it names the carmaker,
+        // which "the firm" then stands for.
+        let text = "Renault said sales rose sharply in the year. Renault owns a \
+                    stake in Nissan. The firm said that margins would fall next year.";
+        let claims = crate::extract_claims(text);
+        let speakers: Vec<_> = claims
+            .iter()
+            .map(|c| (c.speaker.name.as_str(), c.speaker.kind))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("Renault", SpeakerKind::Organization),
+                ("Renault", SpeakerKind::Organization)
+            ]
+        );
     }
 
     #[test]
