@@ -13,7 +13,7 @@ use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, little_endian, ACADEMIC_TITLES, DETERMINERS, HONORIFICS,
-    INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -1661,8 +1661,10 @@ fn resolve_mention<'t>(
             };
         }
         // A definite description names someone the article has named:
-        // "the mayor", or by a quote, "the affable proprietor".
-        if definite && !plural && (lx.is_person_noun(head) || direct) {
+        // "the mayor", or by a quote, "the affable proprietor"; unless it
+        // says it does not ("the unidentified source").
+        let unnamed = || words.iter().any(|w| UNNAMED_MARKERS.contains(w));
+        if definite && !plural && (lx.is_person_noun(head) || direct) && !unnamed() {
             if let Some(i) = people.persons.iter().rposition(|p| {
                 p.role
                     .as_deref()
@@ -1937,6 +1939,21 @@ mod tests {
         // With no subject to carry on, the last person named.
         let text = "The film also stars Ben Keswick. He said: \"It is long.\"";
         assert_eq!(speakers_of(text), ["Ben Keswick"]);
+    }
+
+    #[test]
+    fn an_unnamed_speaker_is_no_one_the_article_names() {
+        let text = "Parmalat boss Enrico Bondi has sued banks. The unidentified company \
+                    source told Reuters that more suits would follow soon.";
+        let claims = crate::extract_claims(text);
+        let speakers: Vec<_> = claims
+            .iter()
+            .map(|c| (c.speaker.name.as_str(), c.speaker.kind))
+            .collect();
+        assert_eq!(
+            speakers,
+            [("unidentified company source", SpeakerKind::Anonymous)]
+        );
     }
 
     #[test]
