@@ -1583,11 +1583,22 @@ fn resolve_mention<'t>(
                 .map(|c| c.speaker.clone())
                 .unwrap_or_default();
         }
-        return floor
-            .known
-            .and_then(|i| earlier.get(i))
-            .map(|c| c.speaker.clone())
-            .unwrap_or_default();
+        let last = floor.known.and_then(|i| earlier.get(i));
+        // "It" is no one the article shows to be a person ("The British
+        // Chambers of Commerce welcomed the proposal. '...,' it said" after
+        // Patricia Hewitt's quote): better no speaker than a wrong one. A
+        // name only guessed to be a person's may be an organisation's, which
+        // "it" then shows (see settle_kinds).
+        if head.eq_ignore_ascii_case("it")
+            && last.is_some_and(|c| {
+                c.speaker.kind == SpeakerKind::Person
+                    && c.speaker.name.contains(' ')
+                    && name_gender(lx, &c.speaker.name).is_some()
+            })
+        {
+            return ResolvedSpeaker::default();
+        }
+        return last.map(|c| c.speaker.clone()).unwrap_or_default();
     }
     let det = words.first().is_some_and(|w| DETERMINERS.contains(w));
     let rest: &[&str] = if det { &words[1..] } else { words };
@@ -1954,6 +1965,16 @@ mod tests {
             speakers,
             [("unidentified company source", SpeakerKind::Anonymous)]
         );
+    }
+
+    #[test]
+    fn it_is_no_one_shown_to_be_a_person() {
+        let text = "\"We want choice,\" said minister Patricia Hewett. The Chamber \
+                    of Trade welcomed the plan. \"This is the best of both worlds,\" it said.";
+        assert_eq!(speakers_of(text), ["Patricia Hewett", ""]);
+        // A name only guessed to be a person's may be an organisation's.
+        let text = "\"Sales fell,\" said Verkhold. \"Costs rose,\" it said.";
+        assert_eq!(speakers_of(text), ["Verkhold", "Verkhold"]);
     }
 
     #[test]
