@@ -1497,12 +1497,79 @@ fn lowercase_first(text: &mut String) {
 
 /// What a mention is resolved against: the article, its people, and the
 /// claims resolved before it.
+#[derive(Clone, Copy)]
 struct Known<'k, 't> {
     doc: &'k Document<'t>,
     lx: &'k Lexicon,
     people: &'k People<'k>,
     earlier: &'k [Claim],
     floor: &'k Floor,
+}
+
+/// The organisation that opens the sentence before the one at byte offset
+/// `at` as its subject: a run of capitalised words ("The British Chambers
+/// of Commerce welcomed ..."), or "the" and an organisation or document word
+/// ("The firm has applied ...", "The report said ..."), resolved as a
+/// mention would be; `None` when that sentence opens otherwise or the
+/// subject is not an organisation.
+// Out of line: only "it" after a person's claim asks.
+#[inline(never)]
+fn subject_organisation_before(
+    known: Known<'_, '_>,
+    at: usize,
+    direct: bool,
+) -> Option<ResolvedSpeaker> {
+    let doc = known.doc;
+    let token = doc.tokens.partition_point(|t| t.span.start < at);
+    let here = doc.sentences.partition_point(|s| s.end <= token);
+    let sentence = doc.sentences.get(here.checked_sub(1)?)?;
+    let word = |k: usize| {
+        (k < sentence.end && doc.tokens[k].kind == TokenKind::Word).then(|| doc.token_text(k))
+    };
+    let mut k = sentence.first;
+    // A sentence may open with a conjunction ("But IPTV could ...").
+    if word(k).is_some_and(|w| matches!(w, "But" | "And" | "Yet" | "So")) {
+        k += 1;
+    }
+    let determiner = word(k).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if determiner {
+        k += 1;
+    }
+    let first = word(k)?;
+    let end = if is_capitalised(first) {
+        // The capitalised run, through "of" and "and" inside it.
+        let mut e = k + 1;
+        while let Some(w) = word(e) {
+            if is_capitalised(w) {
+                e += 1;
+            } else if matches!(w, "of" | "and" | "for") && word(e + 1).is_some_and(is_capitalised) {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        // After "the", one capitalised word only modifies what follows
+        // ("The Rosneft announcement"), unless it is an organisation word;
+        // a longer run is a name ("The British Chambers of Commerce").
+        if determiner && e == k + 1 && !known.lx.is_organisation_word(first) {
+            return None;
+        }
+        e
+    } else if determiner
+        && (known.lx.is_organisation_word(first) || known.lx.is_document_word(first))
+    {
+        k + 1
+    } else {
+        return None;
+    };
+    let start = doc.tokens[k - usize::from(determiner)].span.start;
+    let subject = SpeakerMention {
+        span: Span::new(start, doc.tokens[end - 1].span.end),
+        role: None,
+    };
+    let mut words = Vec::new();
+    let speaker = resolve_mention(known, &subject, direct, &mut words);
+    (speaker.kind == SpeakerKind::Organization).then_some(speaker)
 }
 
 /// The speaker `m` names. `words` is scratch space for the mention's words
@@ -1596,7 +1663,10 @@ fn resolve_mention<'t>(
                     && name_gender(lx, &c.speaker.name).is_some()
             })
         {
-            return ResolvedSpeaker::default();
+            // The organisation the sentence before opens with, if any ("The
+            // British Chambers of Commerce welcomed the proposal. '...,' it
+            // said").
+            return subject_organisation_before(known, m.span.start, direct).unwrap_or_default();
         }
         return last.map(|c| c.speaker.clone()).unwrap_or_default();
     }
@@ -1969,8 +2039,15 @@ mod tests {
 
     #[test]
     fn it_is_no_one_shown_to_be_a_person() {
+        let text = "\"We want choice,\" said minister Patricia Hewett. Employers \
+                    welcomed the plan. \"This is the best of both worlds,\" it said.";
+        assert_eq!(speakers_of(text), ["Patricia Hewett", ""]);
+        // The organisation the sentence before opens with, if one does.
         let text = "\"We want choice,\" said minister Patricia Hewett. The Chamber \
                     of Trade welcomed the plan. \"This is the best of both worlds,\" it said.";
+        assert_eq!(speakers_of(text), ["Patricia Hewett", "Chamber of Trade"]);
+        let text = "\"We want choice,\" said minister Patricia Hewett. The Varco \
+                    plan was welcomed. \"This is the best of both worlds,\" it said.";
         assert_eq!(speakers_of(text), ["Patricia Hewett", ""]);
         // A name only guessed to be a person's may be an organisation's.
         let text = "\"Sales fell,\" said Verkhold. \"Costs rose,\" it said.";
