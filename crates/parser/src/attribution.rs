@@ -953,7 +953,14 @@ impl<'d, 'a> Finder<'d, 'a> {
                 let after_name = e >= start + 2
                     && is_capitalised(self.word(e - 1))
                     && self.lx.given_name(self.word(e - 2)).is_some();
-                if after_name {
+                // So does a past tense right after any capitalised word:
+                // "Parker praised French films", "The Tories criticised the
+                // Lib Dem stance" (not a compound: "state-owned").
+                let past_after_name = e > start
+                    && is_capitalised(self.word(e - 1))
+                    && w.ends_with("ed")
+                    && !w.contains('-');
+                if after_name || past_after_name {
                     break;
                 }
                 // A lower-case word belongs to the subject only as a modifier
