@@ -14,9 +14,9 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
-    ends_with_ignore_ascii_case, is_capitalised, is_in, starts_with_ignore_ascii_case, DETERMINERS,
-    HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
-    VERB_MODIFIERS,
+    ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
+    starts_with_ignore_ascii_case, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -918,6 +918,14 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// cue later in it.
     fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut start = start;
+        // "But he defended the UK's regime, saying ...": past a conjunction,
+        // a pronoun is the subject.
+        if self.word_in(start, &["but", "and", "yet", "so"]) {
+            start += 1;
+        }
+        if start < limit && self.is_word(start) && SUBJECT_PRONOUNS.contains(self.word(start)) {
+            return self.split_phrase(start..start + 1);
+        }
         // `On Jan. 9, James Bullard ...`: an opening adverbial ends at a comma.
         if self.word_in(
             start,
@@ -956,10 +964,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 // So does a past tense right after any capitalised word:
                 // "Parker praised French films", "The Tories criticised the
                 // Lib Dem stance" (not a compound: "state-owned").
-                let past_after_name = e > start
-                    && is_capitalised(self.word(e - 1))
-                    && w.ends_with("ed")
-                    && !w.contains('-');
+                let past_after_name = e > start && is_past_after_subject(self.word(e - 1), w);
                 if after_name || past_after_name {
                     break;
                 }

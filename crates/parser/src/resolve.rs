@@ -12,8 +12,9 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, little_endian, ACADEMIC_TITLES, DETERMINERS, HONORIFICS,
-    INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
+    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
+    SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -252,12 +253,6 @@ fn token_bytes<'a>(doc: &Document<'a>, k: usize) -> &'a [u8] {
         .get(k)
         .and_then(|t| doc.text.as_bytes().get(t.span.start..t.span.end))
         .unwrap_or(&[])
-}
-
-/// True when `word` ends with a possessive (`’s` or `'s`).
-fn is_possessive(word: &[u8]) -> bool {
-    // Most words do not end in `s`: their last byte tells.
-    word.last() == Some(&b's') && (word.ends_with(b"'s") || word.ends_with("’s".as_bytes()))
 }
 
 /// [`bare`] on bytes.
@@ -623,6 +618,11 @@ impl<'a> People<'a> {
                         && !(lx.is_attribution_verb(word(r - 1))
                             && (word(r - 1).ends_with(['d', 's']) || word(r - 1) == "wrote"))
                         && !word(r - 1).ends_with("ly")
+                        // "allegations he pressured ex-chief financial
+                        // officer Scott Sullivan": a past tense after its
+                        // subject (not a possessive's: "Liverpool's injured
+                        // striker") is a verb, not a role.
+                        && !(r >= 2 && is_past_after_subject(word(r - 2), word(r - 1)))
                         && start - r < 6
                     {
                         r -= 1;

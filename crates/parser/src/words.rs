@@ -677,6 +677,24 @@ pub fn is_capitalised(word: &str) -> bool {
     }
 }
 
+/// True when `word` ends with a possessive (`’s` or `'s`).
+pub fn is_possessive(word: &[u8]) -> bool {
+    // Most words do not end in `s`: their last byte tells.
+    word.last() == Some(&b's') && (word.ends_with(b"'s") || word.ends_with("’s".as_bytes()))
+}
+
+/// True when `word`, after `before`, reads as a past-tense verb after its
+/// subject ("Parker praised", "he pressured"): a lower-case word in `-ed`,
+/// not a compound ("state-owned"), after a subject pronoun or a capitalised
+/// word that is not a possessive ("Liverpool's injured striker").
+pub fn is_past_after_subject(before: &str, word: &str) -> bool {
+    word.ends_with("ed")
+        && !word.contains('-')
+        && !is_capitalised(word)
+        && (SUBJECT_PRONOUNS.contains(before)
+            || (is_capitalised(before) && !is_possessive(before.as_bytes())))
+}
+
 /// Quantifiers that stand alone as a plural subject ("Some suggested that").
 pub static QUANTIFIER_SUBJECTS: WordSet =
     WordSet::new(&["some", "many", "others", "several", "most", "few", "both"]);
