@@ -1536,6 +1536,12 @@ fn subject_organisation_before(
         k += 1;
     }
     let first = word(k)?;
+    // "It rains. '...,' it said": a pronoun is no organisation's name (and
+    // resolving it would ask this again of the sentence before, and so on
+    // back through the article).
+    if SUBJECT_PRONOUNS.contains(first) {
+        return None;
+    }
     let end = if is_capitalised(first) {
         // The capitalised run, through "of" and "and" inside it.
         let mut e = k + 1;
@@ -2052,6 +2058,17 @@ mod tests {
         // A name only guessed to be a person's may be an organisation's.
         let text = "\"Sales fell,\" said Verkhold. \"Costs rose,\" it said.";
         assert_eq!(speakers_of(text), ["Verkhold", "Verkhold"]);
+    }
+
+    #[test]
+    fn it_after_sentences_opening_with_it_asks_no_further_back() {
+        // Each "It" opening a sentence would, as a subject, resolve as the
+        // pronoun does: a chain back through the whole article.
+        let text = format!(
+            "\"Yes,\" said minister Patricia Hewett. {}\"No,\" it said.",
+            "It rains. ".repeat(50_000)
+        );
+        assert_eq!(speakers_of(&text), ["Patricia Hewett", ""]);
     }
 
     #[test]
