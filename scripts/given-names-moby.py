@@ -35,8 +35,16 @@ HEADER = """\
 # and names whose lower-case form is an English word in Debian's wamerican
 # or wbritish dictionaries ("Red", "Fidelity", "Shepherd", "Derby"), which
 # would make ordinary capitalised words look like people.
+# Genders as the source gives them, but for the corrections listed in the
+# script (Philippe: m).
 # Made by scripts/given-names-moby.py. Format: NAME<TAB>m|f|u (u: in both lists).
 """
+
+
+# Corrections to the source's genders, each with its reason. The Moby female
+# list has "Philippe" (as a form of Philippa); in news it is the French man's
+# name (Philippe Sella, Philippe Sands, Philippe Saint-Andre).
+GENDER_CORRECTIONS = {"Philippe": "m"}
 
 
 def names(work, sex):
@@ -88,6 +96,7 @@ def main():
         if name in census or name.lower() in words:
             continue
         gender = "u" if name in male and name in female else ("m" if name in male else "f")
+        gender = GENDER_CORRECTIONS.get(name, gender)
         rows.append(f"{name}\t{gender}\n")
     with open(os.path.join(LEXICON, "given_names_moby.txt"), "w", encoding="utf-8") as f:
         f.write(HEADER)

@@ -401,6 +401,8 @@ mod tests {
         // lacks; and a name that is also an English word is left out.
         assert_eq!(lx.given_name("Liam"), Some(Gender::Male));
         assert_eq!(lx.given_name("Gareth"), Some(Gender::Male));
+        // With the script's correction of the source (Philippe: m).
+        assert_eq!(lx.given_name("Philippe"), Some(Gender::Male));
         assert_eq!(lx.given_name("Red"), None);
         assert_eq!(lx.given_name("Fidelity"), None);
         assert_eq!(lx.given_name("Kremlin"), None);
