@@ -1543,7 +1543,8 @@ fn subject_organisation_before(
         return None;
     }
     let end = if is_capitalised(first) {
-        // The capitalised run, through "of" and "and" inside it.
+        // The capitalised run, through "of", "and" and "for" inside it
+        // ("Centre for Economic Policy Research").
         let mut e = k + 1;
         while let Some(w) = word(e) {
             if is_capitalised(w) {
