@@ -63,6 +63,12 @@ def main():
     # Every sentence sends the resolver looking for the company meant: the
     # slowest input per byte that we know of (bounded look-back, linear).
     write('the-company-said-1mb.txt', repeat_to('The company said it was fine. ', f * (1 << 20)))
+    # Every "it" follows a person's claim, and its subject search finds no
+    # organisation: the search once read all the claims before (quadratic:
+    # 3.3 s for this 1.3 MB; 0.15 s with the fix).
+    write('it-after-a-person-1mb.txt',
+          '"Yes," said minister Jane Hewett. '
+          + repeat_to('The report came out. "Up," it said. ', f * (1 << 20)))
     write('distinct-names-1mb.txt', ''.join(f'"We are fine," said John Smith{i}. '
                                             for i in range(int(f * (1 << 20)) // 36)))
     if args.huge:

@@ -1575,8 +1575,19 @@ fn subject_organisation_before(
         role: None,
     };
     let mut words = Vec::new();
-    let speaker = resolve_mention(known, &subject, direct, &mut words);
-    (speaker.kind == SpeakerKind::Organization).then_some(speaker)
+    // Resolved against the article's names only, not the claims before:
+    // their speakers are what "it" is being told apart from, and a search
+    // of them for every "it" was quadratic (40,000 claims "The report came
+    // out. '...,' it said" took seconds).
+    let names_only = Known {
+        earlier: &[],
+        ..known
+    };
+    let speaker = resolve_mention(names_only, &subject, direct, &mut words);
+    // "The firm" stands for a named organisation or for none: the bare
+    // description ("report") names no speaker.
+    let named = speaker.name.starts_with(|c: char| c.is_uppercase());
+    (speaker.kind == SpeakerKind::Organization && named).then_some(speaker)
 }
 
 /// The speaker `m` names. `words` is scratch space for the mention's words
