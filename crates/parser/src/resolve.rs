@@ -30,6 +30,8 @@ struct Person<'a> {
     role: Option<String>,
     /// Usual gender of the given name, when it is a common one.
     gender: Option<Gender>,
+    /// Byte offset of the first naming by full name.
+    first_at: usize,
 }
 
 /// Who bears a name among an article's people.
@@ -631,7 +633,7 @@ impl<'a> People<'a> {
                     role = Some(span.slice(doc.text).to_string());
                 }
             }
-            let idx = people.add(full, words, gender, role);
+            let idx = people.add(full, words, gender, role, tokens[name_start].span.start);
             people
                 .occurrences
                 .push(Occurrence::new(tokens[name_start].span.start, idx, start));
@@ -682,14 +684,15 @@ impl<'a> People<'a> {
 
     /// Adds the person named `full`, whose words (two or more) are `words`
     /// and the gender of whose given name is `gender`, with `role`; or
-    /// gives the person of that name `role` if they have none. Returns the
-    /// person's index.
+    /// gives the person of that name `role` if they have none. `at` is the
+    /// byte offset of this naming. Returns the person's index.
     fn add(
         &mut self,
         full: Cow<'a, str>,
         words: &[&'a str],
         gender: Option<Gender>,
         role: Option<String>,
+        at: usize,
     ) -> usize {
         if let Some(i) = self.by_name(&full) {
             if self.persons[i].role.is_none() {
@@ -718,6 +721,7 @@ impl<'a> People<'a> {
             name: full,
             role,
             gender,
+            first_at: at,
         });
         self.persons.len() - 1
     }
@@ -1764,15 +1768,28 @@ fn resolve_mention<'t>(
         // says it does not ("the unidentified source").
         let unnamed = || words.iter().any(|w| UNNAMED_MARKERS.contains(w));
         if definite && !plural && (lx.is_person_noun(head) || direct) && !unnamed() {
-            if let Some(i) = people.persons.iter().rposition(|p| {
+            // Among the people named before it: a description looks back
+            // ("The prime minister said" is not the deputy prime minister
+            // the article names further down).
+            let holds_head = |p: &Person| {
                 p.role
                     .as_deref()
                     .is_some_and(|r| contains_ignore_ascii_case(r, head))
-            }) {
+            };
+            if let Some(i) = people
+                .persons
+                .iter()
+                .rposition(|p| p.first_at < m.span.start && holds_head(p))
+            {
                 return people.resolved(i);
             }
             if let Some(p) = people.topic_before(doc, m.span.start) {
                 return people.resolved(p);
+            }
+            // With no one named before, one named after may be meant ("the
+            // economy minister said" atop an article that names him later).
+            if let Some(i) = people.persons.iter().rposition(holds_head) {
+                return people.resolved(i);
             }
         }
         if !lx.is_person_noun(head) {
@@ -2081,6 +2098,30 @@ mod tests {
             "It rains. ".repeat(50_000)
         );
         assert_eq!(speakers_of(&text), ["Patricia Hewett", ""]);
+    }
+
+    #[test]
+    fn a_description_looks_back_before_it_looks_ahead() {
+        let speaker_of = |text: &str, mention: &str| {
+            crate::extract_claims(text)
+                .into_iter()
+                .find(|c| c.mention.is_some_and(|m| m.slice(text) == mention))
+                .map(|c| c.speaker.name)
+        };
+        // Not the deputy prime minister named further down.
+        let text = "Tony Blane has flown home. The prime minister said the talks \
+                    had gone well. Deputy prime minister Jon Prescot said the party was united.";
+        assert_eq!(
+            speaker_of(text, "The prime minister").as_deref(),
+            Some("Tony Blane")
+        );
+        // With no one named before, the one named after.
+        let text = "The economy minister said growth would pause. \"Exports are \
+                    weak,\" said economy minister Heizo Takanaka in Tokyo.";
+        assert_eq!(
+            speaker_of(text, "The economy minister").as_deref(),
+            Some("Heizo Takanaka")
+        );
     }
 
     #[test]
