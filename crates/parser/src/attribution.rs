@@ -15,8 +15,8 @@ use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
-    starts_with_ignore_ascii_case, DETERMINERS, HONORIFICS, NOT_CONTENT_START, PHRASE_BREAKS,
-    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    starts_with_ignore_ascii_case, DETERMINERS, HONORIFICS, NOT_CONTENT_START,
+    OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -920,7 +920,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut start = start;
         // "But he defended the UK's regime, saying ...": past a conjunction,
         // a pronoun is the subject.
-        if self.word_in(start, &["but", "and", "yet", "so"]) {
+        if start < limit && OPENING_CONJUNCTIONS.contains_bytes(self.word_bytes(start)) {
             start += 1;
         }
         if start < limit && self.is_word(start) && SUBJECT_PRONOUNS.contains(self.word(start)) {

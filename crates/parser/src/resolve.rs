@@ -13,8 +13,8 @@ use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
-    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
-    SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -1532,7 +1532,7 @@ fn subject_organisation_before(
     };
     let mut k = sentence.first;
     // A sentence may open with a conjunction ("But IPTV could ...").
-    if word(k).is_some_and(|w| matches!(w, "But" | "And" | "Yet" | "So")) {
+    if word(k).is_some_and(|w| OPENING_CONJUNCTIONS.contains(w)) {
         k += 1;
     }
     let determiner = word(k).is_some_and(|w| w.eq_ignore_ascii_case("the"));
@@ -2045,6 +2045,14 @@ mod tests {
             .collect()
     }
 
+    /// The speaker names and kinds of the claims in `text`, in order.
+    fn speakers_and_kinds_of(text: &str) -> Vec<(String, SpeakerKind)> {
+        crate::extract_claims(text)
+            .into_iter()
+            .map(|c| (c.speaker.name, c.speaker.kind))
+            .collect()
+    }
+
     #[test]
     fn a_pronoun_with_no_earlier_speaker_carries_on_the_subject() {
         // The last man named stands in the object of the sentence; its
@@ -2061,14 +2069,9 @@ mod tests {
     fn an_unnamed_speaker_is_no_one_the_article_names() {
         let text = "Parmalat boss Enrico Bondi has sued banks. The unidentified company \
                     source told Reuters that more suits would follow soon.";
-        let claims = crate::extract_claims(text);
-        let speakers: Vec<_> = claims
-            .iter()
-            .map(|c| (c.speaker.name.as_str(), c.speaker.kind))
-            .collect();
         assert_eq!(
-            speakers,
-            [("unidentified company source", SpeakerKind::Anonymous)]
+            speakers_and_kinds_of(text),
+            [("unidentified company source".into(), SpeakerKind::Anonymous)]
         );
     }
 
@@ -2079,6 +2082,9 @@ mod tests {
         assert_eq!(speakers_of(text), ["Patricia Hewett", ""]);
         // The organisation the sentence before opens with, if one does.
         let text = "\"We want choice,\" said minister Patricia Hewett. The Chamber \
+                    of Trade welcomed the plan. \"This is the best of both worlds,\" it said.";
+        assert_eq!(speakers_of(text), ["Patricia Hewett", "Chamber of Trade"]);
+        let text = "\"We want choice,\" said minister Patricia Hewett. But the Chamber \
                     of Trade welcomed the plan. \"This is the best of both worlds,\" it said.";
         assert_eq!(speakers_of(text), ["Patricia Hewett", "Chamber of Trade"]);
         let text = "\"We want choice,\" said minister Patricia Hewett. The Varco \
@@ -2130,18 +2136,8 @@ mod tests {
         // which "the firm" then stands for.
         let text = "Renault said sales rose sharply in the year. Renault owns a \
                     stake in Nissan. The firm said that margins would fall next year.";
-        let claims = crate::extract_claims(text);
-        let speakers: Vec<_> = claims
-            .iter()
-            .map(|c| (c.speaker.name.as_str(), c.speaker.kind))
-            .collect();
-        assert_eq!(
-            speakers,
-            [
-                ("Renault", SpeakerKind::Organization),
-                ("Renault", SpeakerKind::Organization)
-            ]
-        );
+        let renault = ("Renault".to_string(), SpeakerKind::Organization);
+        assert_eq!(speakers_and_kinds_of(text), [renault.clone(), renault]);
     }
 
     #[test]

@@ -708,6 +708,10 @@ pub static HONORIFICS: WordSet = WordSet::new(&[
 /// titles that also open organisations' names (`General Motors`).
 pub static ACADEMIC_TITLES: WordSet = WordSet::new(&["dr", "dr.", "prof", "prof.", "professor"]);
 
+/// Conjunctions a sentence may open with before its subject ("But he
+/// defended the regime, saying ...", "But IPTV could ...").
+pub static OPENING_CONJUNCTIONS: WordSet = WordSet::new(&["but", "and", "yet", "so"]);
+
 /// Words by which a description says its speaker goes unnamed ("the
 /// unidentified Parmalat source"): it stands for no one the article names.
 pub static UNNAMED_MARKERS: WordSet = WordSet::new(&["unidentified", "unnamed", "anonymous"]);
@@ -782,7 +786,7 @@ mod tests {
         fn a_word_set_finds_what_a_scan_of_its_list_finds(
             word in "that|THAT|thát|the|The|tHe|didn’t|DIDN’T|didn't|categorically|CATEGORICALLY|categoricall|[a-zA-Z’']{0,14}|\\PC{0,5}",
         ) {
-            for set in [&PHRASE_BREAKS, &VERB_MODIFIERS, &DETERMINERS, &HONORIFICS, &ACADEMIC_TITLES, &UNNAMED_MARKERS] {
+            for set in [&PHRASE_BREAKS, &VERB_MODIFIERS, &DETERMINERS, &HONORIFICS, &ACADEMIC_TITLES, &UNNAMED_MARKERS, &OPENING_CONJUNCTIONS] {
                 let scanned = set.words.iter().any(|e| e.eq_ignore_ascii_case(&word));
                 proptest::prop_assert_eq!(set.contains_bytes(word.as_bytes()), scanned, "{:?}", word);
                 proptest::prop_assert_eq!(set.contains(&word), scanned, "{:?}", word);
