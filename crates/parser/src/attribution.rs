@@ -438,7 +438,7 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     fn quote_at(&self, i: usize) -> Option<usize> {
         match self.doc.tokens.get(i)?.kind {
-            TokenKind::Quote(q) => Some(q),
+            TokenKind::Quote(q) => Some(q as usize),
             _ => None,
         }
     }
@@ -1242,7 +1242,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             || r.clone().any(|k| {
                 count += match self.doc.tokens[k].kind {
                     TokenKind::Word => 1,
-                    TokenKind::Quote(q) => self.doc.quotes[q].words,
+                    TokenKind::Quote(q) => self.doc.quotes[q as usize].words,
                     TokenKind::Punct => 0,
                 };
                 count >= n
@@ -1928,7 +1928,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             let from = tokens.partition_point(|t| t.span.start < quote.span.start);
             let Some(k) = (from..tokens.len())
                 .take_while(|&k| tokens[k].span.start == quote.span.start)
-                .find(|&k| tokens[k].kind == TokenKind::Quote(q))
+                .find(|&k| matches!(tokens[k].kind, TokenKind::Quote(x) if x as usize == q))
             else {
                 continue;
             };
