@@ -15,8 +15,9 @@ use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
-    starts_with_ignore_ascii_case, DETERMINERS, HONORIFICS, NOT_CONTENT_START,
-    OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    starts_with_ignore_ascii_case, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, NOT_CONTENT_START,
+    OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS,
+    SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -570,6 +571,11 @@ impl<'d, 'a> Finder<'d, 'a> {
             }
             match cue.class {
                 CueClass::Source => self.source_claim(cue, &sent, found),
+                // `he was quoted as saying`: a passive report verb, whose
+                // subject is the speaker, as for `he said`.
+                CueClass::Participle if self.quoted_as_start(cue).is_some() => {
+                    self.verb_claims(cue, &sent, found)
+                }
                 CueClass::Participle => self.participle_claim(cue, &sent, found),
                 CueClass::Speech | CueClass::Report | CueClass::Question => {
                     self.verb_claims(cue, &sent, found)
@@ -725,11 +731,20 @@ impl<'d, 'a> Finder<'d, 'a> {
         {
             return;
         }
+        // A short opening before the cue is an introductory adverbial ("In
+        // 2017, according to police, ..."), unless a finite verb follows the
+        // source: then it is the statement's subject ("The harsh truth,
+        // according to experts, is ..."), and both halves are the claim.
+        let verb_follows = || {
+            self.is_punct(phrase.tokens.end, ",")
+                && FINITE_AUXILIARIES.contains_bytes(self.word_bytes(phrase.tokens.end + 1))
+        };
         let at_start = cue.first == sent.start
             || (cue.first > sent.start
                 && self.is_punct(cue.first - 1, ",")
                 && (sent.start..cue.first - 1).all(|k| self.is_word(k))
-                && cue.first - sent.start <= 4);
+                && cue.first - sent.start <= 4
+                && !verb_follows());
         let content = if at_start {
             let mut c = phrase.tokens.end;
             if self.is_punct(c, ",") {
@@ -914,6 +929,17 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
     }
 
+    /// Where `[was] quoted as` starts before the participle cue `cue`
+    /// (`he was quoted as saying`), if it stands there.
+    fn quoted_as_start(&self, cue: Cue) -> Option<usize> {
+        let k = cue.first.checked_sub(2)?;
+        if !(self.word_is(k, "quoted") && self.word_is(k + 1, "as")) {
+            return None;
+        }
+        let be = k > 0 && self.word_in(k - 1, &["was", "is", "were", "are", "been", "being"]);
+        Some(k - usize::from(be))
+    }
+
     /// The noun phrase that opens a sentence, as the subject of a participle
     /// cue later in it.
     fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
@@ -990,7 +1016,7 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
-        let mut subject_end = cue.first;
+        let mut subject_end = self.quoted_as_start(cue).unwrap_or(cue.first);
         while subject_end > sent.start
             && VERB_MODIFIERS.contains_bytes(self.word_bytes(subject_end - 1))
         {
@@ -1083,8 +1109,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // 2. Content after the cue: `X said (that) ...`, `X said: "..."`.
         if attribution_end == cue.end {
-            if let Some(content) = self.content_after(cue, sent.end, cue.class == CueClass::Speech)
-            {
+            let loose = cue.class == CueClass::Speech || self.quoted_as_start(cue).is_some();
+            if let Some(content) = self.content_after(cue, sent.end, loose) {
                 out.push(Found::new(content, cue, phrase, attribution_start, true));
                 return;
             }
@@ -1267,6 +1293,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             let bridge_ok = t == k
                 || told
                 || self.lx.is_time_word(first)
+                // `quoted as saying by local media that`
+                || (self.word_is(k, "by") && self.quoted_as_start(cue).is_some())
                 || self.word_in(
                     k,
                     &[
@@ -1603,10 +1631,9 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut e = start;
         while e < end && self.is_word(e) {
             let w = self.word(e);
-            // `people familiar with the bid`, `sources close to the talks`
-            let qualifier = e > start
-                && is_in(&["with", "to"], w)
-                && self.word_in(e - 1, &["familiar", "close"]);
+            // `people familiar with the bid`, `sources close to the talks`,
+            // `officials briefed on the plan`, `people with knowledge of it`
+            let qualifier = e > start && self.in_postmodifier(e);
             // `Heart and Stroke senior manager Erin Kim`: "and" between two
             // capitalised words is inside an organisation's name.
             // A person's name must follow ("Smith and Jones" are two people).
@@ -1705,6 +1732,17 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Splits a noun phrase into name and role; `None` when it cannot name a
     /// speaker (no head noun, a head that is not a name, person or organisation).
+    /// True when the word at `k` makes one of [`SOURCE_POSTMODIFIERS`] with
+    /// the word before it (`familiar with`, `k` at `with`) or after it
+    /// (`familiar with`, `k` at `familiar`): inside an unnamed source's
+    /// description (`people familiar with the bid`).
+    fn in_postmodifier(&self, k: usize) -> bool {
+        SOURCE_POSTMODIFIERS.iter().any(|&(first, second)| {
+            (k > 0 && self.word_is(k - 1, first) && self.word_is(k, second))
+                || (self.word_is(k, first) && self.word_is(k + 1, second))
+        })
+    }
+
     fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
         let mut r = r;
         // Trim function words at the start that are not determiners, and time
@@ -1736,6 +1774,19 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         if DETERMINERS.contains(head) || self.lx.is_time_word(head) {
             return None;
+        }
+        // `people familiar with the bid`: a person noun and what qualifies
+        // it, a description whose head is not the phrase's last word.
+        if (r.start + 1..r.end.saturating_sub(1)).any(|k| {
+            self.in_postmodifier(k)
+                && !is_capitalised(self.word(k - 1))
+                && self.lx.is_person_noun(self.word(k - 1))
+        }) {
+            return Some(Phrase {
+                tokens: r.clone(),
+                name: r.clone(),
+                role: None,
+            });
         }
         // The first `of` inside the phrase: asked about twice below.
         let of = (r.start + 1..r.end - 1).find(|&k| self.word_bytes(k) == b"of");

@@ -716,6 +716,25 @@ pub static OPENING_CONJUNCTIONS: WordSet = WordSet::new(&["but", "and", "yet", "
 /// unidentified Parmalat source"): it stands for no one the article names.
 pub static UNNAMED_MARKERS: WordSet = WordSet::new(&["unidentified", "unnamed", "anonymous"]);
 
+/// Finite verbs that carry on a statement's subject ("The harsh truth,
+/// according to experts, is ..."): after a source phrase they show that
+/// the words before it are the statement's subject, not an introductory
+/// adverbial ("In 2017, according to police, 40 people died").
+pub static FINITE_AUXILIARIES: WordSet = WordSet::new(&[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "remains", "remain", "does", "do", "did",
+]);
+
+/// Words that open a postmodifier of a person noun in an unnamed source
+/// ("people familiar with the bid", "sources close to the talks", "officials
+/// briefed on the plan"), with the word that must follow each.
+pub const SOURCE_POSTMODIFIERS: &[(&str, &str)] = &[
+    ("familiar", "with"),
+    ("close", "to"),
+    ("briefed", "on"),
+    ("with", "knowledge"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
