@@ -929,6 +929,37 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
     }
 
+    /// True when `cue`, a verb of saying (`say`, `said`, `told`), is negated
+    /// without a modal among the words from `from` to it (`Marsh did not say
+    /// when ...`, `The president has not said he would veto ...`): nothing
+    /// is reported as said, so there is no claim. A refusal (`would not say
+    /// whether`, `could not say`) is a claim, the classifier's non-denial.
+    fn plainly_negated(&self, cue: Cue, from: usize) -> bool {
+        if !self.word_in(cue.first, &["say", "says", "said", "tell", "tells", "told"]) {
+            return false;
+        }
+        let mut negated = false;
+        for k in from..cue.first {
+            if self.word_in(k, &["would", "could", "will", "can", "might", "may"]) {
+                return false;
+            }
+            negated |= self.word_in(
+                k,
+                &[
+                    "not",
+                    "never",
+                    "didn't",
+                    "didn’t",
+                    "doesn't",
+                    "doesn’t",
+                    "don't",
+                    "don’t",
+                ],
+            );
+        }
+        negated
+    }
+
     /// Where `[was] quoted as` starts before the participle cue `cue`
     /// (`he was quoted as saying`), if it stands there.
     fn quoted_as_start(&self, cue: Cue) -> Option<usize> {
@@ -1023,6 +1054,25 @@ impl<'d, 'a> Finder<'d, 'a> {
             subject_end -= 1;
         }
         let modified = subject_end < cue.first;
+        if modified && self.plainly_negated(cue, subject_end) {
+            // No claim, but still a clause of its own: an empty content
+            // (dropped with the other empty ones) whose attribution start
+            // ends the claim before ("said it had sued, but did not say how
+            // many").
+            let start = self
+                .phrase_before(subject_end, sent.start)
+                .map_or(subject_end, |p| p.tokens.start);
+            out.push(Found {
+                content: cue.first..cue.first,
+                cue: Some(cue),
+                phrase: None,
+                attribution_start: start,
+                open_ended: false,
+                second_half: false,
+                fallback: false,
+            });
+            return;
+        }
         let subject = self
             .phrase_before(subject_end, sent.start)
             .filter(|p| modified || self.agrees_with_base_form(cue, p));
