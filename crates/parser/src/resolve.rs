@@ -1510,6 +1510,183 @@ struct Known<'k, 't> {
     floor: &'k Floor,
 }
 
+/// How far back (in tokens) "the report" looks for the report the article
+/// introduced with its author: a few pages, which keeps long articles linear.
+const DOCUMENT_AUTHOR_REACH: usize = 2_000;
+
+/// The author of the document a mention at `span` names by its head word
+/// `head` (a document word: report, survey, statement):
+/// - in the mention itself, a name right before the head ("the World Bank
+///   report", "an ADB report") or a possessive name before it ("Oxfam's
+///   latest survey", "Mr Peston's book");
+/// - for a definite mention ("the report"), the same kind of document
+///   introduced earlier with its author: "a report by the World Bank", "a
+///   statement from Gatsby", or as above.
+///
+/// A person the article names is that person; any other name is an
+/// organisation's. `None` when no author is written, so that the caller's
+/// other rules apply.
+fn document_author(
+    known: Known<'_, '_>,
+    span: Span,
+    head: &str,
+    definite: bool,
+) -> Option<ResolvedSpeaker> {
+    let doc = known.doc;
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let end = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let head_at = (first..end)
+        .rev()
+        .find(|&k| doc.token_text(k).eq_ignore_ascii_case(head))?;
+    if let Some(author) = owner_before(doc, known.lx, first, head_at) {
+        return Some(author_speaker(known, author));
+    }
+    // "the firm's website" names its owner, if not by name: no looking back.
+    let owned = (first..head_at).any(|k| {
+        let w = doc.token_text(k);
+        bare(w) != w
+    });
+    if !definite || owned {
+        return None;
+    }
+    let floor = first.saturating_sub(DOCUMENT_AUTHOR_REACH);
+    (floor..first)
+        .rev()
+        .filter(|&k| {
+            // The singular or the plural ("reports by" before "the report"),
+            // in lower case: "World Business Report" is a name.
+            let w = doc.token_text(k);
+            w == head || w.strip_suffix('s') == Some(head)
+        })
+        .find_map(|k| {
+            let sentence_start = doc
+                .sentences
+                .get(doc.sentences.partition_point(|s| s.end <= k))
+                .map_or(k, |s| s.first);
+            owner_before(doc, known.lx, sentence_start, k)
+                .or_else(|| author_after(doc, known.lx, k))
+        })
+        .map(|author| author_speaker(known, author))
+}
+
+/// The author written before the document word at token `head_at`, within
+/// tokens `from..head_at`: a run of capitalised words right before it ("World
+/// Bank report"), or one ending in a possessive, with lower-case words
+/// between it and the head ("Oxfam's latest survey"). Its text, the
+/// possessive `'s` dropped.
+fn owner_before<'t>(
+    doc: &Document<'t>,
+    lx: &Lexicon,
+    from: usize,
+    head_at: usize,
+) -> Option<&'t str> {
+    let is_cap_word = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(k))
+            && !DETERMINERS.contains(doc.token_text(k))
+    };
+    // Lower-case modifiers between a possessive and the head.
+    let mut end = head_at;
+    while end > from && end + 3 > head_at && !is_cap_word(end - 1) {
+        end -= 1;
+    }
+    if end == from || !is_cap_word(end - 1) {
+        return None;
+    }
+    let last = doc.token_text(end - 1);
+    let possessive = bare(last) != last;
+    if end < head_at && !possessive {
+        return None;
+    }
+    let mut start = end - 1;
+    loop {
+        if start > from && is_cap_word(start - 1) && !doc.token_text(start - 1).contains('’') {
+            start -= 1;
+        } else if start > from + 1 && doc.token_text(start - 1) == "of" && is_cap_word(start - 2) {
+            // "the Bank of England report"
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    // "As Mr Kok's report says": a capital that only opens the sentence.
+    while start + 1 < end && PHRASE_BREAKS.contains(doc.token_text(start)) {
+        start += 1;
+    }
+    if end - start == 1 && lx.is_time_word(bare(doc.token_text(start))) {
+        // "Thursday's report"
+        return None;
+    }
+    // A run that opens its sentence may be one word of it ("Officials
+    // report"), not a name: only a possessive or a run of two words or an
+    // acronym.
+    let name = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+    let text = name.slice(doc.text);
+    let text = bare(text);
+    let acronym = text.len() >= 2 && text.bytes().all(|b| b.is_ascii_uppercase());
+    // One word that is itself a description ("the Bank's report") names no
+    // one.
+    let description = end - start == 1 && lx.is_organisation_word(text);
+    ((possessive || end - start >= 2 || acronym) && !description).then_some(text)
+}
+
+/// The author written after the document word at token `k`: "by" or
+/// "from", an optional "the", and a run of capitalised words.
+fn author_after<'t>(doc: &Document<'t>, lx: &Lexicon, k: usize) -> Option<&'t str> {
+    let text_of = |i: usize| doc.tokens.get(i).map_or("", |_| doc.token_text(i));
+    if !matches!(text_of(k + 1), "by" | "from") {
+        return None;
+    }
+    let mut start = k + 2;
+    if text_of(start).eq_ignore_ascii_case("the") {
+        start += 1;
+    }
+    let is_cap_word = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.token_text(i)))
+    };
+    let mut end = start;
+    loop {
+        if is_cap_word(end) {
+            end += 1;
+        } else if end > start && text_of(end) == "of" && is_cap_word(end + 1) {
+            // "a study by the Fraser of Allander Institute"
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // "a report from Monday"
+    if end == start || (end - start == 1 && lx.is_time_word(doc.token_text(start))) {
+        return None;
+    }
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+    Some(span.slice(doc.text))
+}
+
+/// The speaker for an author's name: the person the article names so, or
+/// an organisation of that name.
+fn author_speaker(known: Known<'_, '_>, author: &str) -> ResolvedSpeaker {
+    let people = known.people;
+    let last = author.rsplit(' ').next().unwrap_or(author);
+    if let Some(i) = people.by_name(author).or_else(|| people.by_surname(last)) {
+        return people.resolved(i);
+    }
+    // "Mr Kok's report", with no Mr Kok named: still a person.
+    let first = author.split(' ').next().unwrap_or(author);
+    let kind = if HONORIFICS.contains(first) {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Organization
+    };
+    ResolvedSpeaker {
+        name: author.to_string(),
+        kind,
+        role: String::new(),
+    }
+}
+
 /// The organisation that opens the sentence before the one at byte offset
 /// `at` as its subject: a run of capitalised words ("The British Chambers
 /// of Commerce welcomed ..."), or "the" and an organisation or document word
@@ -1717,6 +1894,13 @@ fn resolve_mention<'t>(
             .first()
             .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"));
         let plural = head.ends_with('s') && !head.ends_with("ss");
+        if lx.is_document_word(head) {
+            // "the World Bank report", "Oxfam's survey", or "the report"
+            // after "a report by the World Bank": the author speaks.
+            if let Some(author) = document_author(known, m.span, head, definite) {
+                return author;
+            }
+        }
         if lx.is_organisation_word(head) || lx.is_document_word(head) {
             if definite {
                 // "the ministry" after "the Foreign Ministry": the named one.
@@ -2051,6 +2235,37 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker.name, c.speaker.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author_when_the_article_names_one() {
+        let org = |s: &str| (s.to_string(), SpeakerKind::Organization);
+        // Right before the head, as a possessive, and "of" inside a name.
+        let text = "The Bank of England report said rates would rise. \
+                    Norland's latest survey said rents had doubled.";
+        assert_eq!(
+            speakers_and_kinds_of(text),
+            [org("Bank of England"), org("Norland")]
+        );
+        // Looking back to where the document was introduced, in lower case
+        // only: "World Business Report" is a name, no report by anyone.
+        let text = "A study from the Fraser of Allander Institute was published. \
+                    The study said the sums were wrong.";
+        assert_eq!(
+            speakers_and_kinds_of(text),
+            [org("Fraser of Allander Institute")]
+        );
+        // A day is no author, nor a one-word description ("the Bank's").
+        let text = "Thursday's report said the sums were wrong. \
+                    The Bank's inflation report said prices would rise.";
+        assert_eq!(
+            speakers_and_kinds_of(text),
+            [org("Thursday's report"), org("Bank's inflation report")]
+        );
+        // A possessive description owns its document: no looking back.
+        let text = "A report by the Kelby Water Board came out. \
+                    The firm's website said the mains were old.";
+        assert_eq!(speakers_and_kinds_of(text), [org("firm's website")]);
     }
 
     #[test]
