@@ -582,6 +582,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 }
                 CueClass::Denial => self.denial_claim(cue, &sent, found),
                 CueClass::Response => self.response_claim(cue, &sent, found),
+                CueClass::Characterisation => self.characterisation_claims(cue, &sent, found),
             }
             k = cue.end;
         }
@@ -926,6 +927,56 @@ impl<'d, 'a> Finder<'d, 'a> {
         };
         if let Some(content) = self.content_after(cue, sent.end, true) {
             out.push(Found::new(content, cue, phrase, cue.first, true));
+        }
+    }
+
+    /// `X called the ruling "outrageous" and based on "one assumption"`,
+    /// `described the plan as "a disaster"`, `in what he called "the
+    /// loneliest moment"`: each quotation after the object is a claim of
+    /// the subject. No object, and no `what` before the subject, is a
+    /// naming (`a technique called "trackers"`), not a claim.
+    fn characterisation_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        let Some(phrase) = self.subject_of(cue, sent) else {
+            return;
+        };
+        // `so-called`, and a participle after its noun (`a plan dubbed "X"`):
+        // a subject must be a name, a pronoun or a description of a speaker.
+        let head = self.word(phrase.name.end - 1);
+        let speaker_like = is_capitalised(head)
+            || SUBJECT_PRONOUNS.contains(head)
+            || self.lx.is_person_noun(head)
+            || self.lx.is_organisation_word(head);
+        if !speaker_like {
+            return;
+        }
+        let after_what = phrase.tokens.start > sent.start
+            && self.word_in(phrase.tokens.start - 1, &["what", "which"]);
+        // The object: a few words, then the quotation (after `as` for
+        // `described`).
+        let mut k = cue.end;
+        while k < sent.end && k < cue.end + 8 && self.is_word(k) && !self.starts_cue[k] {
+            k += 1;
+        }
+        if k == cue.end && !after_what {
+            return;
+        }
+        if self.quote_at(k).is_none() {
+            return;
+        }
+        // Further quotations joined by a few words (`"bold" and based on
+        // "one giant assumption"`) are claims of the same characterisation.
+        let start = phrase.tokens.start;
+        let mut q = k;
+        loop {
+            out.push(Found::new(q..q + 1, cue, phrase.clone(), start, false));
+            let mut n = q + 1;
+            while n < sent.end && n < q + 6 && self.is_word(n) && !self.starts_cue[n] {
+                n += 1;
+            }
+            if n == q + 1 || self.quote_at(n).is_none() {
+                return;
+            }
+            q = n;
         }
     }
 

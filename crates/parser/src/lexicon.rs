@@ -28,6 +28,10 @@ pub enum CueClass {
     Denial,
     /// `declined to comment`: a response with no content.
     Response,
+    /// `called`, `described`: names its object in the speaker's words, a
+    /// quotation after the object (`called the ruling "outrageous"`,
+    /// `described the plan as "a disaster"`); the quotation is the claim.
+    Characterisation,
 }
 
 /// The usual gender of a given name, for matching `he` and `she`.
@@ -200,6 +204,7 @@ impl Lexicon {
                 "question" => CueClass::Question,
                 "denial" => CueClass::Denial,
                 "response" => CueClass::Response,
+                "characterisation" => CueClass::Characterisation,
                 _ => CueClass::Speech,
             };
             forms.push(form.trim_ascii());
