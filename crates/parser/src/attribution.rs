@@ -15,9 +15,9 @@ use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
-    starts_with_ignore_ascii_case, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, NOT_CONTENT_START,
-    OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS,
-    SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
+    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
+    SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -1421,6 +1421,39 @@ impl<'d, 'a> Finder<'d, 'a> {
             if bridge_ok {
                 k = t + 1;
                 after_that = true;
+            }
+        }
+        if !after_that && self.word_in(cue.first, DIRECTIVE_VERBS) {
+            // `urged police to investigate`, `warned drivers not to travel`:
+            // what was urged is the infinitive after the person urged.
+            // The person urged is a short noun phrase: no clause (`warned it
+            // might have to`, `warned there would be`), and the infinitive's
+            // verb is a lower-case word (`travel to China to consult`: the
+            // second `to`).
+            let to = (k + 1..end.min(k + 9))
+                .take_while(|&i| {
+                    self.is_word(i)
+                        && !FINITE_AUXILIARIES.contains_bytes(self.word_bytes(i))
+                        && !self.word_in(i, &["he", "she", "they", "we", "i", "there", "that"])
+                })
+                .find(|&i| {
+                    let next = self.word(i + 1);
+                    self.word_is(i, "to")
+                        && self.is_word(i + 1)
+                        && !is_capitalised(next)
+                        && !DETERMINERS.contains(next)
+                        && !next.bytes().all(|b| b.is_ascii_digit())
+                });
+            if let Some(to) = to {
+                let start = if self.word_is(to - 1, "not") {
+                    to - 1
+                } else {
+                    to
+                };
+                let content = self.trim_content(start..end);
+                if self.has_words(&content, 2) {
+                    return Some(content);
+                }
             }
         }
         if !after_that {

@@ -735,6 +735,12 @@ pub const SOURCE_POSTMODIFIERS: &[(&str, &str)] = &[
     ("with", "knowledge"),
 ];
 
+/// Cue verbs that take a person and an infinitive, which is what was said
+/// ("urged police to investigate", "warned drivers not to travel").
+pub const DIRECTIVE_VERBS: &[&str] = &[
+    "urge", "urges", "urged", "urging", "warn", "warns", "warned", "warning", "advised", "advises",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
