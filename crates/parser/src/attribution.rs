@@ -1385,7 +1385,11 @@ impl<'d, 'a> Finder<'d, 'a> {
         let that = (k..end.min(k + 12))
             .take_while(|&i| {
                 (self.is_word(i) || (self.is_punct(i, ",") && i > k))
-                    && (i == k || !self.starts_cue[i])
+                    // A cue word after a determiner is a noun: `said in a
+                    // report that` bridges to its `that`.
+                    && (i == k
+                        || !self.starts_cue[i]
+                        || DETERMINERS.contains_bytes(self.word_bytes(i - 1)))
             })
             .find(|&i| self.word_is(i, "that"));
         let mut after_that = false;
