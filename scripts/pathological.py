@@ -69,6 +69,11 @@ def main():
     write('it-after-a-person-1mb.txt',
           '"Yes," said minister Jane Hewett. '
           + repeat_to('The report came out. "Up," it said. ', f * (1 << 20)))
+    # Every "the report" looks back for the report's author: a bounded
+    # number of earlier mentions (reading them all took 1.0 s for this 1 MB).
+    write('the-report-said-1mb.txt',
+          'A report by the Kelby Water Board came out. '
+          + repeat_to('The report said it was fine. ', f * (1 << 20)))
     write('distinct-names-1mb.txt', ''.join(f'"We are fine," said John Smith{i}. '
                                             for i in range(int(f * (1 << 20)) // 36)))
     if args.huge:

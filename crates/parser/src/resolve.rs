@@ -1514,6 +1514,10 @@ struct Known<'k, 't> {
 /// introduced with its author: a few pages, which keeps long articles linear.
 const DOCUMENT_AUTHOR_REACH: usize = 2_000;
 
+/// How many earlier mentions of the same document word "the report" reads
+/// for its author, the latest first.
+const DOCUMENT_AUTHOR_MENTIONS: usize = 16;
+
 /// The author of the document a mention at `span` names by its head word
 /// `head` (a document word: report, survey, statement):
 /// - in the mention itself, a name right before the head ("the World Bank
@@ -1558,6 +1562,9 @@ fn document_author(
             let w = doc.token_text(k);
             w == head || w.strip_suffix('s') == Some(head)
         })
+        // The latest few: an article that says "the report" again and
+        // again must not read every earlier one each time.
+        .take(DOCUMENT_AUTHOR_MENTIONS)
         .find_map(|k| {
             let sentence_start = doc
                 .sentences
