@@ -16,7 +16,7 @@ use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
     starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
-    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
+    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PEERAGE, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
     SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
@@ -1589,14 +1589,17 @@ impl<'d, 'a> Finder<'d, 'a> {
                 .take(3)
                 .collect();
             // Prefer the reading whose name starts with a given name ("Will
-            // Young, a mechanic based in Kansas City, Mo., and ..., said").
+            // Young, a mechanic based in Kansas City, Mo., and ..., said") or
+            // a courtesy title ("Mr Johnson, MP for Henley-on-Thames,
+            // Oxfordshire, said").
             let readings: Vec<Phrase> = commas
                 .into_iter()
                 .filter_map(|open| self.appositive_subject(open, last, sent_start))
                 .collect();
-            let named = readings
-                .iter()
-                .position(|p| self.lx.given_name(self.word(p.name.start)).is_some());
+            let named = readings.iter().position(|p| {
+                self.lx.given_name(self.word(p.name.start)).is_some()
+                    || HONORIFICS.contains_bytes(self.word_bytes(p.name.start))
+            });
             return named
                 .or((!readings.is_empty()).then_some(0))
                 .map(|i| readings[i].clone());
@@ -1618,7 +1621,16 @@ impl<'d, 'a> Finder<'d, 'a> {
                 break;
             }
             let w = self.word_bytes(k);
-            if PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w) {
+            // `the Office for National Statistics`, `Lord Nicholls of
+            // Birkenhead`: "of" or "for" between capitalised words is inside
+            // one name.
+            let in_name = (w == b"of" || w == b"for")
+                && k > sent_start
+                && k + 1 < end
+                && self.is_word(k - 1)
+                && is_capitalised(self.word(k - 1))
+                && is_capitalised(self.word(k + 1));
+            if !in_name && (PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w)) {
                 break;
             }
             start = k;
@@ -1650,7 +1662,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             {
                 head -= 1;
             }
-            if self.word_in(prep, &["for", "with", "to", "at", "of"])
+            // `officials in Powys`: people placed by where they are.
+            if self.word_in(prep, &["for", "with", "to", "at", "of", "in"])
                 && self.is_word(head)
                 && self.lx.is_person_noun(self.word(head))
             {
@@ -1927,7 +1940,14 @@ impl<'d, 'a> Finder<'d, 'a> {
             });
         }
         // The first `of` inside the phrase: asked about twice below.
-        let of = (r.start + 1..r.end - 1).find(|&k| self.word_bytes(k) == b"of");
+        let of = (r.start + 1..r.end - 1).find(|&k| {
+            let w = self.word_bytes(k);
+            // `the Office for National Statistics`: "for" inside a name.
+            w == b"of"
+                || (w == b"for"
+                    && is_capitalised(self.word(k - 1))
+                    && is_capitalised(self.word(k + 1)))
+        });
         // `the 39-year-old founder of Studiocomix Press`, `a committee of
         // MPs`: the head is the noun before `of`, and the phrase is a
         // description (of a body, only when named members follow: `a group
@@ -2043,10 +2063,12 @@ impl<'d, 'a> Finder<'d, 'a> {
     ///   Supporters' Association`, `Cara Diemont of IT firm Dimension Data`:
     ///   a person named with a given name or a title, then where they are
     ///   from, is that person;
-    /// - `the Archbishop of Canterbury`: a title alone before `of` makes the
-    ///   whole an office holder's name.
+    /// - `the Archbishop of Canterbury`, `Lord Nicholls of Birkenhead`: a
+    ///   rank ([`PEERAGE`]) opening the run, or a title alone before `of`,
+    ///   makes the whole one name.
     ///
-    /// `None` otherwise (`chief executive of Shell`: the rules after the
+    /// `of` may be `for` between capitals (`the Office for National
+    /// Statistics`). `None` otherwise (`chief executive of Shell`: the rules after the
     /// caller's decide).
     fn split_at_of(&self, r: Range<usize>, of: usize) -> Option<Phrase> {
         // `of the Independent ...`: the article is not part of the name.
@@ -2074,7 +2096,19 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role,
             });
         }
-        if whole && run_start + 1 == of && self.lx.is_title(self.word(run_start)) {
+        // `the Archbishop of Canterbury`, `Lord Nicholls of Birkenhead`: a
+        // rank and a place make one name.
+        if whole && PEERAGE.contains_bytes(self.word_bytes(run_start)) {
+            return Some(Phrase {
+                name: run_start..r.end,
+                tokens: r,
+                role: None,
+            });
+        }
+        if whole
+            && (run_start + 1 == of || self.word_is(of, "for"))
+            && self.lx.is_title(self.word(of - 1))
+        {
             return Some(Phrase {
                 tokens: r.clone(),
                 name: r,

@@ -13,7 +13,7 @@ use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
-    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PHRASE_BREAKS,
+    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PEERAGE, PHRASE_BREAKS,
     QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
@@ -1355,7 +1355,12 @@ fn head_word<'w>(words: &[&'w str]) -> Option<&'w str> {
     Some(
         words
             .iter()
-            .position(|w| matches!(*w, "of" | "for" | "at" | "with" | "familiar" | "close"))
+            .position(|w| {
+                matches!(
+                    *w,
+                    "of" | "for" | "at" | "with" | "in" | "familiar" | "close"
+                )
+            })
             .filter(|&i| i > 0 && (i == 1 || !is_capitalised(words[i - 1])))
             .map_or(last, |i| words[i - 1]),
     )
@@ -2020,6 +2025,20 @@ fn resolve_mention<'t>(
         .first()
         .is_some_and(|w| HONORIFICS.contains_bytes(w.as_bytes()))
         || role_here.is_some_and(|r| ACADEMIC_TITLES.contains(r));
+    // An office named by its seat is a person's, whatever its words look
+    // like (`the Labour MP for Birkenhead`, `the Archbishop of Canterbury`,
+    // `Lord Walker of Gestingthorpe`).
+    let office = (rest.first().is_some_and(|f| PEERAGE.contains(f)) && rest.contains(&"of"))
+        || rest
+            .windows(2)
+            .any(|w| matches!(w[1], "of" | "for") && lx.is_title(w[0]));
+    if office {
+        return ResolvedSpeaker {
+            name: full,
+            kind: SpeakerKind::Person,
+            role: role_here.unwrap_or_default().to_string(),
+        };
+    }
     let org_like = (!personal && rest.iter().any(|w| lx.is_organisation_word(bare(w))))
         || lx.is_place(&full)
         || (rest.len() == 1 && lx.is_place(bare(head)))

@@ -741,6 +741,23 @@ pub const DIRECTIVE_VERBS: &[&str] = &[
     "urge", "urges", "urged", "urging", "warn", "warns", "warned", "warning", "advised", "advises",
 ];
 
+/// Ranks that make a name with "of" and a place ("Lord Nicholls of
+/// Birkenhead", "the Archbishop of Canterbury", "the Duke of Edinburgh").
+pub static PEERAGE: WordSet = WordSet::new(&[
+    "lord",
+    "lady",
+    "baron",
+    "baroness",
+    "viscount",
+    "earl",
+    "countess",
+    "duke",
+    "duchess",
+    "marquess",
+    "bishop",
+    "archbishop",
+]);
+
 #[cfg(test)]
 mod tests {
     use super::*;
