@@ -1784,7 +1784,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             let w = self.word(e);
             // `people familiar with the bid`, `sources close to the talks`,
             // `officials briefed on the plan`, `people with knowledge of it`
-            let qualifier = e > start && self.in_postmodifier(e);
+            // (Asked only of a phrase break, below: most words are none.)
+            let qualifier = || self.in_postmodifier(e);
             // `Heart and Stroke senior manager Erin Kim`: "and" between two
             // capitalised words is inside an organisation's name.
             // A person's name must follow ("Smith and Jones" are two people).
@@ -1800,7 +1801,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             if e > start
                 && PHRASE_BREAKS.contains(w)
                 && !w.eq_ignore_ascii_case("of")
-                && !qualifier
+                && !qualifier()
                 && !in_name
             {
                 break;
@@ -1888,10 +1889,14 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// (`familiar with`, `k` at `familiar`): inside an unnamed source's
     /// description (`people familiar with the bid`).
     fn in_postmodifier(&self, k: usize) -> bool {
-        SOURCE_POSTMODIFIERS.iter().any(|&(first, second)| {
-            (k > 0 && self.word_is(k - 1, first) && self.word_is(k, second))
-                || (self.word_is(k, first) && self.word_is(k + 1, second))
-        })
+        self.starts_postmodifier(k) || (k > 0 && self.starts_postmodifier(k - 1))
+    }
+
+    /// True when one of [`SOURCE_POSTMODIFIERS`] starts at the word at `k`.
+    fn starts_postmodifier(&self, k: usize) -> bool {
+        SOURCE_POSTMODIFIERS
+            .iter()
+            .any(|&(first, second)| self.word_is(k, first) && self.word_is(k + 1, second))
     }
 
     fn split_phrase(&self, r: Range<usize>) -> Option<Phrase> {
@@ -1928,11 +1933,13 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // `people familiar with the bid`: a person noun and what qualifies
         // it, a description whose head is not the phrase's last word.
-        if (r.start + 1..r.end.saturating_sub(1)).any(|k| {
-            self.in_postmodifier(k)
-                && !is_capitalised(self.word(k - 1))
-                && self.lx.is_person_noun(self.word(k - 1))
-        }) {
+        if r.len() > 2
+            && (r.start + 1..r.end - 1).any(|k| {
+                self.starts_postmodifier(k)
+                    && !is_capitalised(self.word(k - 1))
+                    && self.lx.is_person_noun(self.word(k - 1))
+            })
+        {
             return Some(Phrase {
                 tokens: r.clone(),
                 name: r.clone(),
