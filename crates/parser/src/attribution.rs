@@ -1251,7 +1251,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         let closes = rest >= sent.end
             || self.is_punct(rest, ",")
             || self.is_punct(rest, ".")
-            || self.is_punct(rest, ";");
+            || self.is_punct(rest, ";")
+            || self.trailing_phrase_ends(cue, rest, sent.end);
         if closes && attribution_start > sent.start && self.is_punct(attribution_start - 1, ",") {
             let start = self.clause_start(sent.start, attribution_start - 1);
             let content = self.trim_content(start..attribution_start - 1);
@@ -1289,6 +1290,44 @@ impl<'d, 'a> Finder<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// True when the words from `rest` end the sentence as a short trailing
+    /// phrase after an attribution: a prepositional phrase (`..., the
+    /// company said in a statement.`, `... he said on Tuesday night.`),
+    /// after the object of `told` (`..., Danison told HuffPost Canada in an
+    /// email.`). No cue or quotation in it.
+    fn trailing_phrase_ends(&self, cue: Cue, rest: usize, end: usize) -> bool {
+        let told = self.word_in(cue.first, &["told", "tells", "tell"]);
+        let preposition = |k: usize| {
+            self.word_in(
+                k,
+                // Not `to`, which opens infinitives too (`admitted to
+                // falsifying`, `agreed to quadruple`).
+                &[
+                    "in", "on", "at", "during", "via", "through", "from", "after", "before",
+                ],
+            )
+        };
+        let object_end = if told {
+            (rest..end.min(rest + 5))
+                .take_while(|&k| self.is_word(k) && !self.starts_cue[k])
+                .find(|&k| preposition(k))
+        } else {
+            Some(rest).filter(|&k| preposition(k))
+        };
+        let Some(p) = object_end else {
+            return false;
+        };
+        // At most ten words, then the sentence's end (or its full stop).
+        // (A cue word after a determiner is a noun: `in a report`.)
+        let cue_at = |k: usize| {
+            self.starts_cue[k] && !(k > 0 && DETERMINERS.contains_bytes(self.word_bytes(k - 1)))
+        };
+        let words_end = (p..end.min(p + 10))
+            .find(|&k| !self.is_word(k) || cue_at(k))
+            .unwrap_or(end.min(p + 10));
+        words_end == end || (words_end + 1 == end && self.is_punct(words_end, "."))
     }
 
     /// A base-form cue (`say`, `claim`) needs a plural or first/second-person
