@@ -803,7 +803,10 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
     fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
         let mut end = cue.first;
-        while end > sent.start && VERB_MODIFIERS.contains_bytes(self.word_bytes(end - 1)) {
+        while end > sent.start
+            && VERB_MODIFIERS.contains_bytes(self.word_bytes(end - 1))
+            && !self.is_surname_at(end - 1)
+        {
             end -= 1;
         }
         self.phrase_before(end, sent.start)
@@ -1099,8 +1102,10 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
         let mut subject_end = self.quoted_as_start(cue).unwrap_or(cue.first);
+        // (`Theresa May said`: "May" is her name, no modal.)
         while subject_end > sent.start
             && VERB_MODIFIERS.contains_bytes(self.word_bytes(subject_end - 1))
+            && !self.is_surname_at(subject_end - 1)
         {
             subject_end -= 1;
         }
@@ -1669,6 +1674,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 && self.is_word(k - 1)
                 && is_capitalised(self.word(k - 1))
                 && is_capitalised(self.word(k + 1));
+            let in_name = in_name || self.is_surname_at(k);
             if !in_name && (PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w)) {
                 break;
             }
@@ -1842,6 +1848,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 && !w.eq_ignore_ascii_case("of")
                 && !qualifier()
                 && !in_name
+                && !self.is_surname_at(e)
             {
                 break;
             }
@@ -1923,6 +1930,25 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Splits a noun phrase into name and role; `None` when it cannot name a
     /// speaker (no head noun, a head that is not a name, person or organisation).
+    /// True when the word at `k` is a surname that is also a function or
+    /// time word (`Theresa May`, `Mike Friday`, `Will Sunday`): capitalised,
+    /// right after a capitalised given name.
+    fn is_surname_at(&self, k: usize) -> bool {
+        k > 0
+            && self.is_word(k)
+            && self.is_word(k - 1)
+            && is_capitalised(self.word(k))
+            && is_capitalised(self.word(k - 1))
+            && self.lx.given_name(self.word(k - 1)).is_some()
+            // The name lists hold odd entries ("In", "Tuesday"): a function
+            // word is no given name, and a title opens a name of its own
+            // ("On Tuesday Mr Ebbers said").
+            && !PHRASE_BREAKS.contains_bytes(self.word_bytes(k - 1))
+            && !DETERMINERS.contains_bytes(self.word_bytes(k - 1))
+            && !HONORIFICS.contains_bytes(self.word_bytes(k))
+            && !self.lx.is_title(self.word(k))
+    }
+
     /// True when the word at `k` makes one of [`SOURCE_POSTMODIFIERS`] with
     /// the word before it (`familiar with`, `k` at `with`) or after it
     /// (`familiar with`, `k` at `familiar`): inside an unnamed source's
@@ -1942,9 +1968,13 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut r = r;
         // Trim function words at the start that are not determiners, and time
         // words ("Wednesday Suncor disclosed").
+        // (`June Smith said`: a given name that is also a month opens a
+        // name.)
         while !r.is_empty()
             && (PHRASE_BREAKS.contains_bytes(self.word_bytes(r.start))
-                || (r.len() > 1 && self.lx.is_time_word(self.word(r.start))))
+                || (r.len() > 1
+                    && self.lx.is_time_word(self.word(r.start))
+                    && !self.is_surname_at(r.start + 1)))
         {
             r.start += 1;
         }
@@ -1967,7 +1997,9 @@ impl<'d, 'a> Finder<'d, 'a> {
                 role: None,
             });
         }
-        if DETERMINERS.contains(head) || self.lx.is_time_word(head) {
+        if DETERMINERS.contains(head)
+            || (self.lx.is_time_word(head) && !self.is_surname_at(r.end - 1))
+        {
             return None;
         }
         // `people familiar with the bid`: a person noun and what qualifies
