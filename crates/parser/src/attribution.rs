@@ -944,7 +944,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         };
         // `so-called`, and a participle after its noun (`a plan dubbed "X"`):
         // a subject must be a name, a pronoun or a description of a speaker.
-        let head = self.word(phrase.name.end - 1);
+        let head = self.word(phrase.name.end.saturating_sub(1));
         let speaker_like = is_capitalised(head)
             || SUBJECT_PRONOUNS.contains(head)
             || self.lx.is_person_noun(head)
