@@ -16,8 +16,8 @@ use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
     starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
-    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PEERAGE, PHRASE_BREAKS, QUANTIFIER_SUBJECTS,
-    SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS,
+    QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -1682,6 +1682,23 @@ impl<'d, 'a> Finder<'d, 'a> {
             if DETERMINERS.contains_bytes(w) || end - start >= 9 {
                 break;
             }
+        }
+        // `Many of those questioned said`, `a majority of the 68 workers
+        // said`: a part of a group is the speaker, not the group.
+        if start >= sent_start + 2
+            && start < end
+            && self.word_is(start - 1, "of")
+            && PARTITIVES.contains_bytes(self.word_bytes(start - 2))
+        {
+            let mut s2 = start - 2;
+            if s2 > sent_start && self.word_in(s2 - 1, &["a", "the"]) {
+                s2 -= 1;
+            }
+            return Some(Phrase {
+                tokens: s2..end,
+                name: s2..end,
+                role: None,
+            });
         }
         // `In a statement Google said`, `At the time Lord Woolf, ...`: a
         // preposition's object before a name is an adverbial, not the

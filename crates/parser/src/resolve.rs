@@ -13,8 +13,8 @@ use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
-    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PEERAGE, PHRASE_BREAKS,
-    QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE,
+    PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -1885,6 +1885,27 @@ fn resolve_mention<'t>(
     let rest: &[&str] = if det { &words[1..] } else { words };
     // Built only on the paths that name the speaker by its description.
     let rest_text = || description_text(lx, rest);
+    // "Many of those questioned", "a majority of the workers": a part of a
+    // group, unnamed.
+    // (From the mention's first word: "many", "some", "two" are determiners
+    // to the rest of the resolver.)
+    let partitive = |w: &[&str]| w.len() > 2 && w[1] == "of" && PARTITIVES.contains(w[0]);
+    let part = if partitive(words) {
+        Some(words)
+    } else {
+        words.get(1..).filter(|w| partitive(w))
+    };
+    if let Some(part) = part {
+        let mut text = joined(part);
+        if is_capitalised(part[0]) {
+            lowercase_first(&mut text);
+        }
+        return ResolvedSpeaker {
+            name: text.clone(),
+            kind: SpeakerKind::Anonymous,
+            role: text,
+        };
+    }
     // "Foster's book says", "according to Foster's research": a person's
     // work speaks for them (but "McCallum's staff" are other people).
     if words.len() == 2 && !is_capitalised(words[1]) && !lx.is_person_noun(words[1]) {

@@ -699,6 +699,36 @@ pub fn is_past_after_subject(before: &str, word: &str) -> bool {
 pub static QUANTIFIER_SUBJECTS: WordSet =
     WordSet::new(&["some", "many", "others", "several", "most", "few", "both"]);
 
+/// Words that take a part of a group with "of" ("many of those questioned",
+/// "a majority of the workers", "two of the victims"): the whole is an
+/// unnamed source.
+pub static PARTITIVES: WordSet = WordSet::new(&[
+    "some",
+    "many",
+    "several",
+    "most",
+    "few",
+    "both",
+    "all",
+    "none",
+    "half",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "majority",
+    "minority",
+]);
+
 /// Courtesy titles: part of how a name is written, never a role.
 pub static HONORIFICS: WordSet = WordSet::new(&[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
