@@ -1138,11 +1138,15 @@ impl<'d, 'a> Finder<'d, 'a> {
         // inverted.
         let subject = subject.filter(|p| {
             let apposition = subject_end > sent.start && self.is_punct(subject_end - 1, ",");
+            // (Or when the phrase after the verb ends the sentence: `Many of
+            // the countries, such as Sri Lanka or the Maldives, do not buy
+            // insurance, said a US-based insurance expert.`)
             !(apposition
                 && !self.is_proper_name(&p.name)
-                && self
-                    .phrase_after(cue.end, sent.end)
-                    .is_some_and(|after| self.lx.given_name(self.word(after.name.start)).is_some()))
+                && self.phrase_after(cue.end, sent.end).is_some_and(|after| {
+                    self.lx.given_name(self.word(after.name.start)).is_some()
+                        || self.rest_is_trivial(after.tokens.end, sent.end)
+                }))
         });
         let (phrase, attribution_start, attribution_end) = match subject {
             Some(p) => {
