@@ -16,7 +16,7 @@ use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
     starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
-    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS,
+    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
     QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
@@ -802,14 +802,21 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The subject of a verb cue: the noun phrase before it, past
     /// auxiliaries and adverbs ("Peskov also said", "she didn't deny").
     fn subject_of(&self, cue: Cue, sent: &Range<usize>) -> Option<Phrase> {
-        let mut end = cue.first;
-        while end > sent.start
+        self.phrase_before(self.past_verb_modifiers(cue.first, sent.start), sent.start)
+    }
+
+    /// Where the subject before token `end` (a verb) ends: back past
+    /// auxiliaries and adverbs (`also said`, `did not say`), not past a
+    /// surname that is also one (`Theresa May said`).
+    fn past_verb_modifiers(&self, end: usize, sent_start: usize) -> usize {
+        let mut end = end;
+        while end > sent_start
             && VERB_MODIFIERS.contains_bytes(self.word_bytes(end - 1))
             && !self.is_surname_at(end - 1)
         {
             end -= 1;
         }
-        self.phrase_before(end, sent.start)
+        end
     }
 
     /// `X denied the report`, `X rejected the allegations as baseless`,
@@ -839,21 +846,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             return;
         }
         let negated = (phrase.tokens.end..cue.first).any(|i| {
-            self.word_in(
-                i,
-                &[
-                    "not",
-                    "never",
-                    "didn't",
-                    "didn’t",
-                    "wouldn't",
-                    "wouldn’t",
-                    "doesn't",
-                    "doesn’t",
-                    "won't",
-                    "won’t",
-                ],
-            )
+            PLAIN_NEGATORS.contains_bytes(self.word_bytes(i))
+                || self.word_in(i, &["wouldn't", "wouldn’t", "won't", "won’t"])
         });
         out.push(Found {
             content,
@@ -994,22 +988,30 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let mut negated = false;
         for k in from..cue.first {
-            if self.word_in(k, &["would", "could", "will", "can", "might", "may"]) {
-                return false;
-            }
-            negated |= self.word_in(
+            // A modal makes a refusal (`would not say`, `wouldn't say`).
+            if self.word_in(
                 k,
                 &[
-                    "not",
-                    "never",
-                    "didn't",
-                    "didn’t",
-                    "doesn't",
-                    "doesn’t",
-                    "don't",
-                    "don’t",
+                    "would",
+                    "could",
+                    "will",
+                    "can",
+                    "might",
+                    "may",
+                    "wouldn't",
+                    "wouldn’t",
+                    "won't",
+                    "won’t",
+                    "couldn't",
+                    "couldn’t",
+                    "can't",
+                    "can’t",
+                    "cannot",
                 ],
-            );
+            ) {
+                return false;
+            }
+            negated |= PLAIN_NEGATORS.contains_bytes(self.word_bytes(k));
         }
         negated
     }
@@ -1101,14 +1103,8 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
-        let mut subject_end = self.quoted_as_start(cue).unwrap_or(cue.first);
-        // (`Theresa May said`: "May" is her name, no modal.)
-        while subject_end > sent.start
-            && VERB_MODIFIERS.contains_bytes(self.word_bytes(subject_end - 1))
-            && !self.is_surname_at(subject_end - 1)
-        {
-            subject_end -= 1;
-        }
+        let subject_end =
+            self.past_verb_modifiers(self.quoted_as_start(cue).unwrap_or(cue.first), sent.start);
         let modified = subject_end < cue.first;
         if modified && self.plainly_negated(cue, subject_end) {
             // No claim, but still a clause of its own: an empty content
@@ -1329,12 +1325,8 @@ impl<'d, 'a> Finder<'d, 'a> {
             return false;
         };
         // At most ten words, then the sentence's end (or its full stop).
-        // (A cue word after a determiner is a noun: `in a report`.)
-        let cue_at = |k: usize| {
-            self.starts_cue[k] && !(k > 0 && DETERMINERS.contains_bytes(self.word_bytes(k - 1)))
-        };
         let words_end = (p..end.min(p + 10))
-            .find(|&k| !self.is_word(k) || cue_at(k))
+            .find(|&k| !self.is_word(k) || self.verb_cue_at(k))
             .unwrap_or(end.min(p + 10));
         words_end == end || (words_end + 1 == end && self.is_punct(words_end, "."))
     }
@@ -1433,11 +1425,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         let that = (k..end.min(k + 12))
             .take_while(|&i| {
                 (self.is_word(i) || (self.is_punct(i, ",") && i > k))
-                    // A cue word after a determiner is a noun: `said in a
-                    // report that` bridges to its `that`.
-                    && (i == k
-                        || !self.starts_cue[i]
-                        || DETERMINERS.contains_bytes(self.word_bytes(i - 1)))
+                    // `said in a report that` bridges to its `that`.
+                    && (i == k || !self.verb_cue_at(i))
             })
             .find(|&i| self.word_is(i, "that"));
         let mut after_that = false;
@@ -1475,7 +1464,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                 after_that = true;
             }
         }
-        if !after_that && self.word_in(cue.first, DIRECTIVE_VERBS) {
+        if !after_that && DIRECTIVE_VERBS.contains_bytes(self.word_bytes(cue.first)) {
             // `urged police to investigate`, `warned drivers not to travel`:
             // what was urged is the infinitive after the person urged.
             // The person urged is a short noun phrase: no clause (`warned it
@@ -1951,6 +1940,13 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Splits a noun phrase into name and role; `None` when it cannot name a
     /// speaker (no head noun, a head that is not a name, person or organisation).
+    /// True when a cue starts at token `k` and is no noun: a cue word after
+    /// a determiner is one (`in a report`, `the statement`).
+    fn verb_cue_at(&self, k: usize) -> bool {
+        self.starts_cue.get(k).copied().unwrap_or(false)
+            && !(k > 0 && DETERMINERS.contains_bytes(self.word_bytes(k - 1)))
+    }
+
     /// True when the word at `k` is a surname that is also a function or
     /// time word (`Theresa May`, `Mike Friday`, `Will Sunday`): capitalised,
     /// right after a capitalised given name.

@@ -767,9 +767,9 @@ pub const SOURCE_POSTMODIFIERS: &[(&str, &str)] = &[
 
 /// Cue verbs that take a person and an infinitive, which is what was said
 /// ("urged police to investigate", "warned drivers not to travel").
-pub const DIRECTIVE_VERBS: &[&str] = &[
+pub static DIRECTIVE_VERBS: WordSet = WordSet::new(&[
     "urge", "urges", "urged", "urging", "warn", "warns", "warned", "warning", "advised", "advises",
-];
+]);
 
 /// Ranks that make a name with "of" and a place ("Lord Nicholls of
 /// Birkenhead", "the Archbishop of Canterbury", "the Duke of Edinburgh").
@@ -786,6 +786,20 @@ pub static PEERAGE: WordSet = WordSet::new(&[
     "marquess",
     "bishop",
     "archbishop",
+]);
+
+/// Negations without a modal ("did not", "never", "doesn't"): what a
+/// negated verb of saying or of denying carries; "would not" and "won't" are
+/// refusals, which their callers tell apart.
+pub static PLAIN_NEGATORS: WordSet = WordSet::new(&[
+    "not",
+    "never",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
 ]);
 
 #[cfg(test)]
