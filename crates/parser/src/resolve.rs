@@ -13,8 +13,9 @@ use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
-    DETERMINERS, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE,
-    PHRASE_BREAKS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS,
+    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -73,6 +74,8 @@ struct Occurrence {
     /// that names the person, or where a surname alone does (the same token
     /// twice unless the person is named both ways at one place).
     subject_tokens: [usize; 2],
+    /// The token right after the name.
+    after: usize,
     /// Whether the naming is its sentence's subject, worked out when first
     /// asked ([`Occurrence::is_subject`]): only pronouns and unattributed
     /// quotes ask, about a few namings each, so most are never tested.
@@ -80,22 +83,27 @@ struct Occurrence {
 }
 
 impl Occurrence {
-    fn new(at: usize, person: usize, token: usize) -> Self {
+    fn new(at: usize, person: usize, token: usize, after: usize) -> Self {
         Occurrence {
             at,
             person,
             subject_tokens: [token, token],
+            after,
             subject: Cell::new(None),
         }
     }
 
-    /// True when the naming opens its sentence (see [`opens_sentence`]).
+    /// True when the naming is its sentence's subject: it opens the
+    /// sentence (see [`opens_sentence`]), or a finite verb follows it ("A
+    /// press release, issued on Nov. 27, McCallum expressed concern", "a
+    /// comment that Scheer found concerning").
     fn is_subject(&self, doc: &Document) -> bool {
         if let Some(subject) = self.subject.get() {
             return subject;
         }
         let [a, b] = self.subject_tokens;
-        let subject = opens_sentence(doc, a) && (a == b || opens_sentence(doc, b));
+        let subject = (opens_sentence(doc, a) && (a == b || opens_sentence(doc, b)))
+            || (comma_before(doc, a) && verb_follows(doc, self.after));
         self.subject.set(Some(subject));
         subject
     }
@@ -533,6 +541,33 @@ impl<'a> People<'a> {
             }
             let words = &run_words[name_start - start..];
             let full = run_name(doc, name_start, end, words);
+            // "Getty Images Kevin Vickers", "The Canadian Press Kevin
+            // Vickers" (a photo credit run into a caption): a run that ends
+            // with the full name, from a given name on, of someone already
+            // named is a naming of that person, whatever comes before.
+            // (Two words before it at least: one unknown word is more likely
+            // the person's own, as in "Hicham El Guerrouj" after "El
+            // Guerrouj".)
+            if words.len() > 3
+                && title.is_none()
+                && lx.given_name(words[0]).is_none()
+                && !people.persons.is_empty()
+            {
+                let known = (2..words.len() - 1).find_map(|k| {
+                    lx.given_name(words[k])?;
+                    let i = people.by_name(&run_name(doc, name_start + k, end, &words[k..]))?;
+                    Some((name_start + k, i))
+                });
+                if let Some((first, i)) = known {
+                    people.occurrences.push(Occurrence::new(
+                        tokens[first].span.start,
+                        i,
+                        first,
+                        end,
+                    ));
+                    continue;
+                }
+            }
             let org = words
                 .iter()
                 .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
@@ -634,9 +669,12 @@ impl<'a> People<'a> {
                 }
             }
             let idx = people.add(full, words, gender, role, tokens[name_start].span.start);
-            people
-                .occurrences
-                .push(Occurrence::new(tokens[name_start].span.start, idx, start));
+            people.occurrences.push(Occurrence::new(
+                tokens[name_start].span.start,
+                idx,
+                start,
+                end,
+            ));
         }
         // Roles given at attributions (appositions) count too.
         for a in attributions {
@@ -668,7 +706,7 @@ impl<'a> People<'a> {
                 if let Some(p) = people.names.get(w).and_then(|u| u.surname.or(u.given)) {
                     people
                         .occurrences
-                        .push(Occurrence::new(tokens[i].span.start, p, i));
+                        .push(Occurrence::new(tokens[i].span.start, p, i, i + 1));
                 }
             }
         }
@@ -744,6 +782,23 @@ impl<'a> People<'a> {
     /// most recently added on a tie.
     fn by_surname(&self, w: &str) -> Option<usize> {
         self.name_part(w).and_then(|u| u.surname.or(u.given))
+    }
+
+    /// [`People::by_surname`] for a mention at byte offset `at` whose
+    /// courtesy title shows `gender`: when the person it gives is named
+    /// only after the mention, or is of the other gender, the last person
+    /// of that surname named before it whose gender fits ("Mr Blair" after
+    /// Tony Blair is not the Cherie Blair named further down).
+    fn by_surname_at(&self, w: &str, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let i = self.by_surname(w)?;
+        if self.persons[i].first_at < at && self.gender_fits(i, gender) {
+            return Some(i);
+        }
+        // Rare (two people of one surname): a scan of the few people.
+        let other = self.persons.iter().enumerate().rev().find(|&(j, p)| {
+            p.first_at < at && last_word(&p.name) == w && self.gender_fits(j, gender)
+        });
+        Some(other.map_or(i, |(j, _)| j))
     }
 
     /// The person named last before byte offset `at` whose given name does
@@ -1122,6 +1177,34 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
         && doc.tokens[sent.first].kind == TokenKind::Word
         && INTRODUCTORY_WORDS.contains(doc.token_text(sent.first));
     opens || after_intro
+}
+
+/// True when a comma stands right before token `k` (the first of a name):
+/// what sets the subject of a main clause apart from one after a verb or a
+/// preposition ("for Ferguson was", "suggesting Jeremy Paxman would"),
+/// after "and" (a list or a second clause) or inside a description.
+fn comma_before(doc: &Document, k: usize) -> bool {
+    k > 0 && doc.tokens[k - 1].kind == TokenKind::Punct && doc.token_text(k - 1) == ","
+}
+
+/// True when token `k`, right after a name, is a finite verb of which the
+/// name is the subject: an auxiliary ("was", "didn't"), a past tense in
+/// -ed ("expressed") or a verb of saying ("says", "told"); also after a
+/// comma that closes an apposition the name ends ("Director at Symantec,
+/// Kevin Haley, agreed").
+fn verb_follows(doc: &Document, k: usize) -> bool {
+    let lx = Lexicon::get();
+    let is_verb = |k: usize| {
+        if doc.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        let w = doc.token_text(k);
+        FINITE_AUXILIARIES.contains(w)
+            || PLAIN_NEGATORS.contains(w)
+            || is_past_after_subject("He", w)
+            || (lx.is_attribution_verb(w) && (w.ends_with(['d', 's']) || w == "wrote"))
+    };
+    is_verb(k) || (comma_before(doc, k + 1) && is_verb(k + 1))
 }
 
 /// Resolves the speaker of every attribution; the result is parallel to it.
@@ -2067,8 +2150,10 @@ fn resolve_mention<'t>(
         || rest
             .iter()
             .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+    // "Mr Blair" is a man, whoever else bears the name.
+    let gender = rest.first().and_then(|w| courtesy_gender(w));
     if rest.len() == 1 && !org_like {
-        if let Some(i) = people.by_surname(bare(head)) {
+        if let Some(i) = people.by_surname_at(bare(head), m.span.start, None) {
             return with_role(people.resolved(i));
         }
     }
@@ -2083,7 +2168,7 @@ fn resolve_mention<'t>(
     }
     // A name the people table does not hold in full: a longer one with the
     // same surname wins.
-    if let Some(i) = people.by_surname(bare(head)) {
+    if let Some(i) = people.by_surname_at(bare(head), m.span.start, gender) {
         if people.persons[i].name.len() > full.len() {
             return with_role(people.resolved(i));
         }
@@ -2326,6 +2411,42 @@ mod tests {
         // With no subject to carry on, the last person named.
         let text = "The film also stars Ben Keswick. He said: \"It is long.\"";
         assert_eq!(speakers_of(text), ["Ben Keswick"]);
+    }
+
+    #[test]
+    fn a_subject_after_a_comma_takes_the_floor_from_the_last_speaker() {
+        // After an introductory phrase, or closing an apposition.
+        let text = "Leo Ortiz said the budget was sound. A day after the vote, \
+                    Tom Quill expressed concern. \"It is bad,\" he said.";
+        assert_eq!(speakers_of(text), ["Leo Ortiz", "Tom Quill"]);
+        let text = "Leo Ortiz said the budget was sound. Head of research at the \
+                    board, Kevin Haley, agreed. \"It is bad,\" he said.";
+        assert_eq!(speakers_of(text), ["Leo Ortiz", "Kevin Haley"]);
+        // Not a name after a preposition.
+        let text = "Leo Ortiz said the deal was off. Fans who hoped for Dan \
+                    Ferguson were sad. \"No comment,\" he said.";
+        assert_eq!(speakers_of(text), ["Leo Ortiz", "Leo Ortiz"]);
+    }
+
+    #[test]
+    fn a_surname_is_the_person_of_that_name_named_before_it() {
+        // "Mr Blair" is neither the woman of that name nor one named after.
+        let text = "Tony Blair visited on Friday. Mr Blair said the port would \
+                    grow. Cherie Blair said the walk would reopen.";
+        assert_eq!(speakers_of(text), ["Tony Blair", "Cherie Blair"]);
+        let text = "Ann Tarrant arrived. Neil Tarrant left. Mr Tarrant said \
+                    the ferry was late.";
+        assert_eq!(speakers_of(text), ["Neil Tarrant"]);
+        let text = "Neil Tarrant arrived. Tarrant said the ferry was late. \
+                    His son, Andrew Tarrant, runs it.";
+        assert_eq!(speakers_of(text), ["Neil Tarrant"]);
+    }
+
+    #[test]
+    fn a_photo_credit_run_into_a_name_is_a_naming_of_that_person() {
+        let text = "Neil Tarrant arrived.\n\nPA Images via Getty Images Neil \
+                    Tarrant at the harbor.\n\nTarrant said the ferry was late.";
+        assert_eq!(speakers_of(text), ["Neil Tarrant"]);
     }
 
     #[test]
@@ -2616,9 +2737,9 @@ mod tests {
             let namings: Vec<Occurrence> = first
                 .iter()
                 .chain(&second)
-                .map(|(&at, &(person, token))| Occurrence::new(at, person, token))
+                .map(|(&at, &(person, token))| Occurrence::new(at, person, token, token + 1))
                 .collect();
-            let mut merged = vec![Occurrence::new(99, 9, 9)];
+            let mut merged = vec![Occurrence::new(99, 9, 9, 10)];
             merge_namings(&namings, first.len(), &mut merged);
             let mut expected = namings.clone();
             expected.sort_by_key(|o| (o.at, o.person));
