@@ -1807,8 +1807,15 @@ impl<'d, 'a> Finder<'d, 'a> {
             return (described && !is_capitalised(first_inner)).then_some(p);
         }
         let is_relative = is_in(&["who", "whose", "which", "whom", "where"], first_inner);
-        // `Rick Parry, speaking to BBC Sport, said`: a clause, not a role.
+        // `Rick Parry, speaking to BBC Sport, said`: a clause, not a role;
+        // nor is `Microsoft, in a typical act of obscurantism, calls`. But
+        // where a person is from is their affiliation (`Jo Dunn, from
+        // Human Rights Watch,`, `Ed Fox, for the Liberal Democrats,`).
+        let affiliation = first_inner == "from"
+            || (first_inner == "for"
+                && !self.word_in(inner.start + 1, &["example", "instance", "now"]));
         let clause = first_inner.ends_with("ing")
+            || (PHRASE_BREAKS.contains(first_inner) && !affiliation)
             || first_inner.ends_with("ly")
             || self.lx.is_time_word(first_inner)
             || self.starts_cue[inner.start];

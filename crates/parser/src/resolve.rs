@@ -530,7 +530,19 @@ impl<'a> People<'a> {
                 s += 1;
             }
             let title = (s..end).rev().find(|&i| lx.is_title(run_word(i)));
-            let name_start = title.map_or(s, |t| t + 1);
+            // `Chef Paolo Brennan`, `Striker Thierry Henry`: a capitalised
+            // word that opens the run before a given name is a role, as
+            // the attribution reads it.
+            let lead_role = title.is_none()
+                && end - s >= 3
+                && lx.given_name(run_word(s)).is_none()
+                && lx.given_name(run_word(s + 1)).is_some()
+                && looks_like_role(lx, run_word(s));
+            let name_start = if lead_role {
+                s + 1
+            } else {
+                title.map_or(s, |t| t + 1)
+            };
             if end - name_start < 2 {
                 continue;
             }
@@ -609,7 +621,8 @@ impl<'a> People<'a> {
             // apposition right after it.
             let mut role = title
                 .filter(|&t| !HONORIFICS.contains(word(t)))
-                .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "));
+                .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "))
+                .or_else(|| lead_role.then(|| word(s).to_string()));
             // Role words stand in the name's own paragraph; a headline above
             // it is not a role.
             let same_paragraph = |a: usize, b: usize| {
@@ -1177,6 +1190,21 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
         && doc.tokens[sent.first].kind == TokenKind::Word
         && INTRODUCTORY_WORDS.contains(doc.token_text(sent.first));
     opens || after_intro
+}
+
+/// True when a capitalised word before a given name reads as a role, not
+/// as a first name or part of a place (`Ard Jan Vetham`, `New Yorker Dick
+/// Morris`): a person noun, or a word for what someone does (`Singer`,
+/// `Striker`, `Guitarist`, `Producer`, `Fly-half`). Courtesy titles stay
+/// part of the name (`Sir Alex Ferguson`).
+fn looks_like_role(lx: &Lexicon, word: &str) -> bool {
+    const DOER_ENDINGS: [&str; 8] = ["er", "or", "ist", "ian", "man", "woman", "ess", "half"];
+    let lower = word.to_ascii_lowercase();
+    courtesy_gender(word).is_none()
+        && !HONORIFICS.contains(word)
+        && !PEERAGE.contains(word)
+        && !lx.is_place(word)
+        && (lx.is_person_noun(word) || DOER_ENDINGS.iter().any(|e| lower.ends_with(e)))
 }
 
 /// True when a comma stands right before token `k` (the first of a name):
@@ -2440,6 +2468,25 @@ mod tests {
         let text = "Neil Tarrant arrived. Tarrant said the ferry was late. \
                     His son, Andrew Tarrant, runs it.";
         assert_eq!(speakers_of(text), ["Neil Tarrant"]);
+    }
+
+    #[test]
+    fn a_word_for_what_someone_does_before_a_given_name_is_a_role() {
+        let text = "Singer Nina Castell was on stage. Castell said the show was free.";
+        assert_eq!(speakers_of(text), ["Nina Castell"]);
+        // First names, courtesy titles and places stay in the name.
+        for (text, name) in [
+            (
+                "Ard Jan Vetham was there. Vetham said it was late.",
+                "Ard Jan Vetham",
+            ),
+            (
+                "Sir Alex Ferguson was there. Ferguson said it was late.",
+                "Sir Alex Ferguson",
+            ),
+        ] {
+            assert_eq!(speakers_of(text), [name], "{text}");
+        }
     }
 
     #[test]
