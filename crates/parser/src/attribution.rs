@@ -1077,7 +1077,13 @@ impl<'d, 'a> Finder<'d, 'a> {
                 // So does a past tense right after any capitalised word:
                 // "Parker praised French films", "The Tories criticised the
                 // Lib Dem stance" (not a compound: "state-owned").
-                let past_after_name = e > start && is_past_after_subject(self.word(e - 1), w);
+                // Or after a person noun: "The Tory co-chairman attacked
+                // Labour's pledges".
+                let past_after_name = e > start
+                    && (is_past_after_subject(self.word(e - 1), w)
+                        || (w.ends_with("ed")
+                            && !w.contains('-')
+                            && self.lx.is_person_noun(self.word(e - 1))));
                 if after_name || past_after_name {
                     break;
                 }
@@ -1137,11 +1143,23 @@ impl<'d, 'a> Finder<'d, 'a> {
             // (Or when the phrase after the verb ends the sentence: `Many of
             // the countries, such as Sri Lanka or the Maldives, do not buy
             // insurance, said a US-based insurance expert.`)
+            // (Or, whatever the words before, when a name after the verb
+            // ends the sentence: `The sale has destroyed Yukos, once the
+            // owner of Yuganskneftegas, said founder Mikhail Khodorkovsky.`)
             !(apposition
-                && !self.is_proper_name(&p.name)
                 && self.phrase_after(cue.end, sent.end).is_some_and(|after| {
-                    self.lx.given_name(self.word(after.name.start)).is_some()
-                        || self.rest_is_trivial(after.tokens.end, sent.end)
+                    let ends = self.rest_is_trivial(after.tokens.end, sent.end);
+                    if self.is_proper_name(&p.name) {
+                        // A person named with a role or a given name, not
+                        // the object of "told" (`..., Roy Asher, chief
+                        // investment officer at Hibernian, told Reuters.`).
+                        ends && !self.word_in(cue.first, &["told", "tells", "tell"])
+                            && self.is_proper_name(&after.name)
+                            && (after.role.is_some()
+                                || self.lx.given_name(self.word(after.name.start)).is_some())
+                    } else {
+                        self.lx.given_name(self.word(after.name.start)).is_some() || ends
+                    }
                 }))
         });
         let (phrase, attribution_start, attribution_end) = match subject {
@@ -1669,6 +1687,14 @@ impl<'d, 'a> Finder<'d, 'a> {
                 && is_capitalised(self.word(k + 1));
             let in_name = in_name || self.is_surname_at(k);
             if !in_name && (PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w)) {
+                break;
+            }
+            // `The storm has wrecked Pelham, ..., said`: a past participle
+            // after an auxiliary is a verb, not the name's role.
+            if k > sent_start
+                && w.ends_with(b"ed")
+                && FINITE_AUXILIARIES.contains_bytes(self.word_bytes(k - 1))
+            {
                 break;
             }
             start = k;

@@ -345,10 +345,15 @@ impl Lexicon {
         self.document_words.contains_lowercase(word)
     }
 
-    /// A noun describing an unnamed person or group (`spokesman`, `officials`).
+    /// A noun describing an unnamed person or group (`spokesman`,
+    /// `officials`), or a compound whose last part is one (`co-chairman`,
+    /// `vice-president`, `ex-minister`).
     #[inline]
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains_lowercase(word)
+            || word.rsplit_once('-').is_some_and(|(_, last)| {
+                !last.is_empty() && self.person_nouns.contains_lowercase(last)
+            })
     }
 
     /// A country, region or city (`Iran`, `Saudi Arabia`).
@@ -390,6 +395,17 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::structure::{Document, TokenKind};
+
+    #[test]
+    fn a_compound_ending_in_a_person_noun_is_one() {
+        let lx = Lexicon::get();
+        for w in ["co-chairman", "vice-president", "ex-minister", "Co-Founder"] {
+            assert!(lx.is_person_noun(w), "{w}");
+        }
+        for w in ["state-owned", "co-", "-", "anti-war"] {
+            assert!(!lx.is_person_noun(w), "{w}");
+        }
+    }
 
     #[test]
     fn lexicon_loads_and_classifies() {
