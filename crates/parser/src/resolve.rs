@@ -921,7 +921,11 @@ fn salient_organisation<'a>(
         // the run goes on while the next capital is the next token.
         let mut e = k;
         let mut c = next_capital;
-        while capitals.get(c) == Some(&e) && !is_possessive(token_bytes(doc, e)) {
+        // A name never runs over a line break (a headline above it).
+        while capitals.get(c) == Some(&e)
+            && !is_possessive(token_bytes(doc, e))
+            && (e == k || !break_between(doc, e - 1, e))
+        {
             e += 1;
             c += 1;
         }
@@ -973,11 +977,29 @@ fn salient_organisation<'a>(
         k = e;
     }
     // (n, at) is unique per name (`at` is), so the hash order cannot matter.
-    counts
-        .into_iter()
-        .filter(|&(_, (n, _))| n >= 2)
-        .max_by_key(|&(_, (n, at))| (n, at))
-        .map(|(name, _)| name.to_string())
+    let best = counts
+        .iter()
+        .filter(|&(_, &(n, _))| n >= 2)
+        .max_by_key(|&(_, &(n, at))| (n, at))
+        .map(|(name, _)| name.to_string());
+    best.or_else(|| shortened_organisation(&counts))
+}
+
+/// With no organisation named twice: one named in full once and by its
+/// first word once ("Cairn" in the headline, "Shares in Cairn Energy" in
+/// the first sentence), the full name. `None` when there are several.
+fn shortened_organisation(counts: &FxHashMap<&str, (usize, usize)>) -> Option<String> {
+    // Bounded: an article names a few dozen organisations at most; a
+    // hostile one with thousands is not worth the pairs.
+    if counts.len() > 64 {
+        return None;
+    }
+    let mut found = counts.keys().filter(|long| {
+        long.split_once(' ')
+            .is_some_and(|(first, _)| counts.contains_key(first))
+    });
+    let long = found.next()?;
+    found.next().is_none().then(|| long.to_string())
 }
 
 /// How many tokens back [`named_organisation`] looks.
@@ -2487,6 +2509,22 @@ mod tests {
         ] {
             assert_eq!(speakers_of(text), [name], "{text}");
         }
+    }
+
+    #[test]
+    fn a_shortened_organisation_is_one_when_it_is_the_only_one() {
+        let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        counts.insert("Cairn", (1, 0));
+        counts.insert("Cairn Energy", (1, 5));
+        counts.insert("European", (1, 9));
+        assert_eq!(
+            shortened_organisation(&counts).as_deref(),
+            Some("Cairn Energy")
+        );
+        // Two such pairs: no telling which "the company" is.
+        counts.insert("Shell", (1, 12));
+        counts.insert("Shell Oil", (1, 15));
+        assert_eq!(shortened_organisation(&counts), None);
     }
 
     #[test]
