@@ -962,9 +962,10 @@ fn salient_organisation<'a>(
                     // A given name alone ("Renault") may be a company's.
                     || (lx.given_name(first).is_some() && s + 1 < e)
             };
-            // "Canadians", "Chinese": peoples, not organisations.
+            // "Canadians", "Chinese": peoples, not organisations; nor are
+            // "Anglers" or "Farmers" opening a sentence.
             let demonym = s + 1 == e
-                && ["ans", "ese", "ish", "ians"]
+                && ["ans", "ese", "ish", "ians", "ers"]
                     .iter()
                     .any(|x| name.ends_with(x));
             // The people's names, hashed, last.
@@ -1625,6 +1626,11 @@ fn joined(words: &[&str]) -> String {
 /// Puts the first character of `text` in lower case (`char::to_lowercase`):
 /// in place when it is ASCII, as nearly always.
 fn lowercase_first(text: &mut String) {
+    // "MPs", "MSPs": an abbreviation keeps its capitals.
+    let first_word = text.split(' ').next().unwrap_or("");
+    if first_word.chars().skip(1).any(char::is_uppercase) {
+        return;
+    }
     match text.as_bytes().first() {
         Some(b) if b.is_ascii() => text[..1].make_ascii_lowercase(),
         Some(_) => {
