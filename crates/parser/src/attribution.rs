@@ -14,7 +14,7 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
-    ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject,
+    ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject, is_possessive,
     starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
     NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
     QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
@@ -2141,14 +2141,28 @@ impl<'d, 'a> Finder<'d, 'a> {
             name_start += 1;
         }
         let role_start = self.past_determiners(r.start, name_start);
-        // "Mr" and "Mrs" are courtesy, not a role, and what stands before
-        // them ("in an interview Mr Blair") is not a role either.
+        // "Mr" and "Sir" are courtesy, not a role: the name starts with
+        // them, and what stands before them is the role ("Chief constable
+        // Mr Hayman", "Manchester United manager Sir Alex Ferguson").
         let honorific =
             name_start > r.start && HONORIFICS.contains_bytes(self.word_bytes(name_start - 1));
-        let role = (role_start < name_start && !honorific).then_some(role_start..name_start);
+        let name_start = if honorific {
+            name_start - 1
+        } else {
+            name_start
+        };
+        // Before a courtesy title, only words that end like a role are one
+        // ("London mayor Mr Livingstone", "ONGC's Mr Raha"); not "his 49
+        // minute speech Mr Brown" or "Harrogate Mr Kennedy".
+        let role_like = |end: usize| {
+            let last = self.word(end - 1);
+            !honorific || is_possessive(last.as_bytes()) || self.lx.is_role_word(last)
+        };
+        let role =
+            (role_start < name_start && role_like(name_start)).then_some(role_start..name_start);
         // An organisation keeps its article ("the Kremlin"); a person's
         // mention is the name alone.
-        let name = if role.is_none() {
+        let name = if role.is_none() && !honorific {
             r.clone()
         } else {
             name_start..r.end

@@ -356,6 +356,22 @@ impl Lexicon {
             })
     }
 
+    /// A word that can end a role before a name: a title, a person noun,
+    /// or a word for what someone does (`impresario` aside: `-er`, `-or`,
+    /// `-ist`, `-ian`, `-man`, `-woman`, `-ess`, `-half`: `Singer`,
+    /// `director`, `Guitarist`, `Fly-half`).
+    pub fn is_role_word(&self, word: &str) -> bool {
+        const DOER_ENDINGS: [&[u8]; 8] = [
+            b"er", b"or", b"ist", b"ian", b"man", b"woman", b"ess", b"half",
+        ];
+        let lower = word.as_bytes();
+        self.is_title(word)
+            || self.is_person_noun(word)
+            || DOER_ENDINGS.iter().any(|e| {
+                lower.len() >= e.len() && lower[lower.len() - e.len()..].eq_ignore_ascii_case(e)
+            })
+    }
+
     /// A country, region or city (`Iran`, `Saudi Arabia`).
     #[inline]
     pub fn is_place(&self, name: &str) -> bool {

@@ -1221,13 +1221,11 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
 /// `Striker`, `Guitarist`, `Producer`, `Fly-half`). Courtesy titles stay
 /// part of the name (`Sir Alex Ferguson`).
 fn looks_like_role(lx: &Lexicon, word: &str) -> bool {
-    const DOER_ENDINGS: [&str; 8] = ["er", "or", "ist", "ian", "man", "woman", "ess", "half"];
-    let lower = word.to_ascii_lowercase();
     courtesy_gender(word).is_none()
         && !HONORIFICS.contains(word)
         && !PEERAGE.contains(word)
         && !lx.is_place(word)
-        && (lx.is_person_noun(word) || DOER_ENDINGS.iter().any(|e| lower.ends_with(e)))
+        && lx.is_role_word(word)
 }
 
 /// True when a comma stands right before token `k` (the first of a name):
