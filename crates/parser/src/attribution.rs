@@ -2127,6 +2127,17 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // Trailing capitalised run; titles in it belong to the role.
         let mut name_start = self.capitalised_run_start(r.start, r.end - 1);
+        // `Paris-based Euronext`, `Film-maker Spike Lee`, `Coffee-loving
+        // Curry`: a capitalised compound whose last part is lower case
+        // describes the name; it is not part of it.
+        while name_start + 1 < r.end
+            && self
+                .word(name_start)
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            name_start += 1;
+        }
         if let Some(t) = (name_start..r.end - 1)
             .rev()
             .find(|&k| self.lx.is_title(self.word(k)))

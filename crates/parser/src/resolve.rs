@@ -518,7 +518,8 @@ impl<'a> People<'a> {
             }
             // The word of token `i` of the run.
             let run_word = |i: usize| run_words[i - start];
-            // Drop function words and titles at the front.
+            // Drop function words and titles at the front, and compounds
+            // that describe the name (`Paris-based Euronext`).
             let mut s = start;
             while s < end && {
                 let w = run_word(s);
@@ -526,6 +527,8 @@ impl<'a> People<'a> {
                     || DETERMINERS.contains(w)
                     || SUBJECT_PRONOUNS.contains(w)
                     || lx.is_time_word(w)
+                    || w.rsplit_once('-')
+                        .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_ascii_lowercase()))
             } {
                 s += 1;
             }
@@ -622,7 +625,11 @@ impl<'a> People<'a> {
             let mut role = title
                 .filter(|&t| !HONORIFICS.contains(word(t)))
                 .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "))
-                .or_else(|| lead_role.then(|| word(s).to_string()));
+                .or_else(|| lead_role.then(|| word(s).to_string()))
+                // `Fly-half Charlie Hodgson`: the compound dropped above.
+                .or_else(|| {
+                    (s > start && word(s - 1).contains('-')).then(|| word(s - 1).to_string())
+                });
             // Role words stand in the name's own paragraph; a headline above
             // it is not a role.
             let same_paragraph = |a: usize, b: usize| {
