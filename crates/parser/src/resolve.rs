@@ -483,6 +483,7 @@ impl<'a> People<'a> {
         }));
         // Built on first need.
         let mut speakers: Option<SpeakerNames> = None;
+        let mut courtesy_surnames: Option<Vec<&str>> = None;
         let tokens = &doc.tokens;
         let word = |k: usize| doc.token_text(k);
         let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
@@ -583,9 +584,18 @@ impl<'a> People<'a> {
                     continue;
                 }
             }
-            let org = words
-                .iter()
-                .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
+            // "Tory co-chairman Liam Fox", or "Liam Fox" where the article
+            // also writes "Dr Fox": a person, whatever else Fox names.
+            let mut person_shown = || {
+                (start > 0 && is_word(start - 1) && lx.is_role_word(word(start - 1)))
+                    || courtesy_surnames
+                        .get_or_insert_with(|| surnames_after_courtesy(doc))
+                        .contains(&words[1])
+            };
+            let org = (!(given_and_surname(lx, words) && person_shown())
+                && words
+                    .iter()
+                    .any(|w| lx.is_organisation_word(w) || lx.is_place(w)))
                 || lx.is_place(&full)
                 || words
                     .iter()
@@ -1220,6 +1230,31 @@ fn opens_sentence(doc: &Document, k: usize) -> bool {
         && doc.tokens[sent.first].kind == TokenKind::Word
         && INTRODUCTORY_WORDS.contains(doc.token_text(sent.first));
     opens || after_intro
+}
+
+/// True when `words` are a given name and one more word ("Liam Fox"), the
+/// given name neither a place nor an organisation's ("Washington Post"):
+/// a person's name when a role stands before it or the article writes the
+/// second word after a courtesy title too ("Dr Fox"), whatever else it
+/// names (the network Fox).
+fn given_and_surname(lx: &Lexicon, words: &[&str]) -> bool {
+    matches!(words, [given, _] if lx.given_name(given).is_some()
+        && !lx.is_place(given)
+        && !lx.is_organisation_word(given))
+}
+
+/// The words an article writes right after a courtesy or academic title
+/// (`Fox` in "Dr Fox", "Mr Fox"), without a possessive ending.
+fn surnames_after_courtesy<'t>(doc: &Document<'t>) -> Vec<&'t str> {
+    doc.capitals
+        .windows(2)
+        .filter(|pair| pair[1] == pair[0] + 1)
+        .filter(|pair| {
+            let title = doc.token_text(pair[0]);
+            HONORIFICS.contains(title) || ACADEMIC_TITLES.contains(title)
+        })
+        .map(|pair| bare(doc.token_text(pair[1])))
+        .collect()
 }
 
 /// True when a capitalised word before a given name reads as a role, not
@@ -2536,6 +2571,20 @@ mod tests {
         counts.insert("Shell", (1, 12));
         counts.insert("Shell Oil", (1, 15));
         assert_eq!(shortened_organisation(&counts), None);
+    }
+
+    #[test]
+    fn a_surname_that_names_an_organisation_too_is_a_persons_after_a_courtesy_title() {
+        // "Dr Fox" elsewhere shows "Liam Fox" a person, whatever Fox names.
+        let text = "Liam Fox was in Leeds. Liam Fox said the vote was close. \
+                    Dr Fox said it was won.";
+        assert_eq!(
+            speakers_and_kinds_of(text),
+            [
+                ("Liam Fox".to_string(), SpeakerKind::Person),
+                ("Liam Fox".to_string(), SpeakerKind::Person)
+            ]
+        );
     }
 
     #[test]
