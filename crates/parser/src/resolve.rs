@@ -14,8 +14,8 @@ use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
     is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
     DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS,
-    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
-    UNNAMED_MARKERS,
+    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, POST_NOMINALS, QUANTIFIER_SUBJECTS,
+    SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -599,7 +599,8 @@ impl<'a> People<'a> {
                 || lx.is_place(&full)
                 || words
                     .iter()
-                    .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
+                    .enumerate()
+                    .any(|(i, w)| is_acronym(w) && !is_post_nominal(words, i));
             // A run of capitals is a person's name when it starts with a
             // given name, carries a title, or names a speaker; this keeps
             // "Sherbrook Street" and "Homeland Security" out.
@@ -1255,6 +1256,18 @@ fn surnames_after_courtesy<'t>(doc: &Document<'t>) -> Vec<&'t str> {
         })
         .map(|pair| bare(doc.token_text(pair[1])))
         .collect()
+}
+
+/// True when `word` is all capitals, two letters or more (`BBC`, `NHS`):
+/// an organisation's acronym.
+fn is_acronym(word: &str) -> bool {
+    word.len() > 1 && word.chars().all(char::is_uppercase)
+}
+
+/// True when word `i` of `words` is letters after a person's name (`QC`
+/// in `Guy Mansfield QC`): the last word, after two words at least.
+fn is_post_nominal(words: &[&str], i: usize) -> bool {
+    i >= 2 && i + 1 == words.len() && POST_NOMINALS.contains(words[i])
 }
 
 /// True when a capitalised word before a given name reads as a role, not
@@ -2243,9 +2256,11 @@ fn resolve_mention<'t>(
         || lx.is_place(&full)
         || (rest.len() == 1 && lx.is_place(bare(head)))
         || det
-        || rest
-            .iter()
-            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+        || rest.iter().enumerate().any(|(i, w)| {
+            w.len() > 1
+                && w.chars().all(|c| c.is_uppercase() || c == '.')
+                && !is_post_nominal(rest, i)
+        });
     // "Mr Blair" is a man, whoever else bears the name.
     let gender = rest.first().and_then(|w| courtesy_gender(w));
     if rest.len() == 1 && !org_like {

@@ -729,6 +729,12 @@ pub static PARTITIVES: WordSet = WordSet::new(&[
     "minority",
 ]);
 
+/// Letters written after a person's name ("Guy Mansfield QC", "Bob Ash
+/// MP"): capitals that do not make the name an organisation's.
+pub static POST_NOMINALS: WordSet = WordSet::new(&[
+    "qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe",
+]);
+
 /// Courtesy titles: part of how a name is written, never a role.
 pub static HONORIFICS: WordSet = WordSet::new(&[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
