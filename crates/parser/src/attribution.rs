@@ -2150,6 +2150,18 @@ impl<'d, 'a> Finder<'d, 'a> {
         {
             // `Hydrologist Tomas Reyes`: a capitalised role before a given name.
             name_start += 1;
+        } else if r.end - name_start >= 4
+            && self.lx.given_name(self.word(r.end - 2)).is_some()
+            && (name_start..r.end - 2).all(|k| {
+                self.lx.given_name(self.word(k)).is_none()
+                    && !HONORIFICS.contains_bytes(self.word_bytes(k))
+                    && !PEERAGE.contains_bytes(self.word_bytes(k))
+            })
+        {
+            // `Lib Dems David Laws`, `Tennis Australia Geoff Pollard`: a
+            // given name and a surname after the name of what the person
+            // belongs to (as the resolver reads the article's people).
+            name_start = r.end - 2;
         }
         let role_start = self.past_determiners(r.start, name_start);
         // "Mr" and "Sir" are courtesy, not a role: the name starts with

@@ -542,8 +542,25 @@ impl<'a> People<'a> {
                 && lx.given_name(run_word(s)).is_none()
                 && lx.given_name(run_word(s + 1)).is_some()
                 && looks_like_role(lx, run_word(s));
+            // `Tennis Australia Geoff Pollard`, `Iron Maiden Bruce
+            // Dickinson`: a given name and a surname run on from the name
+            // of what the person belongs to, which holds no given name,
+            // courtesy title or function word (`Boss Sir Alex Ferguson`).
+            let affiliated = title.is_none()
+                && !lead_role
+                && end - s >= 4
+                && lx.given_name(run_word(end - 2)).is_some()
+                && (s..end - 2).all(|k| {
+                    let w = run_word(k);
+                    lx.given_name(w).is_none()
+                        && !HONORIFICS.contains(w)
+                        && !PEERAGE.contains(w)
+                        && !PHRASE_BREAKS.contains(w)
+                });
             let name_start = if lead_role {
                 s + 1
+            } else if affiliated {
+                end - 2
             } else {
                 title.map_or(s, |t| t + 1)
             };
@@ -637,6 +654,12 @@ impl<'a> People<'a> {
                 .filter(|&t| !HONORIFICS.contains(word(t)))
                 .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "))
                 .or_else(|| lead_role.then(|| word(s).to_string()))
+                .or_else(|| {
+                    // (Not when the person is known already: a photo credit
+                    // before a name is no role, `Getty Images Kevin Vickers`.)
+                    (affiliated && people.by_name(&full).is_none())
+                        .then(|| (s..end - 2).map(word).collect::<Vec<_>>().join(" "))
+                })
                 // `Fly-half Charlie Hodgson`: the compound dropped above.
                 .or_else(|| {
                     (s > start && word(s - 1).contains('-')).then(|| word(s - 1).to_string())
