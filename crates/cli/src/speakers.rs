@@ -327,17 +327,36 @@ impl RowSink for SpeakerTable {
     }
 }
 
-/// The last word of a name of two words or more.
+/// Courtesy titles that, with a surname, make a short form of a name ("Mr
+/// Balls" for "Ed Balls").
+const COURTESY_TITLES: [&str; 9] = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."];
+
+/// The last word of a full name: two words or more, not opening with a
+/// courtesy title.
 fn last_word_of_long_name(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace();
-    let _first = words.next()?;
+    let first = words.next()?;
+    if COURTESY_TITLES.contains(&first) {
+        return None;
+    }
     words.last()
 }
 
-/// The safe merges, as (one-word name, full name): a one-word person name goes
-/// into the only multi-word person name that ends with it, if there is exactly
-/// one. Ambiguous surnames ("Smith" with both "Anna Smith" and "Bo Smith")
-/// stay apart.
+/// The surname of a short form of a name: one word ("Sullivan"), or a
+/// courtesy title and one word ("Mr Balls").
+fn surname_of_short_name(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(surname), None, None) => Some(surname),
+        (Some(title), Some(surname), None) if COURTESY_TITLES.contains(&title) => Some(surname),
+        _ => None,
+    }
+}
+
+/// The safe merges, as (short name, full name): a one-word person name, or a
+/// courtesy title and a surname, goes into the only full person name that
+/// ends with that surname, if there is exactly one. Ambiguous surnames
+/// ("Smith" with both "Anna Smith" and "Bo Smith") stay apart.
 fn merges(tallies: &Tallies) -> Vec<(String, String)> {
     let is_person = |t: &Tally| t.kind() == "person";
     let mut by_last_word: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -350,15 +369,14 @@ fn merges(tallies: &Tallies) -> Vec<(String, String)> {
     }
     let mut merges: Vec<(String, String)> = tallies
         .iter()
-        .filter(|(name, tally)| {
-            !name.is_empty() && name.split_whitespace().count() == 1 && is_person(tally)
-        })
-        .filter_map(
-            |(name, _)| match by_last_word.get(name.as_str())?.as_slice() {
+        .filter(|(_, tally)| is_person(tally))
+        .filter_map(|(name, _)| {
+            let surname = surname_of_short_name(name)?;
+            match by_last_word.get(surname)?.as_slice() {
                 [full] => Some((name.clone(), full.to_string())),
                 _ => None,
-            },
-        )
+            }
+        })
         .collect();
     merges.sort();
     merges
@@ -436,6 +454,23 @@ mod tests {
         assert_eq!((s.articles, s.claims, s.assert, s.deny), (2, 3, 2, 1));
         assert_eq!(s.confirmations, 1);
         assert_eq!((s.first_doc.as_str(), s.last_doc.as_str()), ("a", "b"));
+    }
+
+    #[test]
+    fn a_courtesy_title_and_a_surname_merge_like_a_surname() {
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "Ed Balls", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Mr Balls", "person", "assert", "said")]);
+        t.add_article(&[row("c", "Mr Blair", "person", "assert", "said")]);
+        t.add_article(&[row("d", "Tony Blair", "person", "assert", "said")]);
+        t.add_article(&[row("e", "Cherie Blair", "person", "assert", "said")]);
+        let rows = t.finish();
+        assert_eq!(find(&rows, "Ed Balls").claims, 2);
+        // Two Blairs: "Mr Blair" stays apart, and no full name is taken for
+        // a short one ("Mr Tony Blair" is no short form).
+        assert_eq!(rows.len(), 4);
+        assert_eq!(surname_of_short_name("Mr Tony Blair"), None);
+        assert_eq!(last_word_of_long_name("Mr Balls"), None);
     }
 
     #[test]
