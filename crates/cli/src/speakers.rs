@@ -353,6 +353,22 @@ fn surname_of_short_name(name: &str) -> Option<&str> {
     }
 }
 
+/// False when a short name's courtesy title and a full name's given name
+/// show different genders ("Mrs Smith" is not "John Smith").
+fn genders_agree(short: &str, full: &str) -> bool {
+    use claimtrack_parser::lexicon::{Gender, Lexicon};
+    let title = match short.split_whitespace().next() {
+        Some("Mr" | "Mr.") => Gender::Male,
+        Some("Mrs" | "Mrs." | "Ms" | "Ms." | "Miss") => Gender::Female,
+        _ => return true,
+    };
+    let given = full.split_whitespace().next().unwrap_or("");
+    !matches!(
+        (title, Lexicon::get().given_name(given)),
+        (Gender::Male, Some(Gender::Female)) | (Gender::Female, Some(Gender::Male))
+    )
+}
+
 /// The safe merges, as (short name, full name): a one-word person name, or a
 /// courtesy title and a surname, goes into the only full person name that
 /// ends with that surname, if there is exactly one. Ambiguous surnames
@@ -373,7 +389,7 @@ fn merges(tallies: &Tallies) -> Vec<(String, String)> {
         .filter_map(|(name, _)| {
             let surname = surname_of_short_name(name)?;
             match by_last_word.get(surname)?.as_slice() {
-                [full] => Some((name.clone(), full.to_string())),
+                [full] if genders_agree(name, full) => Some((name.clone(), full.to_string())),
                 _ => None,
             }
         })
@@ -470,6 +486,11 @@ mod tests {
         // a short one ("Mr Tony Blair" is no short form).
         assert_eq!(rows.len(), 4);
         assert_eq!(surname_of_short_name("Mr Tony Blair"), None);
+        // "Mrs Smith" is not "John Smith".
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "John Smith", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Mrs Smith", "person", "assert", "said")]);
+        assert_eq!(t.finish().len(), 2);
         assert_eq!(last_word_of_long_name("Mr Balls"), None);
     }
 
