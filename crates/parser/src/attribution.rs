@@ -14,10 +14,11 @@ use crate::lexicon::{CueClass, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
-    ends_with_ignore_ascii_case, is_capitalised, is_in, is_past_after_subject, is_possessive,
-    starts_with_ignore_ascii_case, DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS,
-    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
-    QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    ends_with_ignore_ascii_case, is_capitalised, is_describing_compound, is_in,
+    is_past_after_subject, is_possessive, starts_with_ignore_ascii_case, DETERMINERS,
+    DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, NOT_CONTENT_START, OPENING_CONJUNCTIONS,
+    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS,
+    SUBJECT_PRONOUNS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -2130,12 +2131,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         // `Paris-based Euronext`, `Film-maker Spike Lee`, `Coffee-loving
         // Curry`: a capitalised compound whose last part is lower case
         // describes the name; it is not part of it.
-        while name_start + 1 < r.end
-            && self
-                .word(name_start)
-                .rsplit_once('-')
-                .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_ascii_lowercase()))
-        {
+        while name_start + 1 < r.end && is_describing_compound(self.word(name_start)) {
             name_start += 1;
         }
         if let Some(t) = (name_start..r.end - 1)

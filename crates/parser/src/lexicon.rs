@@ -351,9 +351,8 @@ impl Lexicon {
     #[inline]
     pub fn is_person_noun(&self, word: &str) -> bool {
         self.person_nouns.contains_lowercase(word)
-            || word.rsplit_once('-').is_some_and(|(_, last)| {
-                !last.is_empty() && self.person_nouns.contains_lowercase(last)
-            })
+            || crate::words::after_last_hyphen(word)
+                .is_some_and(|last| !last.is_empty() && self.person_nouns.contains_lowercase(last))
     }
 
     /// A word that can end a role before a name: a title, a person noun,

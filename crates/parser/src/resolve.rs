@@ -12,10 +12,10 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
-    is_capitalised, is_in, is_past_after_subject, is_possessive, little_endian, ACADEMIC_TITLES,
-    DETERMINERS, FINITE_AUXILIARIES, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS,
-    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, POST_NOMINALS, QUANTIFIER_SUBJECTS,
-    SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    is_capitalised, is_describing_compound, is_in, is_past_after_subject, is_possessive,
+    little_endian, ACADEMIC_TITLES, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS,
+    INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
+    POST_NOMINALS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -528,8 +528,7 @@ impl<'a> People<'a> {
                     || DETERMINERS.contains(w)
                     || SUBJECT_PRONOUNS.contains(w)
                     || lx.is_time_word(w)
-                    || w.rsplit_once('-')
-                        .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_ascii_lowercase()))
+                    || is_describing_compound(w)
             } {
                 s += 1;
             }
@@ -609,10 +608,12 @@ impl<'a> People<'a> {
                         .get_or_insert_with(|| surnames_after_courtesy(doc))
                         .contains(&words[1])
             };
-            let org = (!(given_and_surname(lx, words) && person_shown())
-                && words
-                    .iter()
-                    .any(|w| lx.is_organisation_word(w) || lx.is_place(w)))
+            // (The organisation and place words first: the exception is
+            // rare, and costs more.)
+            let org = (words
+                .iter()
+                .any(|w| lx.is_organisation_word(w) || lx.is_place(w))
+                && !(given_and_surname(lx, words) && person_shown()))
                 || lx.is_place(&full)
                 || words
                     .iter()
@@ -1491,6 +1492,8 @@ fn settle_kinds(
     shown.dedup_by(|a, b| name(*a) == name(*b));
     // The text is searched only when a claim needs it.
     let mut searched = false;
+    // The names whose pronouns were read, with what they showed.
+    let mut decided: Vec<(String, bool)> = Vec::new();
     for &i in guessed.iter() {
         let name = claims[i].speaker.name.as_str();
         let mut organisation = shown
@@ -1507,7 +1510,15 @@ fn settle_kinds(
         // (Not one whose role is a person's: "Neill, editor of Hazards
         // magazine".)
         if !organisation && !name.contains(' ') && !role_is_persons(lx, &claims[i].speaker.role) {
-            organisation = pronouns_show_organisation(text, claims, guessed, name);
+            // Once per name: the verdict holds for all its claims.
+            organisation = match decided.iter().find(|(n, _)| n == name) {
+                Some(&(_, verdict)) => verdict,
+                None => {
+                    let verdict = pronouns_show_organisation(text, claims, guessed, name);
+                    decided.push((name.to_string(), verdict));
+                    verdict
+                }
+            };
         }
         if organisation {
             claims[i].speaker.kind = SpeakerKind::Organization;

@@ -735,6 +735,23 @@ pub static POST_NOMINALS: WordSet = WordSet::new(&[
     "qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe",
 ]);
 
+/// What follows the last hyphen of `word` (`chairman` in `co-chairman`),
+/// if it has one. A byte loop, not `rsplit_once`: most words are short and
+/// hold no hyphen, and the call to a general search cost more than the
+/// look (these tests run on every capitalised word and every phrase).
+pub fn after_last_hyphen(word: &str) -> Option<&str> {
+    let i = word.bytes().rposition(|b| b == b'-')?;
+    // A hyphen is one byte: the slice starts on a character boundary.
+    word.get(i + 1..)
+}
+
+/// True when `word` is a compound whose last part is lower case
+/// (`Paris-based`, `Film-maker`, `Coffee-loving`): before a name, it
+/// describes the name and is not part of it.
+pub fn is_describing_compound(word: &str) -> bool {
+    after_last_hyphen(word).is_some_and(|last| last.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
 /// Courtesy titles: part of how a name is written, never a role.
 pub static HONORIFICS: WordSet = WordSet::new(&[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "mx", "mx.",
@@ -811,6 +828,29 @@ pub static PLAIN_NEGATORS: WordSet = WordSet::new(&[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_last_hyphen_is_rsplit_once() {
+        for w in [
+            "",
+            "-",
+            "co-chairman",
+            "Paris-based",
+            "Jean-Louis",
+            "a-b-c",
+            "é-è",
+            "plain",
+        ] {
+            assert_eq!(
+                after_last_hyphen(w),
+                w.rsplit_once('-').map(|(_, last)| last),
+                "{w}"
+            );
+        }
+        assert!(is_describing_compound("Film-maker"));
+        assert!(!is_describing_compound("Jean-Louis"));
+        assert!(!is_describing_compound("Smith"));
+    }
 
     #[test]
     fn a_byte_set_finds_its_words_exactly_or_in_lower_case() {
