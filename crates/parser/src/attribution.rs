@@ -2081,7 +2081,12 @@ impl<'d, 'a> Finder<'d, 'a> {
         // MPs`: the head is the noun before `of`, and the phrase is a
         // description (of a body, only when named members follow: `a group
         // of scholars` is no speaker's name).
-        if let Some(of) = of {
+        // `Gloucester director of rugby Nigel Melville`: a person named
+        // after the description, not the description.
+        let named_after = r.len() >= 3
+            && is_capitalised(self.word(r.end - 1))
+            && self.lx.given_name(self.word(r.end - 2)).is_some();
+        if let Some(of) = of.filter(|&of| !(named_after && of + 1 < r.end - 2)) {
             let before = self.word(of - 1);
             if !is_capitalised(before)
                 && (self.lx.is_person_noun(before)
@@ -2158,6 +2163,12 @@ impl<'d, 'a> Finder<'d, 'a> {
             // given name and a surname after the name of what the person
             // belongs to (as the resolver reads the article's people).
             name_start = r.end - 2;
+        } else if let Some(k) =
+            (name_start + 1..r.end - 1).find(|&k| HONORIFICS.contains_bytes(self.word_bytes(k)))
+        {
+            // `Lib Dem Sir Archy Kirkwood`: a courtesy title inside the run
+            // opens the name (see below).
+            name_start = k + 1;
         }
         let role_start = self.past_determiners(r.start, name_start);
         // "Mr" and "Sir" are courtesy, not a role: the name starts with

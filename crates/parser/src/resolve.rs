@@ -556,10 +556,20 @@ impl<'a> People<'a> {
                         && !PEERAGE.contains(w)
                         && !PHRASE_BREAKS.contains(w)
                 });
+            // `Boss Sir Alex Ferguson`, `Lib Dem Sir Archy Kirkwood`: a
+            // courtesy title inside the run opens the name; the words
+            // before it are a role.
+            let courtesy = if title.is_none() && !lead_role && !affiliated && end - s >= 3 {
+                (s + 1..end - 1).find(|&k| HONORIFICS.contains(run_word(k)))
+            } else {
+                None
+            };
             let name_start = if lead_role {
                 s + 1
             } else if affiliated {
                 end - 2
+            } else if let Some(k) = courtesy {
+                k
             } else {
                 title.map_or(s, |t| t + 1)
             };
@@ -661,6 +671,7 @@ impl<'a> People<'a> {
                     (affiliated && people.by_name(&full).is_none())
                         .then(|| (s..end - 2).map(word).collect::<Vec<_>>().join(" "))
                 })
+                .or_else(|| courtesy.map(|k| (s..k).map(word).collect::<Vec<_>>().join(" ")))
                 // `Fly-half Charlie Hodgson`: the compound dropped above.
                 .or_else(|| {
                     (s > start && word(s - 1).contains('-')).then(|| word(s - 1).to_string())
