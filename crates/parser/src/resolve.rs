@@ -102,8 +102,9 @@ impl Occurrence {
             return subject;
         }
         let [a, b] = self.subject_tokens;
-        let subject = (opens_sentence(doc, a) && (a == b || opens_sentence(doc, b)))
-            || (comma_before(doc, a) && verb_follows(doc, self.after));
+        let subject = ((opens_sentence(doc, a) && (a == b || opens_sentence(doc, b)))
+            || (comma_before(doc, a) && verb_follows(doc, self.after)))
+            && !in_caption(doc, self.at);
         self.subject.set(Some(subject));
         subject
     }
@@ -1316,6 +1317,26 @@ fn looks_like_role(lx: &Lexicon, word: &str) -> bool {
         && !PEERAGE.contains(word)
         && !lx.is_place(word)
         && lx.is_role_word(word)
+}
+
+/// True when byte offset `at` lies in a photo caption ("Ryan Remiorz / The
+/// Canadian Press Kevin Vickers, right, tosses ...", "Benjamin Layne ...
+/// looks at a display ... ( THE CANADIAN PRESS FILE PHOTO )"): a paragraph
+/// with a photo credit. Who a caption shows takes no floor from the
+/// article's speakers.
+fn in_caption(doc: &Document, at: usize) -> bool {
+    let k = doc.paragraphs.partition_point(|p| p.end <= at);
+    let Some(paragraph) = doc.paragraphs.get(k).filter(|p| p.start <= at) else {
+        return false;
+    };
+    let text = paragraph.slice(doc.text);
+    text.contains("PHOTO")
+        || text.contains("Getty Images")
+        || text.match_indices(" / ").any(|(i, _)| {
+            // A photographer's name, then the agency: capitals both sides.
+            text[i + 3..].starts_with(|c: char| c.is_uppercase())
+                && text[..i].rsplit(' ').next().is_some_and(is_capitalised)
+        })
 }
 
 /// True when a comma stands right before token `k` (the first of a name):
