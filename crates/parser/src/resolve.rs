@@ -958,6 +958,8 @@ fn salient_organisation<'a>(
     // name -> (times named, token of the last naming)
     // Keyed by slices of the text: only the winner becomes a String.
     let mut counts: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+    // Built on first need.
+    let mut courtesy_surnames: Option<Vec<&str>> = None;
     let capitals = doc.capitals_in(start..end);
     // Runs of capitalised words: each starts at a capital, the next at the
     // first capital past the end of the last.
@@ -1009,12 +1011,17 @@ fn salient_organisation<'a>(
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
             let name = bare(span.slice(doc.text));
             let last = bare(doc.token_text(e - 1));
-            let person = || {
+            let mut person = || {
                 people.by_name(name).is_some()
                     || people.name_part(last).is_some_and(|u| u.surname.is_some())
                     || people.name_part(first).is_some_and(|u| u.given.is_some())
                     // A given name alone ("Renault") may be a company's.
                     || (lx.given_name(first).is_some() && s + 1 < e)
+                    // "Anil Ambani" or "Ambani" where the article writes
+                    // "Mr Ambani".
+                    || courtesy_surnames
+                        .get_or_insert_with(|| surnames_after_courtesy(doc))
+                        .contains(&last)
             };
             // "Canadians", "Chinese": peoples, not organisations; nor are
             // "Anglers" or "Farmers" opening a sentence.
