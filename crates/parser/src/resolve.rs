@@ -1336,13 +1336,29 @@ fn in_caption(doc: &Document, at: usize) -> bool {
     let Some(paragraph) = doc.paragraphs.get(k).filter(|p| p.start <= at) else {
         return false;
     };
-    let text = paragraph.slice(doc.text);
-    text.contains("PHOTO")
-        || text.contains("Getty Images")
-        || text.match_indices(" / ").any(|(i, _)| {
-            // A photographer's name, then the agency: capitals both sides.
-            text[i + 3..].starts_with(|c: char| c.is_uppercase())
-                && text[..i].rsplit(' ').next().is_some_and(is_capitalised)
+    // A credit opens a caption ("Ryan Remiorz / The Canadian Press", "PA
+    // Images via Getty Images") or closes it ("FILE PHOTO )"): only the ends
+    // of the paragraph are read.
+    const END: usize = 80;
+    let bytes = paragraph.slice(doc.text).as_bytes();
+    let head = &bytes[..bytes.len().min(END)];
+    let tail = &bytes[bytes.len().saturating_sub(END)..];
+    let holds = |part: &[u8], needle: &[u8]| part.windows(needle.len()).any(|w| w == needle);
+    holds(tail, b"PHOTO")
+        || holds(head, b"PHOTO")
+        || holds(head, b"Getty Images")
+        || head.windows(4).enumerate().any(|(i, w)| {
+            // A photographer's name, then the agency: capitals both sides
+            // (" / T", after a lower-case letter that ends a capitalised
+            // word).
+            w[..3] == *b" / "
+                && w[3].is_ascii_uppercase()
+                && i > 0
+                && head[i - 1].is_ascii_alphabetic()
+                && head[..i]
+                    .rsplit(|&b| b == b' ')
+                    .next()
+                    .is_some_and(|word| word.first().is_some_and(u8::is_ascii_uppercase))
         })
 }
 
