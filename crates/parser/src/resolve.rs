@@ -94,9 +94,10 @@ impl Occurrence {
     }
 
     /// True when the naming is its sentence's subject: it opens the
-    /// sentence (see [`opens_sentence`]), or a finite verb follows it ("A
-    /// press release, issued on Nov. 27, McCallum expressed concern", "a
-    /// comment that Scheer found concerning").
+    /// sentence (see [`opens_sentence`]), or it follows a comma and a
+    /// finite verb follows it ("A press release, issued on Nov. 27,
+    /// McCallum expressed concern"); never in a photo caption
+    /// ([`in_caption`]).
     fn is_subject(&self, doc: &Document) -> bool {
         if let Some(subject) = self.subject.get() {
             return subject;
