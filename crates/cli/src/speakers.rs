@@ -356,11 +356,9 @@ fn surname_of_short_name(name: &str) -> Option<&str> {
 /// False when a short name's courtesy title and a full name's given name
 /// show different genders ("Mrs Smith" is not "John Smith").
 fn genders_agree(short: &str, full: &str) -> bool {
-    use claimtrack_parser::lexicon::{Gender, Lexicon};
-    let title = match short.split_whitespace().next() {
-        Some("Mr" | "Mr.") => Gender::Male,
-        Some("Mrs" | "Mrs." | "Ms" | "Ms." | "Miss") => Gender::Female,
-        _ => return true,
+    use claimtrack_parser::lexicon::{courtesy_gender, Gender, Lexicon};
+    let Some(title) = short.split_whitespace().next().and_then(courtesy_gender) else {
+        return true;
     };
     let given = full.split_whitespace().next().unwrap_or("");
     !matches!(

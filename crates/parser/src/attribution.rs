@@ -16,9 +16,9 @@ use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_describing_compound, is_in,
     is_past_after_subject, is_possessive, starts_with_ignore_ascii_case, DETERMINERS,
-    DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, NOT_CONTENT_START, OPENING_CONJUNCTIONS,
-    PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS,
-    SUBJECT_PRONOUNS, VERB_MODIFIERS,
+    DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, MODALS, NEGATED_MODALS, NOT_CONTENT_START,
+    OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS,
+    SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, TELL_FORMS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -848,7 +848,7 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let negated = (phrase.tokens.end..cue.first).any(|i| {
             PLAIN_NEGATORS.contains_bytes(self.word_bytes(i))
-                || self.word_in(i, &["wouldn't", "wouldn’t", "won't", "won’t"])
+                || NEGATED_MODALS.contains_bytes(self.word_bytes(i))
         });
         out.push(Found {
             content,
@@ -990,26 +990,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         let mut negated = false;
         for k in from..cue.first {
             // A modal makes a refusal (`would not say`, `wouldn't say`).
-            if self.word_in(
-                k,
-                &[
-                    "would",
-                    "could",
-                    "will",
-                    "can",
-                    "might",
-                    "may",
-                    "wouldn't",
-                    "wouldn’t",
-                    "won't",
-                    "won’t",
-                    "couldn't",
-                    "couldn’t",
-                    "can't",
-                    "can’t",
-                    "cannot",
-                ],
-            ) {
+            let w = self.word_bytes(k);
+            if MODALS.contains_bytes(w) || NEGATED_MODALS.contains_bytes(w) {
                 return false;
             }
             negated |= PLAIN_NEGATORS.contains_bytes(self.word_bytes(k));
@@ -1154,7 +1136,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                         // A person named with a role or a given name, not
                         // the object of "told" (`..., Roy Asher, chief
                         // investment officer at Hibernian, told Reuters.`).
-                        ends && !self.word_in(cue.first, &["told", "tells", "tell"])
+                        ends && !TELL_FORMS.contains_bytes(self.word_bytes(cue.first))
                             && self.is_proper_name(&after.name)
                             && (after.role.is_some()
                                 || self.lx.given_name(self.word(after.name.start)).is_some())
@@ -1322,7 +1304,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// after the object of `told` (`..., Danison told HuffPost Canada in an
     /// email.`). No cue or quotation in it.
     fn trailing_phrase_ends(&self, cue: Cue, rest: usize, end: usize) -> bool {
-        let told = self.word_in(cue.first, &["told", "tells", "tell"]);
+        let told = TELL_FORMS.contains_bytes(self.word_bytes(cue.first));
         let preposition = |k: usize| {
             self.word_in(
                 k,
@@ -1438,7 +1420,7 @@ impl<'d, 'a> Finder<'d, 'a> {
     /// The content after a cue, if the words after it read as reported speech.
     /// `loose`: accept a clause without `that` opening with a noun phrase.
     fn content_after(&self, cue: Cue, end: usize, loose: bool) -> Option<Range<usize>> {
-        let told = self.word_in(cue.first, &["told", "tells", "tell", "telling"]);
+        let told = TELL_FORMS.contains_bytes(self.word_bytes(cue.first));
         let mut k = cue.end;
         // `said in a statement on Friday that`, `told state-run news agency IRNA that`
         let that = (k..end.min(k + 12))
@@ -2153,11 +2135,7 @@ impl<'d, 'a> Finder<'d, 'a> {
             name_start += 1;
         } else if r.end - name_start >= 4
             && self.lx.given_name(self.word(r.end - 2)).is_some()
-            && (name_start..r.end - 2).all(|k| {
-                self.lx.given_name(self.word(k)).is_none()
-                    && !HONORIFICS.contains_bytes(self.word_bytes(k))
-                    && !PEERAGE.contains_bytes(self.word_bytes(k))
-            })
+            && (name_start..r.end - 2).all(|k| self.lx.is_affiliation_word(self.word(k)))
         {
             // `Lib Dems David Laws`, `Tennis Australia Geoff Pollard`: a
             // given name and a surname after the name of what the person

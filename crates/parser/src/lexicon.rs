@@ -371,6 +371,20 @@ impl Lexicon {
             })
     }
 
+    /// A word that can stand in the name of what a person belongs to when
+    /// it runs on into their name (`Tennis Australia` in `Tennis Australia
+    /// Geoff Pollard`, `Lib Dems` in `Lib Dems David Laws`): not a given
+    /// name, courtesy title, rank or function word, any of which shows the
+    /// run to be one person's name (`Mary Ann Smith`, `Boss Sir Alex
+    /// Ferguson`, `Lord Nicholls`).
+    pub fn is_affiliation_word(&self, word: &str) -> bool {
+        use crate::words::{HONORIFICS, PEERAGE, PHRASE_BREAKS};
+        self.given_name(word).is_none()
+            && !HONORIFICS.contains(word)
+            && !PEERAGE.contains(word)
+            && !PHRASE_BREAKS.contains(word)
+    }
+
     /// A country, region or city (`Iran`, `Saudi Arabia`).
     #[inline]
     pub fn is_place(&self, name: &str) -> bool {
@@ -403,6 +417,18 @@ impl Lexicon {
     #[inline]
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains_as_written_or_lowercase(word)
+    }
+}
+
+/// The gender a courtesy title gives a name it opens (`Mr Fox`, `Mrs
+/// Howard`, `Sir Alex Ferguson`): for a speaker named without a given name,
+/// "he" and "she" can still tell, and the speakers report does not take
+/// "Mrs Smith" for "John Smith".
+pub fn courtesy_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Gender::Female),
+        _ => None,
     }
 }
 

@@ -8,7 +8,7 @@
 //! order.
 
 use crate::attribution::{Attribution, SpeakerMention, SpeakerRef};
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{courtesy_gender, Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
@@ -551,13 +551,7 @@ impl<'a> People<'a> {
                 && !lead_role
                 && end - s >= 4
                 && lx.given_name(run_word(end - 2)).is_some()
-                && (s..end - 2).all(|k| {
-                    let w = run_word(k);
-                    lx.given_name(w).is_none()
-                        && !HONORIFICS.contains(w)
-                        && !PEERAGE.contains(w)
-                        && !PHRASE_BREAKS.contains(w)
-                });
+                && (s..end - 2).all(|k| lx.is_affiliation_word(run_word(k)));
             // `Boss Sir Alex Ferguson`, `Lib Dem Sir Archy Kirkwood`: a
             // courtesy title inside the run opens the name; the words
             // before it are a role.
@@ -1770,17 +1764,6 @@ fn name_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
     courtesy_gender(first).or_else(|| lx.given_name(first))
 }
 
-/// The gender a courtesy title gives a name it opens (`Mr Fox`, `Mrs
-/// Howard`): for a speaker named without a given name, "he" and "she" can
-/// still tell.
-fn courtesy_gender(word: &str) -> Option<Gender> {
-    match word.trim_end_matches('.') {
-        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
 /// True when `haystack` holds `needle`, ASCII case ignored: what
 /// `haystack.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())`
 /// tells, without the two lower-cased copies.
@@ -2724,6 +2707,12 @@ mod tests {
             (
                 "Sir Alex Ferguson was there. Ferguson said it was late.",
                 "Sir Alex Ferguson",
+            ),
+            // "Baroness" ends like a word for a doer ("-ess"): the rank
+            // keeps it in the name.
+            (
+                "Baroness Ann Tarrant was there. Tarrant said it was late.",
+                "Baroness Ann Tarrant",
             ),
         ] {
             assert_eq!(speakers_of(text), [name], "{text}");

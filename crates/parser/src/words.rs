@@ -729,6 +729,28 @@ pub static PARTITIVES: WordSet = WordSet::new(&[
     "minority",
 ]);
 
+/// The forms of "tell", a verb of saying whose object is whom it was said
+/// to (`told Reuters`), not the speaker or the content.
+pub static TELL_FORMS: WordSet = WordSet::new(&["tell", "tells", "told", "telling"]);
+
+/// Modals: before a negated verb of saying they make a refusal ("would not
+/// say", "can not say"), not a plain negation.
+pub static MODALS: WordSet = WordSet::new(&["would", "could", "will", "can", "might", "may"]);
+
+/// Modals negated in one word ("wouldn't say", "won't deny", "cannot
+/// say"): refusals, which [`PLAIN_NEGATORS`] leaves out.
+pub static NEGATED_MODALS: WordSet = WordSet::new(&[
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
+    "couldn't",
+    "couldn’t",
+    "can't",
+    "can’t",
+    "cannot",
+]);
+
 /// Letters written after a person's name ("Guy Mansfield QC", "Bob Ash
 /// MP"): capitals that do not make the name an organisation's.
 pub static POST_NOMINALS: WordSet = WordSet::new(&[
