@@ -435,6 +435,120 @@ impl<'s> SpeakerNames<'s> {
     }
 }
 
+/// What stands between the front of a run of capitalised words and the
+/// name in it, as [`RunReading`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunLead {
+    /// Nothing (or only the title, if the run has one).
+    Plain,
+    /// `Chef Paolo Brennan`, `Striker Thierry Henry`: a word for what
+    /// someone does, before a given name (as the attribution reads it).
+    Role,
+    /// `Tennis Australia Geoff Pollard`, `Iron Maiden Bruce Dickinson`: the
+    /// name of what the person belongs to, before a given name and a
+    /// surname.
+    Affiliation,
+    /// `Boss Sir Alex Ferguson`, `Lib Dem Sir Archy Kirkwood`: a courtesy
+    /// title inside the run, at this index, opens the name; the words
+    /// before it are a role.
+    Courtesy(usize),
+}
+
+/// How the people table reads a run of capitalised words: where the name
+/// in it starts and what stands before it, as indices into the run's
+/// words. ("Kremlin spokesman" stands before the run "Dmitry Peskov"; see
+/// [`People::role_before`].)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunReading {
+    /// The first word past function words, pronouns, time words and
+    /// compounds that describe the name (`Paris-based Euronext`).
+    front: usize,
+    /// The last title in the run from `front` on (`Prime Minister`,
+    /// `Mr`), if any.
+    title: Option<usize>,
+    /// What stands before the name, when no title does.
+    lead: RunLead,
+    /// The first word of the name.
+    name_start: usize,
+}
+
+impl RunReading {
+    /// Reads `words`, a run of capitalised words (a possessive ending on
+    /// the last one does not matter).
+    fn of(lx: &Lexicon, words: &[&str]) -> RunReading {
+        let end = words.len();
+        let mut front = 0;
+        while front < end && {
+            let w = words[front];
+            PHRASE_BREAKS.contains(w)
+                || DETERMINERS.contains(w)
+                || SUBJECT_PRONOUNS.contains(w)
+                || lx.is_time_word(w)
+                || is_describing_compound(w)
+        } {
+            front += 1;
+        }
+        let s = front;
+        let title = (s..end).rev().find(|&i| lx.is_title(words[i]));
+        let lead = if title.is_some() {
+            RunLead::Plain
+        } else if end - s >= 3
+            && lx.given_name(words[s]).is_none()
+            && lx.given_name(words[s + 1]).is_some()
+            && looks_like_role(lx, words[s])
+        {
+            RunLead::Role
+        } else if end - s >= 4
+            && lx.given_name(words[end - 2]).is_some()
+            // Holding no given name, courtesy title or function word (`Boss
+            // Sir Alex Ferguson` is a courtesy title's run).
+            && words[s..end - 2].iter().all(|w| lx.is_affiliation_word(w))
+        {
+            RunLead::Affiliation
+        } else if end - s >= 3 {
+            (s + 1..end - 1)
+                .find(|&k| HONORIFICS.contains(words[k]))
+                .map_or(RunLead::Plain, RunLead::Courtesy)
+        } else {
+            RunLead::Plain
+        };
+        let name_start = match lead {
+            RunLead::Role => s + 1,
+            RunLead::Affiliation => end - 2,
+            RunLead::Courtesy(k) => k,
+            RunLead::Plain => title.map_or(s, |t| t + 1),
+        };
+        RunReading {
+            front,
+            title,
+            lead,
+            name_start,
+        }
+    }
+
+    /// The role the run itself gives its name, from `words` (the run's, as
+    /// read): the words up to a title that is not a courtesy title, the
+    /// word for what someone does, the name of what they belong to (unless
+    /// `known` says the person is named already: a photo credit before a
+    /// name, `Getty Images Kevin Vickers`, is no role), the words before a
+    /// courtesy title, or a compound dropped at the front (`Fly-half
+    /// Charlie Hodgson`).
+    fn role(&self, words: &[&str], known: impl FnOnce() -> bool) -> Option<String> {
+        let s = self.front;
+        let end = words.len();
+        self.title
+            .filter(|&t| !HONORIFICS.contains(words[t]))
+            .map(|t| words[s..=t].join(" "))
+            .or_else(|| match self.lead {
+                RunLead::Plain => None,
+                RunLead::Role => Some(words[s].to_string()),
+                RunLead::Affiliation => (!known()).then(|| words[s..end - 2].join(" ")),
+                RunLead::Courtesy(k) => Some(words[s..k].join(" ")),
+            })
+            .or_else(|| (s > 0 && words[s - 1].contains('-')).then(|| words[s - 1].to_string()))
+    }
+}
+
 impl<'a> People<'a> {
     /// Gives `buffers` the people's tables and vectors that borrow
     /// nothing from the text, emptied, for the next article.
@@ -519,56 +633,10 @@ impl<'a> People<'a> {
             for k in start..end {
                 run_words.push(word(k));
             }
-            // The word of token `i` of the run.
-            let run_word = |i: usize| run_words[i - start];
-            // Drop function words and titles at the front, and compounds
-            // that describe the name (`Paris-based Euronext`).
-            let mut s = start;
-            while s < end && {
-                let w = run_word(s);
-                PHRASE_BREAKS.contains(w)
-                    || DETERMINERS.contains(w)
-                    || SUBJECT_PRONOUNS.contains(w)
-                    || lx.is_time_word(w)
-                    || is_describing_compound(w)
-            } {
-                s += 1;
-            }
-            let title = (s..end).rev().find(|&i| lx.is_title(run_word(i)));
-            // `Chef Paolo Brennan`, `Striker Thierry Henry`: a capitalised
-            // word that opens the run before a given name is a role, as
-            // the attribution reads it.
-            let lead_role = title.is_none()
-                && end - s >= 3
-                && lx.given_name(run_word(s)).is_none()
-                && lx.given_name(run_word(s + 1)).is_some()
-                && looks_like_role(lx, run_word(s));
-            // `Tennis Australia Geoff Pollard`, `Iron Maiden Bruce
-            // Dickinson`: a given name and a surname run on from the name
-            // of what the person belongs to, which holds no given name,
-            // courtesy title or function word (`Boss Sir Alex Ferguson`).
-            let affiliated = title.is_none()
-                && !lead_role
-                && end - s >= 4
-                && lx.given_name(run_word(end - 2)).is_some()
-                && (s..end - 2).all(|k| lx.is_affiliation_word(run_word(k)));
-            // `Boss Sir Alex Ferguson`, `Lib Dem Sir Archy Kirkwood`: a
-            // courtesy title inside the run opens the name; the words
-            // before it are a role.
-            let courtesy = if title.is_none() && !lead_role && !affiliated && end - s >= 3 {
-                (s + 1..end - 1).find(|&k| HONORIFICS.contains(run_word(k)))
-            } else {
-                None
-            };
-            let name_start = if lead_role {
-                s + 1
-            } else if affiliated {
-                end - 2
-            } else if let Some(k) = courtesy {
-                k
-            } else {
-                title.map_or(s, |t| t + 1)
-            };
+            let reading = RunReading::of(lx, &run_words);
+            // Token indices of what the reading found in the run.
+            let title = reading.title.map(|i| start + i);
+            let name_start = start + reading.name_start;
             if end - name_start < 2 {
                 continue;
             }
@@ -579,32 +647,12 @@ impl<'a> People<'a> {
             }
             let words = &run_words[name_start - start..];
             let full = run_name(doc, name_start, end, words);
-            // "Getty Images Kevin Vickers", "The Canadian Press Kevin
-            // Vickers" (a photo credit run into a caption): a run that ends
-            // with the full name, from a given name on, of someone already
-            // named is a naming of that person, whatever comes before.
-            // (Two words before it at least: one unknown word is more likely
-            // the person's own, as in "Hicham El Guerrouj" after "El
-            // Guerrouj".)
-            if words.len() > 3
-                && title.is_none()
-                && lx.given_name(words[0]).is_none()
-                && !people.persons.is_empty()
-            {
-                let known = (2..words.len() - 1).find_map(|k| {
-                    lx.given_name(words[k])?;
-                    let i = people.by_name(&run_name(doc, name_start + k, end, &words[k..]))?;
-                    Some((name_start + k, i))
-                });
-                if let Some((first, i)) = known {
-                    people.occurrences.push(Occurrence::new(
-                        tokens[first].span.start,
-                        i,
-                        first,
-                        end,
-                    ));
-                    continue;
-                }
+            // A photo credit run into a caption names someone already named.
+            if let Some((first, i)) = people.credited_naming(doc, lx, words, name_start, title) {
+                people
+                    .occurrences
+                    .push(Occurrence::new(tokens[first].span.start, i, first, end));
+                continue;
             }
             // "Tory co-chairman Liam Fox", or "Liam Fox" where the article
             // also writes "Dr Fox": a person, whatever else Fox names.
@@ -655,81 +703,11 @@ impl<'a> People<'a> {
             if !person {
                 continue;
             }
-            // Role: titles in the run, or role words right before it, or an
-            // apposition right after it.
-            let mut role = title
-                .filter(|&t| !HONORIFICS.contains(word(t)))
-                .map(|t| (s..t + 1).map(word).collect::<Vec<_>>().join(" "))
-                .or_else(|| lead_role.then(|| word(s).to_string()))
-                .or_else(|| {
-                    // (Not when the person is known already: a photo credit
-                    // before a name is no role, `Getty Images Kevin Vickers`.)
-                    (affiliated && people.by_name(&full).is_none())
-                        .then(|| (s..end - 2).map(word).collect::<Vec<_>>().join(" "))
-                })
-                .or_else(|| courtesy.map(|k| (s..k).map(word).collect::<Vec<_>>().join(" ")))
-                // `Fly-half Charlie Hodgson`: the compound dropped above.
-                .or_else(|| {
-                    (s > start && word(s - 1).contains('-')).then(|| word(s - 1).to_string())
-                });
-            // Role words stand in the name's own paragraph; a headline above
-            // it is not a role.
-            let same_paragraph = |a: usize, b: usize| {
-                !doc.text[tokens[a].span.start..tokens[b].span.start].contains('\n')
-            };
-            if role.is_none() && start > 0 && is_word(start - 1) && same_paragraph(start - 1, start)
-            {
-                let before = word(start - 1);
-                // A singular role noun ("spokesman Dmitry Peskov"); a plural
-                // one ("voters Jane Doe and ...") heads a list, not a role.
-                let singular = !before.ends_with('s') || lx.is_title(before);
-                if singular && (lx.is_person_noun(before) || lx.is_title(before)) {
-                    let mut r = start - 1;
-                    // "and" inside an organisation's name ("Heart and Stroke
-                    // senior manager") does not end the role.
-                    // But "Michael Howard and Liberal Democrat leader" is a
-                    // person, then a role.
-                    let inner_and = |k: usize| {
-                        word(k) == "and"
-                            && k > 0
-                            && is_word(k - 1)
-                            && is_capitalised(word(k - 1))
-                            && is_capitalised(word(k + 1))
-                            && lx.given_name(word(k - 1)).is_none()
-                            && people.by_surname(bare(word(k - 1))).is_none()
-                    };
-                    // Past such an "and", only the capitalised rest of the name.
-                    let mut crossed_and = false;
-                    while r > 0
-                        && is_word(r - 1)
-                        && same_paragraph(r - 1, start)
-                        && (!crossed_and || is_capitalised(word(r - 1)))
-                        && (!PHRASE_BREAKS.contains(word(r - 1)) || {
-                            crossed_and |= inner_and(r - 1);
-                            inner_and(r - 1)
-                        })
-                        && !DETERMINERS.contains(word(r - 1))
-                        // "in October Tory leader", "exclusively": not roles;
-                        // nor the cue of an inverted quote ("...," warned HVB
-                        // Group economist Andreas Rees), in an inflected form
-                        // (a bare "state" may be a role's: "state prosecutor").
-                        && !lx.is_time_word(word(r - 1))
-                        && !(lx.is_attribution_verb(word(r - 1))
-                            && (word(r - 1).ends_with(['d', 's']) || word(r - 1) == "wrote"))
-                        && !word(r - 1).ends_with("ly")
-                        // "allegations he pressured ex-chief financial
-                        // officer Scott Sullivan": a past tense after its
-                        // subject (not a possessive's: "Liverpool's injured
-                        // striker") is a verb, not a role.
-                        && !(r >= 2 && is_past_after_subject(word(r - 2), word(r - 1)))
-                        && start - r < 6
-                    {
-                        r -= 1;
-                    }
-                    let span = Span::new(tokens[r].span.start, tokens[start - 1].span.end);
-                    role = Some(span.slice(doc.text).to_string());
-                }
-            }
+            // Role: what the run gives its name, else role words right
+            // before the run (an apposition counts too: see below).
+            let role = reading
+                .role(&run_words, || people.by_name(&full).is_some())
+                .or_else(|| people.role_before(doc, lx, start));
             let idx = people.add(full, words, gender, role, tokens[name_start].span.start);
             people.occurrences.push(Occurrence::new(
                 tokens[name_start].span.start,
@@ -780,6 +758,106 @@ impl<'a> People<'a> {
             recycle_namings(&mut buffers.spare_namings, spare);
         }
         people
+    }
+
+    /// The role written right before the run of capitalised words that
+    /// starts at token `start`, in the run's own paragraph ("Kremlin
+    /// spokesman Dmitry Peskov"): a singular person noun or title, with
+    /// the words before it that belong to it; a headline above is none.
+    fn role_before(&self, doc: &Document, lx: &Lexicon, start: usize) -> Option<String> {
+        let tokens = &doc.tokens;
+        let word = |k: usize| doc.token_text(k);
+        let is_word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+        // Role words stand in the name's own paragraph; a headline above
+        // it is not a role.
+        let same_paragraph = |a: usize, b: usize| {
+            !doc.text[tokens[a].span.start..tokens[b].span.start].contains('\n')
+        };
+        if start == 0 || !is_word(start - 1) || !same_paragraph(start - 1, start) {
+            return None;
+        }
+        let before = word(start - 1);
+        // A singular role noun ("spokesman Dmitry Peskov"); a plural one
+        // ("voters Jane Doe and ...") heads a list, not a role.
+        let singular = !before.ends_with('s') || lx.is_title(before);
+        if !singular || !(lx.is_person_noun(before) || lx.is_title(before)) {
+            return None;
+        }
+        let mut r = start - 1;
+        // "and" inside an organisation's name ("Heart and Stroke
+        // senior manager") does not end the role.
+        // But "Michael Howard and Liberal Democrat leader" is a
+        // person, then a role.
+        let inner_and = |k: usize| {
+            word(k) == "and"
+                && k > 0
+                && is_word(k - 1)
+                && is_capitalised(word(k - 1))
+                && is_capitalised(word(k + 1))
+                && lx.given_name(word(k - 1)).is_none()
+                && self.by_surname(bare(word(k - 1))).is_none()
+        };
+        // Past such an "and", only the capitalised rest of the name.
+        let mut crossed_and = false;
+        while r > 0
+            && is_word(r - 1)
+            && same_paragraph(r - 1, start)
+            && (!crossed_and || is_capitalised(word(r - 1)))
+            && (!PHRASE_BREAKS.contains(word(r - 1)) || {
+                crossed_and |= inner_and(r - 1);
+                inner_and(r - 1)
+            })
+            && !DETERMINERS.contains(word(r - 1))
+            // "in October Tory leader", "exclusively": not roles;
+            // nor the cue of an inverted quote ("...," warned HVB
+            // Group economist Andreas Rees), in an inflected form
+            // (a bare "state" may be a role's: "state prosecutor").
+            && !lx.is_time_word(word(r - 1))
+            && !(lx.is_attribution_verb(word(r - 1))
+                && (word(r - 1).ends_with(['d', 's']) || word(r - 1) == "wrote"))
+            && !word(r - 1).ends_with("ly")
+            // "allegations he pressured ex-chief financial
+            // officer Scott Sullivan": a past tense after its
+            // subject (not a possessive's: "Liverpool's injured
+            // striker") is a verb, not a role.
+            && !(r >= 2 && is_past_after_subject(word(r - 2), word(r - 1)))
+            && start - r < 6
+        {
+            r -= 1;
+        }
+        let span = Span::new(tokens[r].span.start, tokens[start - 1].span.end);
+        Some(span.slice(doc.text).to_string())
+    }
+
+    /// The person a photo credit run into a caption names: "Getty Images
+    /// Kevin Vickers", "The Canadian Press Kevin Vickers" end with the full
+    /// name, from a given name on, of someone already named, whatever
+    /// comes before. `words` are the name's words, from token `name_start`;
+    /// `title` is the run's title, if any. Returns the token that starts
+    /// that person's name, and the person. (Two words before it at least:
+    /// one unknown word is more likely the person's own, as in "Hicham El
+    /// Guerrouj" after "El Guerrouj".)
+    fn credited_naming(
+        &self,
+        doc: &Document,
+        lx: &Lexicon,
+        words: &[&str],
+        name_start: usize,
+        title: Option<usize>,
+    ) -> Option<(usize, usize)> {
+        if words.len() <= 3
+            || title.is_some()
+            || lx.given_name(words[0]).is_some()
+            || self.persons.is_empty()
+        {
+            return None;
+        }
+        let end = name_start + words.len();
+        (2..words.len() - 1).find_map(|k| {
+            lx.given_name(words[k])?;
+            let i = self.by_name(&run_name(doc, name_start + k, end, &words[k..]))?;
+            Some((name_start + k, i))
+        })
     }
 
     /// Adds the person named `full`, whose words (two or more) are `words`
@@ -2692,6 +2770,55 @@ mod tests {
         let text = "Neil Tarrant arrived. Tarrant said the ferry was late. \
                     His son, Andrew Tarrant, runs it.";
         assert_eq!(speakers_of(text), ["Neil Tarrant"]);
+    }
+
+    #[test]
+    fn a_run_reads_as_what_stands_before_the_name_and_the_name() {
+        let lx = Lexicon::get();
+        let read = |run: &str| {
+            let words: Vec<&str> = run.split(' ').collect();
+            let reading = RunReading::of(lx, &words);
+            let role = reading.role(&words, || false);
+            (words[reading.name_start..].join(" "), role)
+        };
+        let named = |name: &str, role: Option<&str>| (name.to_string(), role.map(str::to_string));
+        assert_eq!(read("Dmitry Peskov"), named("Dmitry Peskov", None));
+        // Words that open a sentence or describe the name are dropped.
+        assert_eq!(read("The Kremlin"), named("Kremlin", None));
+        assert_eq!(
+            read("Oscar-nominated Clive Owen"),
+            named("Clive Owen", Some("Oscar-nominated"))
+        );
+        assert_eq!(
+            read("Fly-half Charlie Hodgson"),
+            named("Charlie Hodgson", Some("Fly-half"))
+        );
+        // A title: the words up to it are the role, a courtesy title none.
+        assert_eq!(
+            read("Prime Minister Tony Blair"),
+            named("Tony Blair", Some("Prime Minister"))
+        );
+        assert_eq!(read("Mr Tony Blair"), named("Tony Blair", None));
+        // A word for what someone does, before a given name.
+        assert_eq!(
+            read("Singer George Michael"),
+            named("George Michael", Some("Singer"))
+        );
+        assert_eq!(read("Sir Alex Ferguson"), named("Sir Alex Ferguson", None));
+        // What the person belongs to, unless they are named already.
+        assert_eq!(
+            read("Tennis Australia Geoff Pollard"),
+            named("Geoff Pollard", Some("Tennis Australia"))
+        );
+        let words = ["Getty", "Images", "Kevin", "Vickers"];
+        let reading = RunReading::of(lx, &words);
+        assert_eq!(reading.lead, RunLead::Affiliation);
+        assert_eq!(reading.role(&words, || true), None);
+        // A courtesy title inside the run opens the name.
+        assert_eq!(
+            read("Boss Sir Alex Ferguson"),
+            named("Sir Alex Ferguson", Some("Boss"))
+        );
     }
 
     #[test]
