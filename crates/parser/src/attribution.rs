@@ -15,10 +15,10 @@ use crate::span::Span;
 use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_describing_compound, is_in,
-    is_past_after_subject, is_possessive, starts_with_ignore_ascii_case, DETERMINERS,
-    DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, MODALS, NEGATED_MODALS, NOT_CONTENT_START,
-    OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS, QUANTIFIER_SUBJECTS,
-    SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, TELL_FORMS, VERB_MODIFIERS,
+    is_past_after_subject, is_possessive, particles_joining, starts_with_ignore_ascii_case,
+    DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, MODALS, NEGATED_MODALS,
+    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
+    QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, TELL_FORMS, VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -2183,14 +2183,24 @@ impl<'d, 'a> Finder<'d, 'a> {
     }
 
     /// The first token of the run of capitalised words (no determiner)
-    /// that ends with token `last`, not before `floor`.
+    /// that ends with token `last`, not before `floor`. Name particles
+    /// between capitalised words belong to the run (`Rodrigo de Rato`).
     fn capitalised_run_start(&self, floor: usize, last: usize) -> usize {
+        let opens_run = |k: usize| {
+            is_capitalised(self.word(k)) && !DETERMINERS.contains_bytes(self.word_bytes(k))
+        };
         let mut start = last;
-        while start > floor
-            && is_capitalised(self.word(start - 1))
-            && !DETERMINERS.contains_bytes(self.word_bytes(start - 1))
-        {
-            start -= 1;
+        while start > floor {
+            if opens_run(start - 1) {
+                start -= 1;
+                continue;
+            }
+            let particles =
+                particles_joining(|k| (start > floor + k).then(|| self.word(start - 1 - k)));
+            match particles {
+                Some(n) if opens_run(start - 1 - n) => start -= n + 1,
+                _ => break,
+            }
         }
         start
     }

@@ -12,10 +12,11 @@ use crate::lexicon::{courtesy_gender, Gender, Lexicon};
 use crate::span::Span;
 use crate::structure::{Document, Token, TokenKind};
 use crate::words::{
-    is_capitalised, is_describing_compound, is_in, is_past_after_subject, is_possessive,
-    little_endian, ACADEMIC_TITLES, DETERMINERS, FINITE_AUXILIARIES, HONORIFICS,
-    INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
-    POST_NOMINALS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS, UNNAMED_MARKERS,
+    is_capitalised, is_describing_compound, is_in, is_name_particle, is_past_after_subject,
+    is_possessive, little_endian, particles_joining, ACADEMIC_TITLES, DETERMINERS,
+    FINITE_AUXILIARIES, HONORIFICS, INTRODUCTORY_WORDS, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE,
+    PHRASE_BREAKS, PLAIN_NEGATORS, POST_NOMINALS, QUANTIFIER_SUBJECTS, SUBJECT_PRONOUNS,
+    UNNAMED_MARKERS,
 };
 use crate::{Claim, ResolvedSpeaker, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -615,12 +616,26 @@ impl<'a> People<'a> {
             // goes on while the next capital is the next token.
             let mut end = start + 1;
             let mut c = next_capital + 1;
-            while doc.capitals.get(c) == Some(&end)
-                // A name never runs over a line break (a headline above it).
-                && !break_between(doc, end - 1, end)
-                && !is_possessive(token_bytes(doc, end - 1))
-            {
-                end += 1;
+            // A name never runs over a line break (a headline above it), nor
+            // past a possessive.
+            let runs_on = |from: usize, to: usize| {
+                !break_between(doc, from, to) && !is_possessive(token_bytes(doc, from))
+            };
+            while let Some(&next) = doc.capitals.get(c) {
+                // `Rodrigo de Rato`, `Edwin van der Sar`: name particles
+                // between capitals are part of the run.
+                // (The gap first: most runs end far from the next capital.)
+                let joined = next == end
+                    || (next > end
+                        && next - end <= 2
+                        && particles_joining(|k| {
+                            tokens.get(end + k)?;
+                            Some(word(end + k))
+                        }) == Some(next - end));
+                if !joined || !runs_on(end - 1, next) {
+                    break;
+                }
+                end = next + 1;
                 c += 1;
             }
             next_capital = c;
@@ -637,7 +652,9 @@ impl<'a> People<'a> {
             // Token indices of what the reading found in the run.
             let title = reading.title.map(|i| start + i);
             let name_start = start + reading.name_start;
-            if end - name_start < 2 {
+            // A name has two words; one after a particle is a surname
+            // (`Mr de Vabres`), as one after a courtesy title is (`Mr Blair`).
+            if end - name_start < 2 || is_name_particle(run_words[name_start - start]) {
                 continue;
             }
             // The name's words. Only the last word can be possessive: a
@@ -893,6 +910,13 @@ impl<'a> People<'a> {
         self.name_parts.insert(surname);
         self.name_parts.insert(given);
         self.names.use_mut(Cow::Borrowed(surname)).surname = Some(idx);
+        // `Luiz Inacio Lula da Silva` is "Lula" too, and `Renaud Donnedieu
+        // de Vabres` "Donnedieu": the word before a particle, after a given
+        // name, is a surname as well.
+        if let Some(p) = (2..words.len()).find(|&p| is_name_particle(words[p])) {
+            self.name_parts.insert(words[p - 1]);
+            self.names.use_mut(Cow::Borrowed(words[p - 1])).surname = Some(idx);
+        }
         self.names.use_mut(Cow::Borrowed(given)).given = Some(idx);
         self.names.use_mut(full.clone()).full = Some(idx);
         self.persons.push(Person {
@@ -998,6 +1022,19 @@ impl<'a> People<'a> {
             .take(500)
             .find(|o| self.gender_fits(o.person, gender) && o.is_subject(doc))
             .map(|o| o.person)
+    }
+
+    /// True when `content` names person `p` by their given name or
+    /// surname: who a quotation speaks of is seldom who speaks it ("Ruud
+    /// is the best striker in Europe," he said, after a sentence about Ruud
+    /// van Nistelrooy; "Mr Blair has failed to tackle these problems," he
+    /// claimed, after Michael Howard's quotation).
+    fn named_in(&self, doc: &Document, p: usize, content: Span) -> bool {
+        let name = &self.persons[p].name;
+        let text = content.slice(doc.text);
+        [first_word(name), last_word(name)]
+            .into_iter()
+            .any(|w| contains_word(text, w))
     }
 
     fn gender_fits(&self, p: usize, gender: Option<Gender>) -> bool {
@@ -1519,7 +1556,9 @@ fn resolve_with(
                     .map_or(0, |c| c.text.end.max(c.mention.map_or(0, |m| m.end)));
                 match people.subject_between(doc, since, a.content.start, None) {
                     Some(p)
-                        if people.persons[p].name != previous.name && since < a.content.start =>
+                        if people.persons[p].name != previous.name
+                            && since < a.content.start
+                            && !people.named_in(doc, p, a.content) =>
                     {
                         people.resolved(p)
                     }
@@ -1533,6 +1572,7 @@ fn resolve_with(
                     people: &people,
                     earlier: &out,
                     floor: &floor,
+                    content: a.content,
                 },
                 m,
                 a.kind == crate::ClaimKind::Direct,
@@ -1682,8 +1722,10 @@ fn pronouns_show_organisation(text: &str, claims: &[Claim], guessed: &[usize], n
 /// What the first personal or possessive pronoun of `content` shows of the
 /// one it stands for: `Some(true)` for an organisation (`its`, or `it`
 /// before a verb that takes a subject who acts: `it would`, `it has`),
-/// `Some(false)` for a person (`he`, `his`, `she`, `her`, `him`), `None`
-/// when neither comes first (`it was` is as often no one).
+/// `Some(false)` for a person (`he`, `his`, `she`, `her`, `him`, and the
+/// speaker's own `I`, `me`, `my`: an organisation's statement is not in
+/// the first person singular), `None` when neither comes first (`it was`
+/// is as often no one).
 fn first_pronoun_shows_organisation(content: &str) -> Option<bool> {
     const ACTS: [&str; 14] = [
         "would", "will", "had", "has", "plans", "planned", "expects", "expected", "could",
@@ -1696,14 +1738,11 @@ fn first_pronoun_shows_organisation(content: &str) -> Option<bool> {
         match w {
             "its" | "Its" => return Some(true),
             "it" | "It" => {
-                if words.next().is_some_and(|next| ACTS.contains(&next)) {
-                    return Some(true);
-                }
-                return None;
+                let acts = words.next().is_some_and(|next| ACTS.contains(&next));
+                return acts.then_some(true);
             }
-            "he" | "He" | "his" | "His" | "she" | "She" | "her" | "Her" | "him" => {
-                return Some(false)
-            }
+            "he" | "He" | "his" | "His" | "she" | "She" | "her" | "Her" | "him" | "I" | "I'm"
+            | "I've" | "I'd" | "I'll" | "me" | "my" | "My" => return Some(false),
             _ => {}
         }
     }
@@ -1842,6 +1881,16 @@ fn name_gender(lx: &Lexicon, name: &str) -> Option<Gender> {
     courtesy_gender(first).or_else(|| lx.given_name(first))
 }
 
+/// True when `text` holds `word` as a whole word (not inside a longer one).
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
 /// True when `haystack` holds `needle`, ASCII case ignored: what
 /// `haystack.to_ascii_lowercase().contains(&needle.to_ascii_lowercase())`
 /// tells, without the two lower-cased copies.
@@ -1924,6 +1973,8 @@ struct Known<'k, 't> {
     people: &'k People<'k>,
     earlier: &'k [Claim],
     floor: &'k Floor,
+    /// The content of the claim whose mention is resolved.
+    content: Span,
 }
 
 /// How far back (in tokens) "the report" looks for the report the article
@@ -2208,6 +2259,7 @@ fn resolve_mention<'t>(
         people,
         earlier,
         floor,
+        content,
     } = known;
     let text = m.span.slice(doc.text);
     // Borrowed until a speaker takes it: most mentions resolve without it.
@@ -2244,7 +2296,12 @@ fn resolve_mention<'t>(
                 let since = c.mention.map_or(c.text.end, |m| m.end.max(c.text.end));
                 let newer = people.subject_between(doc, since, m.span.start, Some(gender));
                 return match newer {
-                    Some(p) if people.persons[p].name != c.speaker.name => people.resolved(p),
+                    Some(p)
+                        if people.persons[p].name != c.speaker.name
+                            && !people.named_in(doc, p, content) =>
+                    {
+                        people.resolved(p)
+                    }
                     _ => c.speaker.clone(),
                 };
             }
@@ -2882,6 +2939,9 @@ mod tests {
             ("its profits would fall", Some(true)),
             ("it would appeal against the ruling", Some(true)),
             ("it was a good day", None),
+            ("it has cut 500 jobs", Some(true)),
+            ("I think it would appeal", Some(false)),
+            ("my view is that it will appeal", Some(false)),
             ("he was pleased and its fans were too", Some(false)),
             ("the board met and her plan won", Some(false)),
             ("prices rose", None),

@@ -751,6 +751,35 @@ pub static NEGATED_MODALS: WordSet = WordSet::new(&[
     "cannot",
 ]);
 
+/// Lower-case particles inside a person's name ("Rodrigo de Rato", "Edwin
+/// van der Sar", "Lula da Silva"): see [`is_name_particle`].
+pub static NAME_PARTICLES: WordSet = WordSet::new(&[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "bin", "ibn",
+    "la", "le",
+]);
+
+/// True when `word` is a lower-case name particle: one or two of them
+/// between capitalised words join those words into one name.
+pub fn is_name_particle(word: &str) -> bool {
+    !is_capitalised(word) && NAME_PARTICLES.contains(word)
+}
+
+/// How many name particles join a capitalised word to the next one in
+/// the direction read: `word_at(k)` is the `k`-th word past the first
+/// capitalised word (forward or backward), and the answer is `Some(n)`
+/// when words `0..n` are particles and word `n` is capitalised (`Rodrigo
+/// de Rato`: one; `Edwin van der Sar`: two), else `None`.
+pub fn particles_joining<'w>(word_at: impl Fn(usize) -> Option<&'w str>) -> Option<usize> {
+    if !word_at(0).is_some_and(is_name_particle) {
+        return None;
+    }
+    let second = word_at(1)?;
+    if is_capitalised(second) {
+        return Some(1);
+    }
+    (is_name_particle(second) && word_at(2).is_some_and(is_capitalised)).then_some(2)
+}
+
 /// Letters written after a person's name ("Guy Mansfield QC", "Bob Ash
 /// MP"): capitals that do not make the name an organisation's.
 pub static POST_NOMINALS: WordSet = WordSet::new(&[
