@@ -1092,6 +1092,15 @@ impl<'d, 'a> Finder<'d, 'a> {
 
     /// Claims around a reporting verb.
     fn verb_claims(&self, cue: Cue, sent: &Range<usize>, out: &mut Vec<Found>) {
+        // `Having said that, Burnley are yet to concede`: a turn of phrase
+        // that links two sentences, as `That said,` does; no one's claim.
+        if cue.first > sent.start
+            && self.word_is(cue.first - 1, "having")
+            && (self.word_is(cue.end, "that") || self.word_is(cue.end, "this"))
+            && self.is_punct(cue.end + 1, ",")
+        {
+            return;
+        }
         let subject_end =
             self.past_verb_modifiers(self.quoted_as_start(cue).unwrap_or(cue.first), sent.start);
         let modified = subject_end < cue.first;
@@ -1751,7 +1760,8 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // `professor Kent Moore at the University of Toronto says`, `Mark
         // Ode of the Tellan Ratepayers Group said`: the speaker is the name
-        // before the place of work.
+        // before the place of work, which is the role when no other is
+        // written (`of the Tellan Ratepayers Group`).
         if start >= sent_start + 2
             && start < end
             && self.word_in(start - 1, &["at", "from", "with", "of"])
@@ -1762,7 +1772,7 @@ impl<'d, 'a> Finder<'d, 'a> {
                     return Some(Phrase {
                         tokens: p.tokens.start..end,
                         name: p.name,
-                        role: p.role,
+                        role: p.role.or(Some(start - 1..end)),
                     });
                 }
             }
@@ -2276,15 +2286,35 @@ impl<'d, 'a> Finder<'d, 'a> {
             });
         }
         let before = self.split_phrase(r.start..of)?;
+        // `Yonca Brunini of Yahoo`, `Mr Skeens of Brownsville`: two or
+        // three capitalised words that name nothing else, before a name.
+        let name_shaped = || {
+            whole
+                && before.role.is_none()
+                && (2..=3).contains(&before.name.len())
+                && before.name.clone().all(|k| {
+                    let w = self.word(k);
+                    is_capitalised(w)
+                        && !DETERMINERS.contains(w)
+                        && !self.lx.is_organisation_word(w)
+                        && !self.lx.is_place(w)
+                        && !self.lx.is_document_word(w)
+                        && !self.lx.is_title(w)
+                })
+        };
         let person = self.lx.given_name(self.word(before.name.start)).is_some()
             || before
                 .role
                 .as_ref()
-                .is_some_and(|role| role.clone().any(|k| self.lx.is_title(self.word(k))));
-        person.then_some(Phrase {
+                .is_some_and(|role| role.clone().any(|k| self.lx.is_title(self.word(k))))
+            || name_shaped();
+        // With no title before the name, what the person is "of" is their
+        // role, as "from" an organisation is (`Ian Cole of Barclays
+        // Capital`: role `of Barclays Capital`).
+        person.then(|| Phrase {
+            role: before.role.or(Some(of..r.end)),
             tokens: r,
             name: before.name,
-            role: before.role,
         })
     }
 

@@ -2501,6 +2501,21 @@ fn resolve_mention<'t>(
             role: text,
         };
     }
+    // "Companies", "Firms" opening a sentence: unnamed organisations, as
+    // "companies" elsewhere.
+    if rest.len() == 1
+        && !det
+        && !lx.is_organisation_word(head)
+        && lx.is_organisation_word(&head.to_lowercase())
+    {
+        let mut name = joined(rest);
+        lowercase_first(&mut name);
+        return ResolvedSpeaker {
+            name,
+            kind: SpeakerKind::Organization,
+            role: role_here.unwrap_or_default().to_string(),
+        };
+    }
     // A capitalised name.
     let full = joined_bare(rest);
     if let Some(i) = people.by_name(&full) {
