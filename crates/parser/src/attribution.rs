@@ -1677,6 +1677,15 @@ impl<'d, 'a> Finder<'d, 'a> {
                 && self.is_word(k - 1)
                 && is_capitalised(self.word(k - 1))
                 && is_capitalised(self.word(k + 1));
+            // `the Department for Education and Skills`: "and" between
+            // capitals inside an organisation's name.
+            let in_name = in_name
+                || (w == b"and"
+                    && k > sent_start
+                    && k + 1 < end
+                    && is_capitalised(self.word(k + 1))
+                    && self.lx.given_name(self.word(k + 1)).is_none()
+                    && self.organisation_name_ends_at(k - 1, sent_start));
             let in_name = in_name || self.is_surname_at(k);
             if !in_name && (PHRASE_BREAKS.contains_bytes(w) || SUBJECT_PRONOUNS.contains_bytes(w)) {
                 break;
@@ -1782,6 +1791,34 @@ impl<'d, 'a> Finder<'d, 'a> {
         self.split_phrase(start..end)
     }
 
+    /// True when token `last` ends a capitalised name with `of` or `for`
+    /// inside it, after an organisation word: `Department for Education`,
+    /// not `John Smith` nor `the Conservatives` (`the Conservatives and Lib
+    /// Dems` are two). Reads back no further than `floor`.
+    fn organisation_name_ends_at(&self, last: usize, floor: usize) -> bool {
+        let mut k = last;
+        let mut joined = false;
+        loop {
+            if !self.is_word(k) {
+                return false;
+            }
+            let w = self.word(k);
+            if is_capitalised(w) {
+                if joined && self.lx.is_organisation_word(w) {
+                    return true;
+                }
+            } else if !(w == "of" || w == "for") || k == last {
+                return false;
+            } else {
+                joined = true;
+            }
+            if k == floor || last - k >= 6 {
+                return false;
+            }
+            k -= 1;
+        }
+    }
+
     /// The subject of `NP, APPOSITION,` + cue, where `open` and `last` are the
     /// two commas.
     fn appositive_subject(&self, open: usize, last: usize, sent_start: usize) -> Option<Phrase> {
@@ -1791,21 +1828,39 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         let mut p = self.phrase_before_with(open, sent_start, false)?;
         let first_inner = self.word(inner.start);
-        // `One red-state Democrat, Montana Sen. Jon Tester, said`: the
-        // apposition is the person's name (it holds a title or a given name).
-        let inner_is_name = inner.len() <= 5
-            && inner
+        // `One red-state Democrat, Montana Sen. Jon Tester, said`, `The
+        // Archbishop of Cardiff, the Most Reverend Peter Smith, told`: the
+        // apposition is the person's name (it holds a title or a given name;
+        // after `the`, a given name: `Lord Woolf, the Lord Chief Justice,`
+        // is a name and its office).
+        let the = self.word_is(inner.start, "the");
+        let name_words = if the {
+            inner.start + 1..inner.end
+        } else {
+            inner.clone()
+        };
+        let inner_is_name = !name_words.is_empty()
+            && name_words.len() <= 5
+            && name_words
                 .clone()
                 .all(|k| self.is_word(k) && is_capitalised(self.word(k)))
-            && inner.clone().any(|k| {
-                self.lx.is_title(self.word(k)) || self.lx.given_name(self.word(k)).is_some()
+            && name_words.clone().any(|k| {
+                (!the && self.lx.is_title(self.word(k)))
+                    || self.lx.given_name(self.word(k)).is_some()
             });
         if inner_is_name && self.lx.given_name(self.word(p.name.start)).is_none() {
-            let named = self.split_phrase(inner.clone())?;
+            let named = self.split_phrase(name_words)?;
+            // The office before `the Rt Rev Tom Wright` is the role, not the
+            // courtesy in the name.
+            let role = if the {
+                Some(p.tokens.clone())
+            } else {
+                named.role.or(Some(p.tokens.clone()))
+            };
             return Some(Phrase {
                 tokens: p.tokens.start..last,
                 name: named.name,
-                role: named.role.or(Some(p.tokens.clone())),
+                role,
             });
         }
         if !self.is_proper_name(&p.name) {
@@ -2252,7 +2307,16 @@ impl<'d, 'a> Finder<'d, 'a> {
         }
         // The name runs on to the end of the phrase (`the Bank of England
         // said`), not into a description (`of IT firm Dimension Data`).
-        let whole = after < r.end && (after..r.end).all(|k| is_capitalised(self.word(k)));
+        // (`and` between capitals too: `the Department for Education and
+        // Skills`.)
+        let whole = after < r.end
+            && (after..r.end).all(|k| {
+                is_capitalised(self.word(k))
+                    || (self.word_is(k, "and")
+                        && k > after
+                        && k + 1 < r.end
+                        && is_capitalised(self.word(k + 1)))
+            });
         let run_start = self.capitalised_run_start(r.start, of - 1);
         // The word before `of` heads the name: `Bank`, `Union`, `Office`
         // (but `Office Minister Lord Roberts of Conwy` is a person's).
