@@ -39,8 +39,8 @@ pub struct SpeakerRow {
     /// The resolved name; empty for claims with no speaker found.
     pub speaker: String,
     /// The kind seen on most of the speaker's claims, `organization` for a
-    /// name seen as both a person's and an organisation's (`unknown` for the
-    /// empty speaker).
+    /// name seen as both a person's and an organisation's unless it opens
+    /// with a given name (`unknown` for the empty speaker).
     pub speaker_kind: String,
     /// Distinct roles seen, sorted, joined with `"; "`.
     pub roles: String,
@@ -162,8 +162,10 @@ impl Tally {
     }
 
     /// `organization` for a name seen both as a person's and as an
-    /// organisation's; otherwise the most frequent kind, ties going to the
-    /// earlier of person, organization, anonymous, unknown.
+    /// organisation's, unless it is a given name and more (`Liam Fox`, an
+    /// organisation in one article where Fox is also a network); otherwise
+    /// the most frequent kind, ties going to the earlier of person,
+    /// organization, anonymous, unknown.
     ///
     /// Why organisations win: the parser takes a capitalised name it knows
     /// nothing else of for a person's (`Microsoft said`, in an article that
@@ -171,9 +173,9 @@ impl Tally {
     /// organisation's only on an article's evidence (`the software giant
     /// Microsoft`, `the firm said`). A company quoted by its bare name in
     /// most articles is still one company.
-    fn kind(&self) -> &'static str {
+    fn kind(&self, name: &str) -> &'static str {
         let [person, organization, ..] = self.kinds;
-        if person > 0 && organization > 0 {
+        if person > 0 && organization > 0 && !opens_with_given_name(name) {
             return SPEAKER_KINDS[1];
         }
         let mut best = 3;
@@ -294,7 +296,7 @@ impl SpeakerTable {
                 speaker_kind: if speaker.is_empty() {
                     "unknown".to_string()
                 } else {
-                    t.kind().to_string()
+                    t.kind(&speaker).to_string()
                 },
                 speaker,
                 roles: t.roles.into_iter().collect::<Vec<_>>().join("; "),
@@ -353,6 +355,17 @@ fn surname_of_short_name(name: &str) -> Option<&str> {
     }
 }
 
+/// True when `name` is a given name and more words (`Liam Fox`): a
+/// person's name, whatever an article took it for.
+fn opens_with_given_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let given = words.next().unwrap_or("");
+    words.next().is_some()
+        && claimtrack_parser::lexicon::Lexicon::get()
+            .given_name(given)
+            .is_some()
+}
+
 /// False when a short name's courtesy title and a full name's given name
 /// show different genders ("Mrs Smith" is not "John Smith").
 fn genders_agree(short: &str, full: &str) -> bool {
@@ -372,18 +385,18 @@ fn genders_agree(short: &str, full: &str) -> bool {
 /// ends with that surname, if there is exactly one. Ambiguous surnames
 /// ("Smith" with both "Anna Smith" and "Bo Smith") stay apart.
 fn merges(tallies: &Tallies) -> Vec<(String, String)> {
-    let is_person = |t: &Tally| t.kind() == "person";
+    let is_person = |name: &str, t: &Tally| t.kind(name) == "person";
     let mut by_last_word: HashMap<&str, Vec<&str>> = HashMap::new();
     for (name, tally) in tallies {
         if let Some(last) = last_word_of_long_name(name) {
-            if is_person(tally) {
+            if is_person(name, tally) {
                 by_last_word.entry(last).or_default().push(name);
             }
         }
     }
     let mut merges: Vec<(String, String)> = tallies
         .iter()
-        .filter(|(_, tally)| is_person(tally))
+        .filter(|(name, tally)| is_person(name, tally))
         .filter_map(|(name, _)| {
             let surname = surname_of_short_name(name)?;
             match by_last_word.get(surname)?.as_slice() {
@@ -528,6 +541,13 @@ mod tests {
         assert_eq!(find(&rows, "Microsoft").speaker_kind, "organization");
         // Other mixes go by the most claims.
         assert_eq!(find(&rows, "analysts").speaker_kind, "anonymous");
+        // So does a given name and a surname.
+        let mut t = SpeakerTable::default();
+        t.add_article(&[row("a", "Liam Fox", "person", "assert", "said")]);
+        t.add_article(&[row("b", "Liam Fox", "person", "assert", "said")]);
+        t.add_article(&[row("c", "Liam Fox", "organization", "assert", "said")]);
+        let rows = t.finish();
+        assert_eq!(find(&rows, "Liam Fox").speaker_kind, "person");
     }
 
     #[test]
