@@ -442,8 +442,9 @@ impl<'s> SpeakerNames<'s> {
 enum RunLead {
     /// Nothing (or only the title, if the run has one).
     Plain,
-    /// `Chef Paolo Brennan`, `Striker Thierry Henry`: a word for what
-    /// someone does, before a given name (as the attribution reads it).
+    /// `Chef Paolo Brennan`, `Striker Thierry Henry`, `DJ Norman Cook`: a
+    /// word for what someone does, or an acronym, before a given name (as
+    /// the attribution reads it).
     Role,
     /// `Tennis Australia Geoff Pollard`, `Iron Maiden Bruce Dickinson`: the
     /// name of what the person belongs to, before a given name and a
@@ -496,7 +497,9 @@ impl RunReading {
         } else if end - s >= 3
             && lx.given_name(words[s]).is_none()
             && lx.given_name(words[s + 1]).is_some()
-            && looks_like_role(lx, words[s])
+            // (`DJ Norman Cook`, `CEO Jane Doe`: an acronym before a given
+            // name is a role or an affiliation, not part of the name.)
+            && (looks_like_role(lx, words[s]) || is_acronym(words[s]))
         {
             RunLead::Role
         } else if end - s >= 4
@@ -2450,8 +2453,11 @@ fn resolve_mention<'t>(
         }
         // A definite description names someone the article has named:
         // "the mayor", or by a quote, "the affable proprietor"; unless it
-        // says it does not ("the unidentified source").
-        let unnamed = || words.iter().any(|w| UNNAMED_MARKERS.contains(w));
+        // says it does not ("the unidentified official"), or a source is
+        // what it names: a source is unnamed ("the Tory source").
+        let unnamed = || {
+            is_in(&["source", "insider"], head) || words.iter().any(|w| UNNAMED_MARKERS.contains(w))
+        };
         if definite && !plural && (lx.is_person_noun(head) || direct) && !unnamed() {
             // Among the people named before it: a description looks back
             // ("The prime minister said" is not the deputy prime minister
@@ -2877,6 +2883,7 @@ mod tests {
             named("George Michael", Some("Singer"))
         );
         assert_eq!(read("Sir Alex Ferguson"), named("Sir Alex Ferguson", None));
+        assert_eq!(read("DJ Norman Cook"), named("Norman Cook", Some("DJ")));
         // What the person belongs to, unless they are named already.
         assert_eq!(
             read("Tennis Australia Geoff Pollard"),
