@@ -2000,16 +2000,14 @@ impl<'d, 'a> Finder<'d, 'a> {
                 || OPENING_CONJUNCTIONS.contains(first)
                 || is_in(
                     &[
-                        "who", "whose", "which", "where", "and", "because", "although", "though",
-                        "while", "as", "since", "if", "when", "unless",
+                        "who", "whose", "which", "where", "adding", "saying", "noting", "and",
+                        "because", "although", "though", "while", "as", "since", "if", "when",
+                        "unless",
                     ],
                     first,
                 );
-            let described = if possessive_pronoun {
-                (e + 1..n).any(|k| names_someone(k) || names_body(k))
-            } else {
-                DETERMINERS.contains(first) || (e + 1..n).any(|k| names_someone(k) || names_body(k))
-            };
+            let described = (DETERMINERS.contains(first) && !possessive_pronoun)
+                || (e + 1..n).any(|k| names_someone(k) || names_body(k));
             let role_like = n > e + 1
                 && n - e <= 12
                 && (n >= end || self.is_punct(n, ".") || self.is_punct(n, ","))
