@@ -16,9 +16,10 @@ use crate::structure::{Document, Quote, Sentence, TokenKind};
 use crate::words::{
     ends_with_ignore_ascii_case, is_capitalised, is_describing_compound, is_in,
     is_past_after_subject, is_possessive, particles_joining, starts_with_ignore_ascii_case,
-    DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, MODALS, NEGATED_MODALS,
-    NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS, PLAIN_NEGATORS,
-    QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, TELL_FORMS, VERB_MODIFIERS,
+    DETERMINERS, DIRECTIVE_VERBS, FINITE_AUXILIARIES, HONORIFICS, INTRODUCTORY_WORDS, MODALS,
+    NEGATED_MODALS, NOT_CONTENT_START, OPENING_CONJUNCTIONS, PARTITIVES, PEERAGE, PHRASE_BREAKS,
+    PLAIN_NEGATORS, QUANTIFIER_SUBJECTS, SOURCE_POSTMODIFIERS, SUBJECT_PRONOUNS, TELL_FORMS,
+    VERB_MODIFIERS,
 };
 use crate::ClaimKind;
 
@@ -1998,10 +1999,10 @@ impl<'d, 'a> Finder<'d, 'a> {
             let clause = (first.ends_with("ing") && !(e + 2 < n && names_someone(e + 2)))
                 || FINITE_AUXILIARIES.contains(first)
                 || OPENING_CONJUNCTIONS.contains(first)
+                || INTRODUCTORY_WORDS.contains(first)
                 || is_in(
                     &[
                         "who", "whose", "which", "where", "adding", "saying", "noting", "and",
-                        "because", "although", "though", "while", "as", "since", "if", "when",
                         "unless",
                     ],
                     first,

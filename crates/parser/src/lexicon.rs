@@ -339,6 +339,14 @@ impl Lexicon {
         self.organisation_words.contains(word)
     }
 
+    /// [`Lexicon::is_organisation_word`] of `word` in ASCII lower case
+    /// (`Companies` opening a sentence is `companies`), without a
+    /// lower-cased copy.
+    #[inline]
+    pub fn is_organisation_word_lowercased(&self, word: &str) -> bool {
+        self.organisation_words.contains_lowercase(word)
+    }
+
     /// A word naming a document that speaks (`statement`, `report`).
     #[inline]
     pub fn is_document_word(&self, word: &str) -> bool {

@@ -2512,7 +2512,7 @@ fn resolve_mention<'t>(
     if rest.len() == 1
         && !det
         && !lx.is_organisation_word(head)
-        && lx.is_organisation_word(&head.to_lowercase())
+        && lx.is_organisation_word_lowercased(head)
     {
         let mut name = joined(rest);
         lowercase_first(&mut name);
